@@ -1,0 +1,403 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_orderctl_global_optspecs
+    string join \n target= data-dir= config= profile= region= endpoint-url= o/output= q/quiet v/verbose color= orders-table= inventory-table= processed-events-table= dlq-queue= h/help V/version
+end
+
+function __fish_orderctl_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_orderctl_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_orderctl_using_subcommand
+    set -l cmd (__fish_orderctl_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c orderctl -n "__fish_orderctl_needs_command" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_needs_command" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_needs_command" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_needs_command" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_needs_command" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_needs_command" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_needs_command" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_needs_command" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_needs_command" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_needs_command" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_needs_command" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_needs_command" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_needs_command" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_needs_command" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_needs_command" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "init" -d 'Create what the pipeline needs on the target (tables, stream, index, queue); idempotent'
+complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "create" -d 'Create orders from flags, a file, or synthetic load'
+complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "orders" -d 'Read, change and delete orders'
+complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "inventory" -d 'Stock levels'
+complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "demo" -d 'An end-to-end walkthrough on a fresh local data dir'
+complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand init" -l seed-inventory -d 'Fill Inventory from a JSON array or JSON lines of {productId, stock}' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand init" -l provisioned -d 'AWS target: provisioned capacity READ,WRITE instead of on-demand billing' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand init" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand init" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand init" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand init" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand init" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand init" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand init" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand init" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand init" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand init" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand init" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand init" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand init" -l demo-stock -d 'Fill Inventory with the demo catalogue\'s stock'
+complete -c orderctl -n "__fish_orderctl_using_subcommand init" -l dry-run -d 'AWS target: print what would be created, create nothing'
+complete -c orderctl -n "__fish_orderctl_using_subcommand init" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand init" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand init" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand create" -l customer -d 'Customer id' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand create" -l email -d 'Customer email' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand create" -l item -d 'An order line as SKU:QTY:PRICE (repeatable)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand create" -l file -d 'Orders from a file (`-` for stdin): a JSON object, a JSON array, or JSON lines of {customerId, customerEmail, items: [{productId, quantity, price}]}' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand create" -l count -d 'Create N synthetic, realistic orders (load); prints a summary, not the orders' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand create" -l concurrency -d 'With --count: orders in flight at once (aws target)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand create" -l seed -d 'With --count: seed the generator for repeatable data' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand create" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand create" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand create" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand create" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand create" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand create" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand create" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand create" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand create" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand create" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand create" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand create" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand create" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand create" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand create" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and not __fish_seen_subcommand_from get list set-status cancel delete help" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and not __fish_seen_subcommand_from get list set-status cancel delete help" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and not __fish_seen_subcommand_from get list set-status cancel delete help" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and not __fish_seen_subcommand_from get list set-status cancel delete help" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and not __fish_seen_subcommand_from get list set-status cancel delete help" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and not __fish_seen_subcommand_from get list set-status cancel delete help" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and not __fish_seen_subcommand_from get list set-status cancel delete help" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and not __fish_seen_subcommand_from get list set-status cancel delete help" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and not __fish_seen_subcommand_from get list set-status cancel delete help" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and not __fish_seen_subcommand_from get list set-status cancel delete help" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and not __fish_seen_subcommand_from get list set-status cancel delete help" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and not __fish_seen_subcommand_from get list set-status cancel delete help" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and not __fish_seen_subcommand_from get list set-status cancel delete help" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and not __fish_seen_subcommand_from get list set-status cancel delete help" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and not __fish_seen_subcommand_from get list set-status cancel delete help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and not __fish_seen_subcommand_from get list set-status cancel delete help" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and not __fish_seen_subcommand_from get list set-status cancel delete help" -f -a "get" -d 'Show one order'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and not __fish_seen_subcommand_from get list set-status cancel delete help" -f -a "list" -d 'List orders, by customer (newest first) or all'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and not __fish_seen_subcommand_from get list set-status cancel delete help" -f -a "set-status" -d 'Change an order\'s status (PENDING → CONFIRMED → SHIPPED → DELIVERED; CANCELLED before SHIPPED)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and not __fish_seen_subcommand_from get list set-status cancel delete help" -f -a "cancel" -d 'Cancel an order (PENDING or CONFIRMED)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and not __fish_seen_subcommand_from get list set-status cancel delete help" -f -a "delete" -d 'Delete an order (the stream gets a REMOVE record)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and not __fish_seen_subcommand_from get list set-status cancel delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from get" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from get" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from get" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from get" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from get" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from get" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from get" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from get" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from get" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from get" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from get" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from list" -l customer -d 'Only this customer\'s orders, newest first (uses the CustomerIndex)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from list" -l status -d 'Only orders in this status' -r -f -a "PENDING\t''
+CONFIRMED\t''
+SHIPPED\t''
+DELIVERED\t''
+CANCELLED\t''"
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from list" -l limit -d 'At most N orders' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from list" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from list" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from list" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from list" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from list" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from list" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from list" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from list" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from list" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from list" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from list" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from list" -l all -d 'Every matching order (no limit)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from set-status" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from set-status" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from set-status" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from set-status" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from set-status" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from set-status" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from set-status" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from set-status" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from set-status" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from set-status" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from set-status" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from set-status" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from set-status" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from set-status" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from set-status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from set-status" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from cancel" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from cancel" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from cancel" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from cancel" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from cancel" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from cancel" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from cancel" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from cancel" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from cancel" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from cancel" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from cancel" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from cancel" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from delete" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from delete" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from delete" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from delete" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from delete" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from delete" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from delete" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from delete" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from delete" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from delete" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from delete" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one order'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "list" -d 'List orders, by customer (newest first) or all'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "set-status" -d 'Change an order\'s status (PENDING → CONFIRMED → SHIPPED → DELIVERED; CANCELLED before SHIPPED)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel an order (PENDING or CONFIRMED)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete an order (the stream gets a REMOVE record)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand orders; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and not __fish_seen_subcommand_from list get set help" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and not __fish_seen_subcommand_from list get set help" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and not __fish_seen_subcommand_from list get set help" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and not __fish_seen_subcommand_from list get set help" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and not __fish_seen_subcommand_from list get set help" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and not __fish_seen_subcommand_from list get set help" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and not __fish_seen_subcommand_from list get set help" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and not __fish_seen_subcommand_from list get set help" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and not __fish_seen_subcommand_from list get set help" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and not __fish_seen_subcommand_from list get set help" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and not __fish_seen_subcommand_from list get set help" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and not __fish_seen_subcommand_from list get set help" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and not __fish_seen_subcommand_from list get set help" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and not __fish_seen_subcommand_from list get set help" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and not __fish_seen_subcommand_from list get set help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and not __fish_seen_subcommand_from list get set help" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and not __fish_seen_subcommand_from list get set help" -f -a "list" -d 'Every product\'s stock'
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and not __fish_seen_subcommand_from list get set help" -f -a "get" -d 'One product\'s stock'
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and not __fish_seen_subcommand_from list get set help" -f -a "set" -d 'Set a product\'s stock'
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and not __fish_seen_subcommand_from list get set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from list" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from list" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from list" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from list" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from list" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from list" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from list" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from list" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from list" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from list" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from list" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from get" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from get" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from get" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from get" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from get" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from get" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from get" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from get" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from get" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from get" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from get" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from set" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from set" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from set" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from set" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from set" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from set" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from set" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from set" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from set" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from set" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from set" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every product\'s stock'
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from help" -f -a "get" -d 'One product\'s stock'
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a product\'s stock'
+complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand demo" -l in -d 'Keep the demo\'s data here instead of a new temporary directory (must be empty or new)' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand demo" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand demo" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand demo" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand demo" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand demo" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand demo" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand demo" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand demo" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand demo" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand demo" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand demo" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand demo" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand demo" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand demo" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand demo" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory demo completions help" -f -a "init" -d 'Create what the pipeline needs on the target (tables, stream, index, queue); idempotent'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory demo completions help" -f -a "create" -d 'Create orders from flags, a file, or synthetic load'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory demo completions help" -f -a "orders" -d 'Read, change and delete orders'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory demo completions help" -f -a "inventory" -d 'Stock levels'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory demo completions help" -f -a "demo" -d 'An end-to-end walkthrough on a fresh local data dir'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory demo completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory demo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "get" -d 'Show one order'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "list" -d 'List orders, by customer (newest first) or all'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "set-status" -d 'Change an order\'s status (PENDING → CONFIRMED → SHIPPED → DELIVERED; CANCELLED before SHIPPED)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "cancel" -d 'Cancel an order (PENDING or CONFIRMED)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "delete" -d 'Delete an order (the stream gets a REMOVE record)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "list" -d 'Every product\'s stock'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "get" -d 'One product\'s stock'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "set" -d 'Set a product\'s stock'

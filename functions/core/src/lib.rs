@@ -1,0 +1,18 @@
+//! `orders-core`: the domain shared by `orderctl` and the bundled consumer functions — orders
+//! and exact money, DynamoDB attribute values, the Lambda stream event, sequence numbers — so
+//! the CLI and the deployed Lambdas can never disagree on a shape.
+#![deny(missing_docs)]
+
+pub mod attr;
+pub mod clock;
+pub mod money;
+pub mod order;
+pub mod record;
+pub mod seq;
+pub mod validate;
+
+pub use attr::{AttributeValue, Item};
+pub use order::{LineItem, Order, Status};
+pub use record::{Event, EventName, EventRecord, Identity, RawRecord, StreamRecord};
+pub use seq::SequenceNumber;
+pub use validate::{NewOrder, ValidationError};

@@ -1,0 +1,144 @@
+//! The command line: clap definitions only. Global flags live in one `GlobalArgs`; each
+//! subcommand's arguments live beside its code in `src/cmd/`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::cmd;
+
+const GLOBAL: &str = "Global options";
+const RESOURCES: &str =
+    "Resource names (default from orderctl.toml, then Orders/Inventory/ProcessedEvents/orders-dlq)";
+
+/// Operate an event-driven order pipeline (DynamoDB Streams → Lambda consumers → DLQ) from the
+/// terminal: write orders, tail the stream, run and invoke the consumers, replay dead letters,
+/// read iterator age.
+///
+/// `--target local` (the default) runs the whole pipeline on an embedded SQLite database with no
+/// set-up; `--target aws` runs against AWS or any AWS-compatible endpoint.
+#[derive(Debug, Parser)]
+#[command(
+    name = "orderctl",
+    version,
+    propagate_version = true,
+    max_term_width = 100,
+    after_help = "Start with `orderctl demo`. Exit codes: 0 success, 1 problems found, 2 error, 130 interrupted.\nSee README.md for configuration and examples."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every command understands; each also reads an `ORDERCTL_*` variable.
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// Where the pipeline lives.
+    #[arg(long, global = true, value_enum, env = "ORDERCTL_TARGET", help_heading = GLOBAL)]
+    pub target: Option<TargetKind>,
+    /// Local target: the data directory holding the SQLite database [default: the platform data dir]
+    #[arg(long, global = true, env = "ORDERCTL_DATA_DIR", value_name = "DIR", help_heading = GLOBAL)]
+    pub data_dir: Option<PathBuf>,
+    /// Configuration file [default: ./orderctl.toml when present]
+    #[arg(long, global = true, env = "ORDERCTL_CONFIG", value_name = "FILE", help_heading = GLOBAL)]
+    pub config: Option<PathBuf>,
+    /// AWS target: the named profile (else AWS_PROFILE, else default)
+    #[arg(long, global = true, env = "ORDERCTL_PROFILE", help_heading = GLOBAL)]
+    pub profile: Option<String>,
+    /// AWS target: the region (else AWS_REGION / the profile's region)
+    #[arg(long, global = true, env = "ORDERCTL_REGION", help_heading = GLOBAL)]
+    pub region: Option<String>,
+    /// AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local);
+    /// AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too
+    #[arg(long, global = true, env = "ORDERCTL_ENDPOINT_URL", value_name = "URL", help_heading = GLOBAL)]
+    pub endpoint_url: Option<String>,
+    /// Output format; json and jsonl field names are stable
+    #[arg(short, long, global = true, value_enum, env = "ORDERCTL_OUTPUT", help_heading = GLOBAL)]
+    pub output: Option<OutputFormat>,
+    /// Print only data and errors
+    #[arg(short, long, global = true, env = "ORDERCTL_QUIET", help_heading = GLOBAL)]
+    pub quiet: bool,
+    /// More logging on stderr (-v debug, -vv trace); RUST_LOG overrides
+    #[arg(short, long, global = true, action = clap::ArgAction::Count, help_heading = GLOBAL)]
+    pub verbose: u8,
+    /// When to use colours (NO_COLOR is honoured)
+    #[arg(long, global = true, value_enum, env = "ORDERCTL_COLOR", help_heading = GLOBAL)]
+    pub color: Option<ColorChoice>,
+    /// Name of the orders table
+    #[arg(long, global = true, env = "ORDERCTL_ORDERS_TABLE", value_name = "NAME", help_heading = RESOURCES, hide_short_help = true)]
+    pub orders_table: Option<String>,
+    /// Name of the inventory table
+    #[arg(long, global = true, env = "ORDERCTL_INVENTORY_TABLE", value_name = "NAME", help_heading = RESOURCES, hide_short_help = true)]
+    pub inventory_table: Option<String>,
+    /// Name of the idempotency table
+    #[arg(long, global = true, env = "ORDERCTL_PROCESSED_EVENTS_TABLE", value_name = "NAME", help_heading = RESOURCES, hide_short_help = true)]
+    pub processed_events_table: Option<String>,
+    /// Name of the dead-letter queue
+    #[arg(long, global = true, env = "ORDERCTL_DLQ", value_name = "NAME", help_heading = RESOURCES, hide_short_help = true)]
+    pub dlq_queue: Option<String>,
+}
+
+/// Where the pipeline lives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TargetKind {
+    /// An embedded SQLite database in the data dir: tables, stream, queue, metrics.
+    Local,
+    /// AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust.
+    Aws,
+}
+
+/// How results are printed on stdout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OutputFormat {
+    /// Human-readable tables and lines.
+    Table,
+    /// One JSON document.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ColorChoice {
+    /// When the stream is a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create what the pipeline needs on the target (tables, stream, index, queue); idempotent
+    Init(cmd::init::InitArgs),
+    /// Create orders from flags, a file, or synthetic load
+    Create(cmd::create::CreateArgs),
+    /// Read, change and delete orders
+    #[command(subcommand)]
+    Orders(cmd::orders::OrdersCommand),
+    /// Stock levels
+    #[command(subcommand)]
+    Inventory(cmd::inventory::InventoryCommand),
+    /// An end-to-end walkthrough on a fresh local data dir
+    Demo(cmd::demo::DemoArgs),
+    /// Print a shell completion script
+    Completions(cmd::completions::CompletionsArgs),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

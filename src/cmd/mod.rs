@@ -1,0 +1,52 @@
+//! One module per subcommand: its `Args` and `run(args, ctx, out)`. This file only dispatches.
+
+pub mod completions;
+pub mod create;
+pub mod demo;
+pub mod init;
+pub mod inventory;
+pub mod orders;
+mod render;
+
+use anyhow::Context as _;
+
+use crate::cli::{Command, TargetKind};
+use crate::exit::ExitStatus;
+use crate::output::Printer;
+use crate::settings::Settings;
+use crate::target::{LocalTarget, Target};
+
+/// What every command gets: the resolved settings, and the target on demand.
+#[derive(Debug)]
+pub struct Ctx {
+    /// Resolved once at start-up.
+    pub settings: Settings,
+}
+
+impl Ctx {
+    /// Connect to the configured target (opening or creating the local database, or building
+    /// the AWS clients). Commands that never touch a target never call this.
+    pub async fn target(&self) -> anyhow::Result<Target> {
+        match self.settings.target {
+            TargetKind::Local => Ok(Target::Local(self.local()?)),
+            TargetKind::Aws => anyhow::bail!("the aws target is not available in this build yet"),
+        }
+    }
+
+    /// The local target, whatever `--target` says (for local-only commands).
+    pub fn local(&self) -> anyhow::Result<LocalTarget> {
+        LocalTarget::open(&self.settings).context("local target")
+    }
+}
+
+/// Run the parsed command.
+pub async fn dispatch(command: Command, ctx: &Ctx, out: &Printer) -> anyhow::Result<ExitStatus> {
+    match command {
+        Command::Init(args) => init::run(args, ctx, out).await,
+        Command::Create(args) => create::run(args, ctx, out).await,
+        Command::Orders(args) => orders::run(args, ctx, out).await,
+        Command::Inventory(args) => inventory::run(args, ctx, out).await,
+        Command::Demo(args) => demo::run(args, ctx, out).await,
+        Command::Completions(args) => completions::run(args, out),
+    }
+}

@@ -1,0 +1,176 @@
+//! Opening the local database: one SQLite file created `0600` on first use, WAL with a busy
+//! timeout so several `orderctl` processes can share a data dir, and the schema.
+
+use std::fs::OpenOptions;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+use crate::settings::LocalSettings;
+use crate::target::{TResult, TargetError};
+
+/// Bumped when the schema changes; older databases are migrated on open.
+const SCHEMA_VERSION: i64 = 1;
+
+/// How long a writer waits for another process's transaction before giving up.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+const SCHEMA: &str = r#"
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+-- Orders: the DynamoDB item as DynamoDB JSON, plus the columns its key and index need.
+CREATE TABLE IF NOT EXISTS orders (
+    order_id    TEXT PRIMARY KEY,
+    customer_id TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    item        TEXT NOT NULL
+) WITHOUT ROWID;
+-- CustomerIndex: customerId HASH, createdAt RANGE.
+CREATE INDEX IF NOT EXISTS orders_customer_index ON orders (customer_id, created_at);
+CREATE TABLE IF NOT EXISTS inventory (
+    product_id   TEXT PRIMARY KEY,
+    stock        INTEGER NOT NULL,
+    last_updated TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS processed_events (
+    event_key    TEXT PRIMARY KEY,
+    processed_at TEXT NOT NULL,
+    expires_at   INTEGER NOT NULL,
+    detail       TEXT
+) WITHOUT ROWID;
+-- The stream: shards with lineage, and records in global append order (`pos`); a record's
+-- SequenceNumber is seq_base + pos.
+CREATE TABLE IF NOT EXISTS shards (
+    shard_id        TEXT PRIMARY KEY,
+    slot            INTEGER NOT NULL,
+    parent_shard_id TEXT,
+    start_pos       INTEGER NOT NULL,
+    end_pos         INTEGER,
+    created_ms      INTEGER NOT NULL,
+    closed_ms       INTEGER,
+    records         INTEGER NOT NULL DEFAULT 0,
+    trimmed_pos     INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS stream_records (
+    pos          INTEGER PRIMARY KEY,
+    shard_id     TEXT NOT NULL,
+    event_id     TEXT NOT NULL,
+    event_name   TEXT NOT NULL,
+    created_ms   INTEGER NOT NULL,
+    keys         TEXT NOT NULL,
+    new_image    TEXT,
+    old_image    TEXT,
+    size_bytes   INTEGER NOT NULL,
+    ttl_delete   INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS stream_records_by_shard ON stream_records (shard_id, pos);
+"#;
+
+/// An open database and whether this call created it.
+pub struct Opened {
+    /// The connection, configured.
+    pub conn: Connection,
+    /// The file did not exist before.
+    pub created: bool,
+}
+
+/// Open (creating on first use) the database at `path`.
+pub fn open(path: &Path, settings: &LocalSettings, table: &str) -> TResult<Opened> {
+    let created = create_file(path)?;
+    let mut conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| TargetError::other(format!("cannot open local database {}", path.display()), e))?;
+    configure(&conn).map_err(|e| sql_error(e, "cannot configure the local database"))?;
+    migrate(&mut conn, settings, table)
+        .map_err(|e| sql_error(e, "cannot create the local schema"))?;
+    Ok(Opened { conn, created })
+}
+
+/// Create the data dir (`0700`) and the database file (`0600`) if missing; true when created.
+fn create_file(path: &Path) -> TResult<bool> {
+    if let Some(dir) = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty() && !d.exists())
+    {
+        {
+            std::fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(dir)
+                .map_err(|e| {
+                    TargetError::other(format!("cannot create data dir {}", dir.display()), e)
+                })?;
+        }
+    }
+    match OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+    {
+        Ok(_) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(TargetError::other(
+            format!("cannot create local database {}", path.display()),
+            e,
+        )),
+    }
+}
+
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    // journal_mode returns a row; WAL lets readers (tail) run beside a writer (create).
+    let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;")?;
+    Ok(())
+}
+
+fn migrate(conn: &mut Connection, settings: &LocalSettings, table: &str) -> rusqlite::Result<()> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version >= SCHEMA_VERSION {
+        return Ok(());
+    }
+    let mut tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version < SCHEMA_VERSION {
+        tx.execute_batch(SCHEMA)?;
+        super::stream::init_meta(&mut tx, settings, table)?;
+        tx.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION}"))?;
+    }
+    tx.commit()
+}
+
+/// Translate a SQLite error into a target error.
+pub fn sql_error(err: rusqlite::Error, what: &str) -> TargetError {
+    if let rusqlite::Error::SqliteFailure(e, _) = &err {
+        if matches!(
+            e.code,
+            rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+        ) {
+            return TargetError::Unavailable(format!(
+                "{what}: the local database stayed busy for {} s (another orderctl is writing)",
+                BUSY_TIMEOUT.as_secs()
+            ));
+        }
+        if e.code == rusqlite::ErrorCode::DiskFull {
+            return TargetError::Unavailable(format!("{what}: disk full"));
+        }
+    }
+    TargetError::other(what.to_owned(), err)
+}
+
+/// Extension to turn rusqlite results into target results with a message.
+pub trait SqlContext<T> {
+    /// Attach what was being done.
+    fn ctx(self, what: &str) -> TResult<T>;
+}
+
+impl<T> SqlContext<T> for rusqlite::Result<T> {
+    fn ctx(self, what: &str) -> TResult<T> {
+        self.map_err(|e| sql_error(e, what))
+    }
+}

@@ -1,0 +1,223 @@
+//! The two targets behind one set of capabilities. Commands talk to `Target`, a closed enum
+//! over the local (SQLite) and AWS (SDK) implementations, chosen once at start-up; errors
+//! reach commands only as `TargetError`, never as SQLite or SDK types.
+
+pub mod feed;
+pub mod local;
+
+use orders_core::{Order, Status};
+use serde::Serialize;
+
+pub use feed::{ChangeFeed, IteratorKind, RecordsPage, ShardDesc, StreamPage};
+pub use local::LocalTarget;
+
+/// What went wrong at a target, in words an operator can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum TargetError {
+    /// A table, queue, stream, order or product does not exist.
+    #[error("{0}")]
+    NotFound(String),
+    /// A condition failed: the item exists already, or changed concurrently.
+    #[error("{0}")]
+    Conflict(String),
+    /// The request is invalid (an illegal status transition, a bad value).
+    #[error("{0}")]
+    Invalid(String),
+    /// Throttled, even after retries.
+    #[error("{0}")]
+    Throttled(String),
+    /// The target cannot be reached or is busy.
+    #[error("{0}")]
+    Unavailable(String),
+    /// A shard iterator is older than 15 minutes (ExpiredIteratorException).
+    #[error("{0}")]
+    ExpiredIterator(String),
+    /// The records asked for are past the 24 h retention (TrimmedDataAccessException).
+    #[error("{0}")]
+    TrimmedData(String),
+    /// Credentials missing or expired, or access denied.
+    #[error("{0}")]
+    Auth(String),
+    /// Anything else, with its cause.
+    #[error("{message}")]
+    Other {
+        /// One line saying what failed.
+        message: String,
+        /// The underlying error.
+        #[source]
+        source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    },
+}
+
+impl TargetError {
+    /// An error with a cause.
+    pub fn other(
+        message: impl Into<String>,
+        source: impl std::error::Error + Send + Sync + 'static,
+    ) -> Self {
+        TargetError::Other {
+            message: message.into(),
+            source: Some(Box::new(source)),
+        }
+    }
+
+    /// Whether retrying later may succeed (throttling, network, busy).
+    pub fn is_transient(&self) -> bool {
+        matches!(
+            self,
+            TargetError::Throttled(_) | TargetError::Unavailable(_)
+        )
+    }
+}
+
+/// Result of a target operation.
+pub type TResult<T> = Result<T, TargetError>;
+
+/// How `orders list` selects.
+#[derive(Debug, Clone, Default)]
+pub struct OrderQuery {
+    /// Only this customer's orders, newest first (the `CustomerIndex`).
+    pub customer: Option<String>,
+    /// Only orders in this status.
+    pub status: Option<Status>,
+    /// At most this many.
+    pub limit: Option<usize>,
+}
+
+/// A page of results and whether more exist beyond it.
+#[derive(Debug, Clone)]
+pub struct Page<T> {
+    /// The results.
+    pub items: Vec<T>,
+    /// More matched than were returned.
+    pub more: bool,
+}
+
+/// A status change as applied.
+#[derive(Debug, Clone)]
+pub struct StatusChange {
+    /// Before.
+    pub old: Order,
+    /// After.
+    pub new: Order,
+}
+
+/// One product's stock, as stored in `Inventory`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StockItem {
+    /// The product.
+    pub product_id: String,
+    /// Units available.
+    pub stock: i64,
+    /// When it last changed (RFC 3339).
+    pub last_updated: String,
+}
+
+/// What `init` found or made for one resource.
+#[derive(Debug, Clone, Serialize)]
+pub struct ResourceReport {
+    /// `table`, `stream`, `index`, `queue`, `database`.
+    pub kind: &'static str,
+    /// Its name.
+    pub name: String,
+    /// `created`, `exists`, or `would create` (dry run).
+    pub state: &'static str,
+    /// ARN, path or other detail.
+    pub detail: String,
+}
+
+/// Orders: the table with its stream.
+pub trait OrderStore {
+    /// Write new orders, each only if its id is new; all or nothing where the target allows.
+    fn put_orders(&self, orders: &[Order]) -> impl Future<Output = TResult<()>>;
+    /// One order by id.
+    fn get_order(&self, id: &str) -> impl Future<Output = TResult<Option<Order>>>;
+    /// Orders by customer (newest first) or all, optionally by status.
+    fn list_orders(&self, query: &OrderQuery) -> impl Future<Output = TResult<Page<Order>>>;
+    /// Change the status if the transition is legal and nobody changed it meanwhile.
+    fn set_status(&self, id: &str, to: Status) -> impl Future<Output = TResult<StatusChange>>;
+    /// Delete an order, returning what it was.
+    fn delete_order(&self, id: &str) -> impl Future<Output = TResult<Order>>;
+}
+
+/// Stock levels.
+pub trait InventoryStore {
+    /// Every product.
+    fn list_stock(&self) -> impl Future<Output = TResult<Vec<StockItem>>>;
+    /// One product.
+    fn get_stock(&self, product_id: &str) -> impl Future<Output = TResult<Option<StockItem>>>;
+    /// Set a product's stock.
+    fn set_stock(&self, product_id: &str, stock: i64) -> impl Future<Output = TResult<StockItem>>;
+}
+
+/// The target a command runs against.
+#[derive(Debug)]
+pub enum Target {
+    /// SQLite in the data dir.
+    Local(LocalTarget),
+}
+
+/// Delegate a method to whichever target is active.
+macro_rules! delegate {
+    ($self:ident, $t:ident => $call:expr) => {
+        match $self {
+            Target::Local($t) => $call,
+        }
+    };
+}
+
+impl OrderStore for Target {
+    async fn put_orders(&self, orders: &[Order]) -> TResult<()> {
+        delegate!(self, t => t.put_orders(orders).await)
+    }
+    async fn get_order(&self, id: &str) -> TResult<Option<Order>> {
+        delegate!(self, t => t.get_order(id).await)
+    }
+    async fn list_orders(&self, query: &OrderQuery) -> TResult<Page<Order>> {
+        delegate!(self, t => t.list_orders(query).await)
+    }
+    async fn set_status(&self, id: &str, to: Status) -> TResult<StatusChange> {
+        delegate!(self, t => t.set_status(id, to).await)
+    }
+    async fn delete_order(&self, id: &str) -> TResult<Order> {
+        delegate!(self, t => t.delete_order(id).await)
+    }
+}
+
+impl InventoryStore for Target {
+    async fn list_stock(&self) -> TResult<Vec<StockItem>> {
+        delegate!(self, t => t.list_stock().await)
+    }
+    async fn get_stock(&self, product_id: &str) -> TResult<Option<StockItem>> {
+        delegate!(self, t => t.get_stock(product_id).await)
+    }
+    async fn set_stock(&self, product_id: &str, stock: i64) -> TResult<StockItem> {
+        delegate!(self, t => t.set_stock(product_id, stock).await)
+    }
+}
+
+impl ChangeFeed for Target {
+    async fn stream_arn(&self) -> TResult<String> {
+        delegate!(self, t => t.stream_arn().await)
+    }
+    async fn describe_stream(
+        &self,
+        arn: &str,
+        exclusive_start: Option<&str>,
+        child_of: Option<&str>,
+    ) -> TResult<StreamPage> {
+        delegate!(self, t => t.describe_stream(arn, exclusive_start, child_of).await)
+    }
+    async fn shard_iterator(
+        &self,
+        arn: &str,
+        shard_id: &str,
+        kind: &IteratorKind,
+    ) -> TResult<String> {
+        delegate!(self, t => t.shard_iterator(arn, shard_id, kind).await)
+    }
+    async fn get_records(&self, iterator: &str, limit: usize) -> TResult<RecordsPage> {
+        delegate!(self, t => t.get_records(iterator, limit).await)
+    }
+}

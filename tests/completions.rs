@@ -1,0 +1,49 @@
+//! The committed completion scripts must match what the binary generates (refresh them with
+//! `SNAPSHOTS=overwrite cargo test completions`).
+
+use clap_complete::Shell;
+use snapbox::{IntoData, assert_data_eq, file};
+
+fn generated(shell: Shell) -> Vec<u8> {
+    orderctl::cmd::completions::script(shell)
+}
+
+#[test]
+fn bash_completions_are_current() {
+    assert_data_eq!(
+        generated(Shell::Bash).raw(),
+        file!["../completions/orderctl.bash"].raw()
+    );
+}
+
+#[test]
+fn zsh_completions_are_current() {
+    assert_data_eq!(
+        generated(Shell::Zsh).raw(),
+        file!["../completions/_orderctl"].raw()
+    );
+}
+
+#[test]
+fn fish_completions_are_current() {
+    assert_data_eq!(
+        generated(Shell::Fish).raw(),
+        file!["../completions/orderctl.fish"].raw()
+    );
+}
+
+#[test]
+fn powershell_completions_are_current() {
+    assert_data_eq!(
+        generated(Shell::PowerShell).raw(),
+        file!["../completions/_orderctl.ps1"].raw()
+    );
+}
+
+#[test]
+fn elvish_completions_are_current() {
+    assert_data_eq!(
+        generated(Shell::Elvish).raw(),
+        file!["../completions/orderctl.elv"].raw()
+    );
+}

@@ -1,0 +1,10 @@
+//! The one integration test binary: the CLI on the local target in temporary data dirs, and
+//! (with `ORDERCTL_TEST_ENDPOINT`) the AWS target against the moto server `scripts/test` runs.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a failed step is a failed test
+
+mod support;
+
+mod completions;
+mod local_orders;
+mod local_stream;

@@ -1,0 +1,184 @@
+//! Test support: run the `orderctl` binary in a temporary data dir and inspect the result, or
+//! open the same data dir through the library to assert on tables and the stream.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use orderctl::settings::Settings;
+use orderctl::target::LocalTarget;
+use orders_core::{EventRecord, RawRecord};
+use serde_json::Value;
+
+/// The binary under test.
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_orderctl"))
+}
+
+/// A temporary local pipeline.
+pub struct Env {
+    pub dir: tempfile::TempDir,
+    extra_env: Vec<(String, String)>,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().expect("tempdir"),
+            extra_env: Vec::new(),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    /// Set an environment variable for every command run from here.
+    pub fn env(mut self, key: &str, value: &str) -> Env {
+        self.extra_env.push((key.into(), value.into()));
+        self
+    }
+
+    /// A command with a clean environment pointed at this data dir.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(bin());
+        cmd.args(args).current_dir(self.dir.path()).env_clear();
+        for key in ["PATH", "HOME", "TMPDIR"] {
+            if let Some(v) = std::env::var_os(key) {
+                cmd.env(key, v);
+            }
+        }
+        cmd.env("ORDERCTL_DATA_DIR", self.data_dir())
+            .env("NO_COLOR", "1");
+        for (k, v) in &self.extra_env {
+            cmd.env(k, v);
+        }
+        cmd
+    }
+
+    /// Run to completion.
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.run_stdin(args, None)
+    }
+
+    /// Run with `stdin` fed to the process.
+    pub fn run_stdin(&self, args: &[&str], stdin: Option<&str>) -> Output {
+        use std::io::Write;
+        let mut cmd = self.command(args);
+        cmd.stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+        let mut child = cmd.spawn().expect("spawn orderctl");
+        if let Some(text) = stdin {
+            child
+                .stdin
+                .take()
+                .expect("stdin")
+                .write_all(text.as_bytes())
+                .expect("write stdin");
+        }
+        let out = child.wait_with_output().expect("wait");
+        Output {
+            args: args.iter().map(|s| s.to_string()).collect(),
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// The data dir through the library.
+    pub fn target(&self) -> LocalTarget {
+        LocalTarget::open(&Settings::local(self.data_dir())).expect("open local target")
+    }
+
+    /// Every stream record now held, parents before children, with its shard.
+    pub fn records(&self) -> Vec<(String, EventRecord)> {
+        let target = self.target();
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        rt.block_on(orderctl::stream::drain_all(&target))
+            .expect("drain stream")
+            .into_iter()
+            .map(|(shard, r): (_, RawRecord)| (shard.to_string(), r.typed().expect("typed record")))
+            .collect()
+    }
+}
+
+/// A finished run.
+#[derive(Debug)]
+pub struct Output {
+    pub args: Vec<String>,
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Output {
+    #[track_caller]
+    pub fn success(self) -> Output {
+        assert_eq!(
+            self.code, 0,
+            "orderctl {:?} failed:\nstdout: {}\nstderr: {}",
+            self.args, self.stdout, self.stderr
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn code(self, code: i32) -> Output {
+        assert_eq!(
+            self.code, code,
+            "orderctl {:?}: expected exit {code}:\nstdout: {}\nstderr: {}",
+            self.args, self.stdout, self.stderr
+        );
+        self
+    }
+
+    /// Exit 2 with exactly one line on stderr containing `needle`, and nothing on stdout.
+    #[track_caller]
+    pub fn input_error(self, needle: &str) -> Output {
+        let out = self.code(2);
+        assert!(
+            out.stderr.contains(needle),
+            "stderr lacks {needle:?}: {}",
+            out.stderr
+        );
+        assert_eq!(
+            out.stderr.trim_end().lines().count(),
+            1,
+            "one line expected: {}",
+            out.stderr
+        );
+        assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+        assert!(
+            out.stdout.is_empty(),
+            "stdout should be empty: {}",
+            out.stdout
+        );
+        out
+    }
+
+    #[track_caller]
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.stdout))
+    }
+
+    #[track_caller]
+    pub fn jsonl(&self) -> Vec<Value> {
+        self.stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+            .collect()
+    }
+}
