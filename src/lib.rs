@@ -35,7 +35,8 @@ pub fn init_tracing(verbose: u8, quiet: bool) {
     use tracing_subscriber::EnvFilter;
     let default = match (quiet, verbose) {
         (true, _) => "error",
-        (false, 0) => "warn",
+        // The SDK's own warnings (IMDS probes, profile parsing) are noise unless asked for.
+        (false, 0) => "error,orderctl=warn",
         (false, 1) => "warn,orderctl=debug,orders_core=debug",
         (false, _) => "info,orderctl=trace,orders_core=trace",
     };

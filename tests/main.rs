@@ -5,6 +5,7 @@
 
 mod support;
 
+mod aws_orders;
 mod completions;
 mod local_orders;
 mod local_stream;

@@ -16,7 +16,9 @@ use crate::exit::ExitStatus;
 use crate::input::{self, Layout};
 use crate::output::Printer;
 use crate::synth::{self, Generator};
-use crate::target::{OrderStore, Target};
+use futures_util::StreamExt;
+
+use crate::target::{OrderStore, Target, TargetError};
 
 /// Local writes are batched this many orders per transaction.
 const LOCAL_CHUNK: usize = 1000;
@@ -135,7 +137,7 @@ async fn load(
     let bar = out.progress(count, "creating orders");
     let started = Instant::now();
     let mut written = 0u64;
-    let failed = 0u64;
+    let mut failed = 0u64;
     match &target {
         Target::Local(_) => {
             let mut batch = Vec::with_capacity(LOCAL_CHUNK);
@@ -146,6 +148,30 @@ async fn load(
                 target.put_orders(&batch).await?;
                 written += n;
                 bar.inc(n);
+            }
+        }
+        Target::Aws(aws) => {
+            // Bounded concurrency: at most C conditional puts in flight; throttling is retried
+            // by the SDK (standard mode). A failure that every later write would share (missing
+            // table, no credentials, unreachable endpoint) stops the run at once.
+            let puts = futures_util::stream::iter((0..count).map(|_| generator.next_order()))
+                .map(|order| async move { aws.put_orders(std::slice::from_ref(&order)).await })
+                .buffer_unordered(usize::from(args.concurrency));
+            futures_util::pin_mut!(puts);
+            while let Some(result) = puts.next().await {
+                match result {
+                    Ok(()) => written += 1,
+                    Err(e) if matches!(e, TargetError::Conflict(_) | TargetError::Throttled(_)) => {
+                        failed += 1;
+                        tracing::warn!("{e}");
+                    }
+                    Err(e) => {
+                        bar.finish_and_clear();
+                        return Err(anyhow::Error::new(e)
+                            .context(format!("after {written} orders were written")));
+                    }
+                }
+                bar.inc(1);
             }
         }
     }

@@ -68,7 +68,6 @@ pub async fn run(args: DemoArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<Exi
     for (sku, _, _, stock) in CATALOG {
         target.set_stock(sku, *stock).await?;
     }
-    #[allow(irrefutable_let_patterns)]
     if let Target::Local(local) = &target {
         let rows = local
             .init_report()

@@ -13,6 +13,7 @@ use crate::exit::ExitStatus;
 use crate::input;
 use crate::output::Printer;
 use crate::synth::CATALOG;
+use crate::target::aws::InitOptions;
 use crate::target::{InventoryStore, ResourceReport, Target};
 
 /// Create the tables (Orders with its stream and CustomerIndex, Inventory, ProcessedEvents
@@ -63,8 +64,25 @@ pub async fn run(args: InitArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<Exi
     let seed = stock_to_seed(&args)?;
     let target = ctx.target().await?;
     let (name, resources) = match &target {
-        Target::Local(local) => ("local", local.init_report()),
+        Target::Local(local) => {
+            if args.dry_run || args.provisioned.is_some() {
+                anyhow::bail!(
+                    "--dry-run and --provisioned apply to the aws target; the local target creates its database on first use"
+                );
+            }
+            ("local", local.init_report())
+        }
+        Target::Aws(aws) => {
+            let options = InitOptions {
+                dry_run: args.dry_run,
+                provisioned: args.provisioned,
+            };
+            ("aws", aws.init(&options).await?)
+        }
     };
+    if args.dry_run && !seed.is_empty() {
+        anyhow::bail!("--dry-run changes nothing; drop --demo-stock/--seed-inventory");
+    }
     for (sku, stock) in &seed {
         target.set_stock(sku, *stock).await?;
     }

@@ -14,7 +14,7 @@ use crate::cli::{Command, TargetKind};
 use crate::exit::ExitStatus;
 use crate::output::Printer;
 use crate::settings::Settings;
-use crate::target::{LocalTarget, Target};
+use crate::target::{AwsTarget, LocalTarget, Target};
 
 /// What every command gets: the resolved settings, and the target on demand.
 #[derive(Debug)]
@@ -29,7 +29,7 @@ impl Ctx {
     pub async fn target(&self) -> anyhow::Result<Target> {
         match self.settings.target {
             TargetKind::Local => Ok(Target::Local(self.local()?)),
-            TargetKind::Aws => anyhow::bail!("the aws target is not available in this build yet"),
+            TargetKind::Aws => Ok(Target::Aws(AwsTarget::connect(&self.settings).await?)),
         }
     }
 

@@ -2,12 +2,14 @@
 //! over the local (SQLite) and AWS (SDK) implementations, chosen once at start-up; errors
 //! reach commands only as `TargetError`, never as SQLite or SDK types.
 
+pub mod aws;
 pub mod feed;
 pub mod local;
 
 use orders_core::{Order, Status};
 use serde::Serialize;
 
+pub use aws::AwsTarget;
 pub use feed::{ChangeFeed, IteratorKind, RecordsPage, ShardDesc, StreamPage};
 pub use local::LocalTarget;
 
@@ -153,9 +155,12 @@ pub trait InventoryStore {
 
 /// The target a command runs against.
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)] // one per process; boxing the local target buys nothing
 pub enum Target {
     /// SQLite in the data dir.
     Local(LocalTarget),
+    /// AWS or an AWS-compatible endpoint.
+    Aws(AwsTarget),
 }
 
 /// Delegate a method to whichever target is active.
@@ -163,6 +168,7 @@ macro_rules! delegate {
     ($self:ident, $t:ident => $call:expr) => {
         match $self {
             Target::Local($t) => $call,
+            Target::Aws($t) => $call,
         }
     };
 }

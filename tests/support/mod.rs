@@ -182,3 +182,4 @@ impl Output {
             .collect()
     }
 }
+pub mod aws;

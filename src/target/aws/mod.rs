@@ -1,0 +1,178 @@
+//! The AWS target: SDK clients for DynamoDB, DynamoDB Streams and SQS, built once from one
+//! `SdkConfig` (standard credential chain, `--profile`, `--region`, `--endpoint-url` and the
+//! `AWS_ENDPOINT_URL*` variables, standard retries), shared by every operation.
+
+pub mod attrs;
+pub mod errors;
+mod feed;
+mod init;
+mod inventory;
+mod orders;
+
+use std::time::Duration;
+
+use aws_config::BehaviorVersion;
+use aws_config::retry::RetryConfig;
+use aws_config::timeout::TimeoutConfig;
+use aws_smithy_runtime_api::client::result::SdkError;
+use aws_smithy_types::error::metadata::ProvideErrorMetadata;
+use tokio::sync::OnceCell;
+
+use crate::settings::{Resources, Settings};
+use crate::target::{TResult, TargetError};
+use errors::{Op, Origin};
+
+pub use init::InitOptions;
+
+/// Attempts per request (standard retry mode: exponential backoff with jitter from
+/// `INITIAL_BACKOFF`; throttling and transient errors are retried, so an unreachable endpoint
+/// is reported in well under a second and throttling is ridden out).
+const MAX_ATTEMPTS: u32 = 4;
+const INITIAL_BACKOFF: Duration = Duration::from_millis(100);
+
+/// The SDK-backed target.
+pub struct AwsTarget {
+    pub(crate) ddb: aws_sdk_dynamodb::Client,
+    pub(crate) streams: aws_sdk_dynamodbstreams::Client,
+    pub(crate) sqs: aws_sdk_sqs::Client,
+    pub(crate) resources: Resources,
+    pub(crate) origin: Origin,
+    stream_arn: OnceCell<String>,
+    queue_url: OnceCell<String>,
+}
+
+impl std::fmt::Debug for AwsTarget {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AwsTarget")
+            .field("origin", &self.origin)
+            .finish()
+    }
+}
+
+/// Load the shared SDK configuration once.
+pub async fn sdk_config(settings: &Settings) -> TResult<aws_config::SdkConfig> {
+    let aws = &settings.aws;
+    let timeouts = TimeoutConfig::builder()
+        .connect_timeout(Duration::from_secs(3))
+        .operation_attempt_timeout(Duration::from_secs(30))
+        .build();
+    let mut loader = aws_config::defaults(BehaviorVersion::latest())
+        .retry_config(
+            RetryConfig::standard()
+                .with_max_attempts(MAX_ATTEMPTS)
+                .with_initial_backoff(INITIAL_BACKOFF),
+        )
+        .timeout_config(timeouts);
+    if let Some(profile) = &aws.profile {
+        loader = loader.profile_name(profile);
+    }
+    if let Some(region) = &aws.region {
+        loader = loader.region(aws_config::Region::new(region.clone()));
+    }
+    if let Some(endpoint) = &aws.endpoint_url {
+        loader = loader.endpoint_url(endpoint);
+    }
+    let config = loader.load().await;
+    if config.region().is_none() {
+        let hint = match &aws.profile {
+            Some(p) => format!(" (is profile {p} defined in ~/.aws/config, with a region?)"),
+            None => String::new(),
+        };
+        return Err(TargetError::Invalid(format!(
+            "no AWS region: give --region, set AWS_REGION, or set a region in the profile{hint}"
+        )));
+    }
+    Ok(config)
+}
+
+impl AwsTarget {
+    /// Build the clients (no request is sent until a command needs one).
+    pub async fn connect(settings: &Settings) -> TResult<AwsTarget> {
+        let config = sdk_config(settings).await?;
+        let origin = Origin {
+            region: config.region().map(|r| r.to_string()).unwrap_or_default(),
+            endpoint: config.endpoint_url().map(str::to_owned),
+            profile: settings.aws.profile.clone(),
+        };
+        Ok(AwsTarget {
+            ddb: aws_sdk_dynamodb::Client::new(&config),
+            streams: aws_sdk_dynamodbstreams::Client::new(&config),
+            sqs: aws_sdk_sqs::Client::new(&config),
+            resources: settings.resources.clone(),
+            origin,
+            stream_arn: OnceCell::new(),
+            queue_url: OnceCell::new(),
+        })
+    }
+
+    /// The region requests go to.
+    pub fn region(&self) -> &str {
+        &self.origin.region
+    }
+
+    /// Translate an SDK error for an operation on a named resource.
+    pub(crate) fn err<E, R>(
+        &self,
+        err: SdkError<E, R>,
+        action: &str,
+        kind: &str,
+        name: &str,
+    ) -> TargetError
+    where
+        E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+        R: std::fmt::Debug + Send + Sync + 'static,
+    {
+        errors::translate(err, Op { action, kind, name }, &self.origin)
+    }
+
+    /// The orders table's current stream ARN (DescribeTable, cached).
+    pub async fn orders_stream_arn(&self) -> TResult<String> {
+        self.stream_arn
+            .get_or_try_init(|| async {
+                let table = &self.resources.orders_table;
+                let out = self
+                    .ddb
+                    .describe_table()
+                    .table_name(table)
+                    .send()
+                    .await
+                    .map_err(|e| self.err(e, "dynamodb:DescribeTable", "table", table))?;
+                out.table()
+                    .and_then(|t| t.latest_stream_arn())
+                    .map(str::to_owned)
+                    .ok_or_else(|| {
+                        TargetError::NotFound(format!(
+                            "table {table} has no stream in {} — enable a NEW_AND_OLD_IMAGES stream or run `orderctl init`",
+                            self.region()
+                        ))
+                    })
+            })
+            .await
+            .cloned()
+    }
+
+    /// The dead-letter queue's URL (GetQueueUrl, cached).
+    pub async fn queue_url(&self) -> TResult<String> {
+        self.queue_url
+            .get_or_try_init(|| async {
+                let name = &self.resources.dlq;
+                let out = self
+                    .sqs
+                    .get_queue_url()
+                    .queue_name(name)
+                    .send()
+                    .await
+                    .map_err(|e| self.err(e, "sqs:GetQueueUrl", "queue", name))?;
+                out.queue_url()
+                    .map(str::to_owned)
+                    .ok_or_else(|| TargetError::NotFound(format!("queue {name} has no URL")))
+            })
+            .await
+            .cloned()
+    }
+}
+
+/// A builder that could not build (a programming error in a request shape).
+pub(crate) fn build_error(e: aws_smithy_types::error::operation::BuildError) -> TargetError {
+    TargetError::other("invalid AWS request", e)
+}

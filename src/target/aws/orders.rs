@@ -1,0 +1,260 @@
+//! Orders on DynamoDB: conditional writes so an id is never silently overwritten, the
+//! CustomerIndex query newest first, a paginated scan, and status changes conditioned on the
+//! status read (a concurrent change is reported, not overwritten).
+
+use std::collections::HashMap;
+
+use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
+use aws_sdk_dynamodb::types::{AttributeValue as Av, Put, ReturnValue, TransactWriteItem};
+use orders_core::attr::Item;
+use orders_core::{Order, Status};
+
+use super::attrs::ddb::{item_from_sdk, item_to_sdk};
+use super::{AwsTarget, build_error};
+use crate::target::{OrderQuery, OrderStore, Page, StatusChange, TResult, TargetError};
+
+/// TransactWriteItems takes at most 100 actions (aws-semantics §7.3).
+const TRANSACTION_MAX: usize = 100;
+/// The GSI `orderctl init` creates.
+pub const CUSTOMER_INDEX: &str = "CustomerIndex";
+
+fn decode(item: &HashMap<String, Av>) -> TResult<Order> {
+    let item: Item = item_from_sdk(item);
+    Order::from_item(&item)
+        .map_err(|e| TargetError::other("an item in the orders table is not an order", e))
+}
+
+impl AwsTarget {
+    fn table(&self) -> &str {
+        &self.resources.orders_table
+    }
+
+    async fn put_one(&self, order: &Order) -> TResult<()> {
+        let result = self
+            .ddb
+            .put_item()
+            .table_name(self.table())
+            .set_item(Some(item_to_sdk(&order.to_item())))
+            .condition_expression("attribute_not_exists(orderId)")
+            .send()
+            .await;
+        match result {
+            Ok(_) => Ok(()),
+            Err(e) if is_condition_failed(&e) => Err(TargetError::Conflict(format!(
+                "order {} already exists; nothing was written",
+                order.order_id
+            ))),
+            Err(e) => Err(self.err(e, "dynamodb:PutItem", "table", self.table())),
+        }
+    }
+
+    async fn put_transaction(&self, orders: &[Order]) -> TResult<()> {
+        let mut items = Vec::with_capacity(orders.len());
+        for order in orders {
+            let put = Put::builder()
+                .table_name(self.table())
+                .set_item(Some(item_to_sdk(&order.to_item())))
+                .condition_expression("attribute_not_exists(orderId)")
+                .build()
+                .map_err(build_error)?;
+            items.push(TransactWriteItem::builder().put(put).build());
+        }
+        let result = self
+            .ddb
+            .transact_write_items()
+            .set_transact_items(Some(items))
+            .send()
+            .await;
+        match result {
+            Ok(_) => Ok(()),
+            Err(e) => {
+                // CancellationReasons come in request order (aws-semantics §7.3).
+                if let Some(TransactWriteItemsError::TransactionCanceledException(t)) =
+                    e.as_service_error()
+                    && let Some(reasons) = t.cancellation_reasons.as_ref()
+                    && let Some(i) = reasons
+                        .iter()
+                        .position(|r| r.code() == Some("ConditionalCheckFailed"))
+                {
+                    return Err(TargetError::Conflict(format!(
+                        "order {} already exists; none of this batch of {} orders was written",
+                        orders[i].order_id,
+                        orders.len()
+                    )));
+                }
+                Err(self.err(e, "dynamodb:TransactWriteItems", "table", self.table()))
+            }
+        }
+    }
+
+    async fn current(&self, id: &str) -> TResult<Order> {
+        self.get_order(id)
+            .await?
+            .ok_or_else(|| TargetError::NotFound(format!("order {id} not found")))
+    }
+}
+
+fn is_condition_failed<E: aws_smithy_types::error::metadata::ProvideErrorMetadata, R>(
+    e: &aws_smithy_runtime_api::client::result::SdkError<E, R>,
+) -> bool {
+    e.as_service_error().and_then(|s| s.code()) == Some("ConditionalCheckFailedException")
+}
+
+impl OrderStore for AwsTarget {
+    /// One order: a conditional PutItem. Several: transactions of up to 100 conditional puts,
+    /// each all or nothing.
+    async fn put_orders(&self, orders: &[Order]) -> TResult<()> {
+        match orders {
+            [] => Ok(()),
+            [one] => self.put_one(one).await,
+            many => {
+                for chunk in many.chunks(TRANSACTION_MAX) {
+                    self.put_transaction(chunk).await?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    async fn get_order(&self, id: &str) -> TResult<Option<Order>> {
+        let out = self
+            .ddb
+            .get_item()
+            .table_name(self.table())
+            .key("orderId", Av::S(id.to_owned()))
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(|e| self.err(e, "dynamodb:GetItem", "table", self.table()))?;
+        out.item().map(decode).transpose()
+    }
+
+    async fn list_orders(&self, query: &OrderQuery) -> TResult<Page<Order>> {
+        let want = query.limit.map(|l| l + 1);
+        let mut items: Vec<Order> = Vec::new();
+        let mut start: Option<HashMap<String, Av>> = None;
+        loop {
+            let page_limit = want.map(|w| (w - items.len()).clamp(1, 1000) as i32);
+            let (page, next) = match &query.customer {
+                Some(customer) => {
+                    let mut q = self
+                        .ddb
+                        .query()
+                        .table_name(self.table())
+                        .index_name(CUSTOMER_INDEX)
+                        .key_condition_expression("customerId = :c")
+                        .expression_attribute_values(":c", Av::S(customer.clone()))
+                        .scan_index_forward(false)
+                        .set_limit(page_limit)
+                        .set_exclusive_start_key(start.take());
+                    if let Some(status) = query.status {
+                        q = q
+                            .filter_expression("#s = :s")
+                            .expression_attribute_names("#s", "status")
+                            .expression_attribute_values(":s", Av::S(status.as_str().to_owned()));
+                    }
+                    let out = q
+                        .send()
+                        .await
+                        .map_err(|e| self.err(e, "dynamodb:Query", "table", self.table()))?;
+                    (out.items.unwrap_or_default(), out.last_evaluated_key)
+                }
+                None => {
+                    let mut s = self
+                        .ddb
+                        .scan()
+                        .table_name(self.table())
+                        .set_limit(page_limit)
+                        .set_exclusive_start_key(start.take());
+                    if let Some(status) = query.status {
+                        s = s
+                            .filter_expression("#s = :s")
+                            .expression_attribute_names("#s", "status")
+                            .expression_attribute_values(":s", Av::S(status.as_str().to_owned()));
+                    }
+                    let out = s
+                        .send()
+                        .await
+                        .map_err(|e| self.err(e, "dynamodb:Scan", "table", self.table()))?;
+                    (out.items.unwrap_or_default(), out.last_evaluated_key)
+                }
+            };
+            for item in &page {
+                items.push(decode(item)?);
+            }
+            let full = want.is_some_and(|w| items.len() >= w);
+            match next {
+                Some(key) if !full && !key.is_empty() => start = Some(key),
+                _ => break,
+            }
+        }
+        let more = query.limit.is_some_and(|l| items.len() > l);
+        if let Some(l) = query.limit {
+            items.truncate(l);
+        }
+        Ok(Page { items, more })
+    }
+
+    async fn set_status(&self, id: &str, to: Status) -> TResult<StatusChange> {
+        let old = self.current(id).await?;
+        old.status
+            .check_transition(to)
+            .map_err(|e| TargetError::Invalid(format!("order {id}: {e}")))?;
+        let result = self
+            .ddb
+            .update_item()
+            .table_name(self.table())
+            .key("orderId", Av::S(id.to_owned()))
+            .update_expression("SET #s = :new")
+            .condition_expression("#s = :old")
+            .expression_attribute_names("#s", "status")
+            .expression_attribute_values(":new", Av::S(to.as_str().to_owned()))
+            .expression_attribute_values(":old", Av::S(old.status.as_str().to_owned()))
+            .return_values(ReturnValue::AllNew)
+            .send()
+            .await;
+        match result {
+            Ok(out) => {
+                let new = match out.attributes() {
+                    Some(attrs) => decode(attrs)?,
+                    None => Order {
+                        status: to,
+                        ..old.clone()
+                    },
+                };
+                Ok(StatusChange { old, new })
+            }
+            Err(e) if is_condition_failed(&e) => {
+                let now = self.get_order(id).await?.map(|o| o.status.to_string());
+                Err(TargetError::Conflict(format!(
+                    "order {id} changed concurrently (status is now {}); nothing was changed",
+                    now.as_deref().unwrap_or("deleted")
+                )))
+            }
+            Err(e) => Err(self.err(e, "dynamodb:UpdateItem", "table", self.table())),
+        }
+    }
+
+    async fn delete_order(&self, id: &str) -> TResult<Order> {
+        let result = self
+            .ddb
+            .delete_item()
+            .table_name(self.table())
+            .key("orderId", Av::S(id.to_owned()))
+            .condition_expression("attribute_exists(orderId)")
+            .return_values(ReturnValue::AllOld)
+            .send()
+            .await;
+        match result {
+            Ok(out) => out
+                .attributes()
+                .map(decode)
+                .transpose()?
+                .ok_or_else(|| TargetError::NotFound(format!("order {id} not found"))),
+            Err(e) if is_condition_failed(&e) => {
+                Err(TargetError::NotFound(format!("order {id} not found")))
+            }
+            Err(e) => Err(self.err(e, "dynamodb:DeleteItem", "table", self.table())),
+        }
+    }
+}

@@ -1,0 +1,374 @@
+//! Issue 3 (the AWS target): init, create, orders and inventory against a real AWS-protocol
+//! server (moto), with the stream read back through the SDK's own DynamoDB Streams client.
+
+use aws_sdk_dynamodb::types::{
+    AttributeValue as Av, KeyType, ProjectionType, StreamViewType, TimeToLiveStatus,
+};
+use aws_sdk_dynamodbstreams::types::{OperationType, ShardIteratorType};
+use serde_json::json;
+
+use crate::support::aws::{AwsEnv, block};
+
+#[test]
+fn init_twice_creates_then_reports_existing() {
+    let aws = AwsEnv::new();
+    let first = aws.run(&["init", "-o", "json"]).success().json();
+    let states: Vec<&str> = first["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["state"].as_str().unwrap())
+        .collect();
+    assert!(states.iter().all(|s| *s == "created"), "{first}");
+    let second = aws.run(&["init", "-o", "json"]).success().json();
+    let resources = second["resources"].as_array().unwrap();
+    assert!(resources.iter().all(|r| r["state"] == "exists"), "{second}");
+    let stream = resources.iter().find(|r| r["kind"] == "stream").unwrap();
+    assert!(
+        stream["detail"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("table/{}/stream/", aws.orders))
+    );
+
+    let ddb = aws.ddb();
+    let table = block(ddb.describe_table().table_name(&aws.orders).send())
+        .unwrap()
+        .table
+        .unwrap();
+    let spec = table.stream_specification().unwrap();
+    assert!(spec.stream_enabled());
+    assert_eq!(
+        spec.stream_view_type(),
+        Some(&StreamViewType::NewAndOldImages)
+    );
+    let key = &table.key_schema()[0];
+    assert_eq!(
+        (key.attribute_name(), key.key_type()),
+        ("orderId", &KeyType::Hash)
+    );
+    let gsi = &table.global_secondary_indexes()[0];
+    assert_eq!(gsi.index_name(), Some("CustomerIndex"));
+    let gsi_keys: Vec<(&str, &KeyType)> = gsi
+        .key_schema()
+        .iter()
+        .map(|k| (k.attribute_name(), k.key_type()))
+        .collect();
+    assert_eq!(
+        gsi_keys,
+        [
+            ("customerId", &KeyType::Hash),
+            ("createdAt", &KeyType::Range)
+        ]
+    );
+    assert_eq!(
+        gsi.projection().and_then(|p| p.projection_type()),
+        Some(&ProjectionType::All)
+    );
+    let ttl = block(
+        ddb.describe_time_to_live()
+            .table_name(&aws.processed)
+            .send(),
+    )
+    .unwrap();
+    let ttl = ttl.time_to_live_description().unwrap();
+    assert_eq!(ttl.attribute_name(), Some("expiresAt"));
+    assert_eq!(ttl.time_to_live_status(), Some(&TimeToLiveStatus::Enabled));
+    block(aws.sqs().get_queue_url().queue_name(&aws.dlq).send()).expect("the DLQ exists");
+    block(ddb.describe_table().table_name(&aws.inventory).send()).expect("Inventory exists");
+}
+
+#[test]
+fn dry_run_creates_nothing() {
+    let aws = AwsEnv::new();
+    let out = aws
+        .run(&["init", "--dry-run", "-o", "json"])
+        .success()
+        .json();
+    assert!(
+        out["resources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["state"] == "would create"),
+        "{out}"
+    );
+    assert!(block(aws.ddb().describe_table().table_name(&aws.orders).send()).is_err());
+}
+
+#[test]
+fn order_lifecycle_on_aws_leaves_matching_stream_records() {
+    let aws = AwsEnv::new();
+    aws.init();
+    let created = aws
+        .run(&[
+            "create",
+            "--customer",
+            "c-7",
+            "--email",
+            "kim@example.com",
+            "--item",
+            "SKU-PAD:3:0.10",
+            "-o",
+            "json",
+        ])
+        .success()
+        .json();
+    let id = created["orderId"].as_str().unwrap().to_owned();
+    assert_eq!(created["totalPrice"], "0.30");
+    assert_eq!(
+        aws.run(&["orders", "get", &id, "-o", "json"])
+            .success()
+            .json(),
+        created
+    );
+    aws.run(&[
+        "create",
+        "--customer",
+        "c-7",
+        "--email",
+        "kim@example.com",
+        "--item",
+        "SKU-MUG:1:12.50",
+    ])
+    .success();
+    let listed = aws
+        .run(&["orders", "list", "--customer", "c-7", "-o", "json"])
+        .success()
+        .json();
+    let listed = listed.as_array().unwrap();
+    assert_eq!(listed.len(), 2);
+    assert_eq!(
+        listed[1]["orderId"],
+        id.as_str(),
+        "newest first through the GSI"
+    );
+    aws.run(&["orders", "set-status", &id, "CONFIRMED"])
+        .success();
+    aws.run(&["orders", "cancel", &id]).success();
+    aws.run(&["orders", "set-status", &id, "SHIPPED"])
+        .input_error("CANCELLED is final");
+    let deleted = aws
+        .run(&["orders", "delete", &id, "-o", "json"])
+        .success()
+        .json();
+    assert_eq!(deleted["status"], "CANCELLED");
+    aws.run(&["orders", "get", &id]).input_error("not found");
+
+    // The stream, read with the SDK's own client, holds the matching records.
+    let records = read_stream(&aws);
+    let mine: Vec<_> = records
+        .iter()
+        .filter(|r| {
+            r.dynamodb()
+                .and_then(|d| d.keys())
+                .and_then(|k| k.get("orderId"))
+                .and_then(|v| v.as_s().ok())
+                == Some(&id)
+        })
+        .collect();
+    let names: Vec<_> = mine
+        .iter()
+        .map(|r| r.event_name().unwrap().clone())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            OperationType::Insert,
+            OperationType::Modify,
+            OperationType::Modify,
+            OperationType::Remove
+        ]
+    );
+    let status = |img: Option<
+        &std::collections::HashMap<String, aws_sdk_dynamodbstreams::types::AttributeValue>,
+    >| {
+        img.and_then(|i| i.get("status"))
+            .and_then(|v| v.as_s().ok())
+            .cloned()
+    };
+    let d: Vec<_> = mine.iter().map(|r| r.dynamodb().unwrap()).collect();
+    assert_eq!(status(d[0].new_image()), Some("PENDING".into()));
+    assert!(d[0].old_image().is_none());
+    assert_eq!(
+        (status(d[1].old_image()), status(d[1].new_image())),
+        (Some("PENDING".into()), Some("CONFIRMED".into()))
+    );
+    assert_eq!(
+        (status(d[2].old_image()), status(d[2].new_image())),
+        (Some("CONFIRMED".into()), Some("CANCELLED".into()))
+    );
+    assert_eq!(status(d[3].old_image()), Some("CANCELLED".into()));
+    assert!(d[3].new_image().is_none());
+    let total = d[0]
+        .new_image()
+        .unwrap()
+        .get("totalPrice")
+        .unwrap()
+        .as_n()
+        .unwrap()
+        .clone();
+    assert_eq!(total, "0.30", "money is stored as the exact decimal");
+}
+
+fn read_stream(aws: &AwsEnv) -> Vec<aws_sdk_dynamodbstreams::types::Record> {
+    let streams = aws.streams();
+    let arn = block(aws.ddb().describe_table().table_name(&aws.orders).send())
+        .unwrap()
+        .table
+        .unwrap()
+        .latest_stream_arn
+        .unwrap();
+    let desc = block(streams.describe_stream().stream_arn(&arn).send())
+        .unwrap()
+        .stream_description
+        .unwrap();
+    let mut out = Vec::new();
+    for shard in desc.shards() {
+        let it = block(
+            streams
+                .get_shard_iterator()
+                .stream_arn(&arn)
+                .shard_id(shard.shard_id().unwrap())
+                .shard_iterator_type(ShardIteratorType::TrimHorizon)
+                .send(),
+        )
+        .unwrap()
+        .shard_iterator
+        .unwrap();
+        let page = block(streams.get_records().shard_iterator(it).send()).unwrap();
+        out.extend(page.records.unwrap_or_default());
+    }
+    out
+}
+
+#[test]
+fn orders_written_by_another_client_are_read_back() {
+    let aws = AwsEnv::new();
+    aws.init();
+    let item = |k: &str, v: Av| (k.to_owned(), v);
+    let line = Av::M(
+        [
+            item("productId", Av::S("SKU-X".into())),
+            item("quantity", Av::N("4".into())),
+            item("price", Av::N("2.25".into())),
+        ]
+        .into_iter()
+        .collect(),
+    );
+    block(
+        aws.ddb()
+            .put_item()
+            .table_name(&aws.orders)
+            .item("orderId", Av::S("ext-1".into()))
+            .item("customerId", Av::S("c-ext".into()))
+            .item("customerEmail", Av::S("ext@example.com".into()))
+            .item("items", Av::L(vec![line]))
+            .item("totalPrice", Av::N("9.00".into()))
+            .item("status", Av::S("CONFIRMED".into()))
+            .item("createdAt", Av::S("2026-01-02T03:04:05.678Z".into()))
+            .send(),
+    )
+    .unwrap();
+    let got = aws
+        .run(&["orders", "get", "ext-1", "-o", "json"])
+        .success()
+        .json();
+    assert_eq!(
+        got,
+        json!({"orderId":"ext-1","customerId":"c-ext","customerEmail":"ext@example.com",
+               "items":[{"productId":"SKU-X","quantity":4,"price":"2.25"}],"totalPrice":"9.00",
+               "status":"CONFIRMED","createdAt":"2026-01-02T03:04:05.678Z"})
+    );
+    let by_customer = aws
+        .run(&["orders", "list", "--customer", "c-ext", "-o", "jsonl"])
+        .success()
+        .jsonl();
+    assert_eq!(by_customer.len(), 1);
+    aws.run(&["orders", "set-status", "ext-1", "SHIPPED"])
+        .success();
+}
+
+#[test]
+fn load_with_concurrency_writes_every_order() {
+    let aws = AwsEnv::new();
+    aws.init();
+    let summary = aws
+        .run(&[
+            "create",
+            "--count",
+            "120",
+            "--concurrency",
+            "8",
+            "-o",
+            "json",
+        ])
+        .success()
+        .json();
+    assert_eq!(summary["written"], 120);
+    assert_eq!(summary["failed"], 0);
+    let all = aws
+        .run(&["orders", "list", "--all", "-o", "json"])
+        .success()
+        .json();
+    assert_eq!(all.as_array().unwrap().len(), 120);
+    let page = aws
+        .run(&["orders", "list", "--limit", "7", "-o", "json"])
+        .success();
+    assert_eq!(page.json().as_array().unwrap().len(), 7);
+}
+
+#[test]
+fn an_existing_order_id_is_never_overwritten() {
+    let aws = AwsEnv::new();
+    aws.init();
+    let order = r#"{"orderId":"fixed-1","customerId":"c-1","customerEmail":"a@example.com","items":[{"productId":"P","quantity":1,"price":"1.00"}]}"#;
+    aws.env
+        .run_stdin(&["create", "--file", "-"], Some(order))
+        .success();
+    aws.env
+        .run_stdin(&["create", "--file", "-"], Some(order))
+        .input_error("order fixed-1 already exists");
+    let two = format!("{}\n{}\n", order.replace("fixed-1", "fixed-2"), order);
+    aws.env
+        .run_stdin(&["create", "--file", "-"], Some(&two))
+        .input_error("already exists");
+    aws.run(&["orders", "get", "fixed-2"]).code(2);
+}
+
+#[test]
+fn inventory_on_aws() {
+    let aws = AwsEnv::new();
+    aws.run(&["init", "--demo-stock"]).success();
+    let list = aws
+        .run(&["inventory", "list", "-o", "json"])
+        .success()
+        .json();
+    assert_eq!(list.as_array().unwrap().len(), 12);
+    aws.run(&["inventory", "set", "SKU-MUG", "3"]).success();
+    assert_eq!(
+        aws.run(&["inventory", "get", "SKU-MUG", "-o", "json"])
+            .success()
+            .json()["stock"],
+        3
+    );
+}
+
+#[test]
+fn unreachable_endpoint_and_missing_table_are_one_line_exit_2() {
+    let aws = AwsEnv::new();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let down = format!("http://127.0.0.1:{port}");
+    aws.run(&["--endpoint-url", &down, "orders", "list"])
+        .input_error(&format!("cannot reach {down}: connection refused"));
+    aws.run(&["orders", "list"]).input_error(&format!(
+        "table {} not found in us-east-1 — run `orderctl init`",
+        aws.orders
+    ));
+    aws.run(&["create", "--count", "5"])
+        .input_error("not found");
+}
