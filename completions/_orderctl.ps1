@@ -46,6 +46,8 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create orders from flags, a file, or synthetic load')
             [CompletionResult]::new('orders', 'orders', [CompletionResultType]::ParameterValue, 'Read, change and delete orders')
             [CompletionResult]::new('inventory', 'inventory', [CompletionResultType]::ParameterValue, 'Stock levels')
+            [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Read the stream: all shards in lineage order, from any position, with filters')
+            [CompletionResult]::new('filter', 'filter', [CompletionResultType]::ParameterValue, 'Lambda event filter patterns: test them against records, offline')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'An end-to-end walkthrough on a fresh local data dir')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -410,6 +412,107 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
         'orderctl;inventory;help;help' {
             break
         }
+        'orderctl;tail' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where to start: latest, trim-horizon, a sequence number (AT it), or an RFC 3339 time')
+            [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'Start just after this sequence number')
+            [CompletionResult]::new('--idle', '--idle', [CompletionResultType]::ParameterName, 'With --until-idle: how long every shard must stay empty')
+            [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'Stop after N records (after filtering)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop after this long')
+            [CompletionResult]::new('--checkpoint', '--checkpoint', [CompletionResultType]::ParameterName, 'Resume from, and keep, the last sequence number per shard in FILE (written atomically)')
+            [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Also write the records seen as a Lambda event {"Records":[…]}, ready for `orderctl invoke`')
+            [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'Keep only records matching a Lambda filter pattern (JSON, or @FILE holding a pattern or a FilterCriteria document); repeat to OR several, as FilterCriteria does')
+            [CompletionResult]::new('--filter-profile', '--filter-profile', [CompletionResultType]::ParameterName, 'Operators allowed in patterns')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Shards read at once')
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Where the pipeline lives')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Local target: the data directory holding the SQLite database [default: the platform data dir]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./orderctl.toml when present]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS target: the named profile (else AWS_PROFILE, else default)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS target: the region (else AWS_REGION / the profile''s region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured)')
+            [CompletionResult]::new('--orders-table', '--orders-table', [CompletionResultType]::ParameterName, 'Name of the orders table')
+            [CompletionResult]::new('--inventory-table', '--inventory-table', [CompletionResultType]::ParameterName, 'Name of the inventory table')
+            [CompletionResult]::new('--processed-events-table', '--processed-events-table', [CompletionResultType]::ParameterName, 'Name of the idempotency table')
+            [CompletionResult]::new('--dlq-queue', '--dlq-queue', [CompletionResultType]::ParameterName, 'Name of the dead-letter queue')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep polling for new records (Ctrl-C to stop)')
+            [CompletionResult]::new('--until-idle', '--until-idle', [CompletionResultType]::ParameterName, 'Exit once every open shard has returned nothing for --idle (for scripts and CI)')
+            [CompletionResult]::new('--redact', '--redact', [CompletionResultType]::ParameterName, 'Mask customer email addresses in the output and the saved event')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orderctl;filter' {
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Where the pipeline lives')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Local target: the data directory holding the SQLite database [default: the platform data dir]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./orderctl.toml when present]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS target: the named profile (else AWS_PROFILE, else default)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS target: the region (else AWS_REGION / the profile''s region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured)')
+            [CompletionResult]::new('--orders-table', '--orders-table', [CompletionResultType]::ParameterName, 'Name of the orders table')
+            [CompletionResult]::new('--inventory-table', '--inventory-table', [CompletionResultType]::ParameterName, 'Name of the inventory table')
+            [CompletionResult]::new('--processed-events-table', '--processed-events-table', [CompletionResultType]::ParameterName, 'Name of the idempotency table')
+            [CompletionResult]::new('--dlq-queue', '--dlq-queue', [CompletionResultType]::ParameterName, 'Name of the dead-letter queue')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Test patterns against records: which match, and why the others do not')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'orderctl;filter;test' {
+            [CompletionResult]::new('--pattern', '--pattern', [CompletionResultType]::ParameterName, 'A Lambda filter pattern (JSON) or @FILE; repeat to OR several')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Records to test: a Lambda event {"Records":[…]}, a JSON array, one object, or JSON lines; `-` for stdin. Each object is matched as it is')
+            [CompletionResult]::new('--filter-profile', '--filter-profile', [CompletionResultType]::ParameterName, 'Operators allowed in patterns')
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Where the pipeline lives')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Local target: the data directory holding the SQLite database [default: the platform data dir]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./orderctl.toml when present]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS target: the named profile (else AWS_PROFILE, else default)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS target: the region (else AWS_REGION / the profile''s region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured)')
+            [CompletionResult]::new('--orders-table', '--orders-table', [CompletionResultType]::ParameterName, 'Name of the orders table')
+            [CompletionResult]::new('--inventory-table', '--inventory-table', [CompletionResultType]::ParameterName, 'Name of the inventory table')
+            [CompletionResult]::new('--processed-events-table', '--processed-events-table', [CompletionResultType]::ParameterName, 'Name of the idempotency table')
+            [CompletionResult]::new('--dlq-queue', '--dlq-queue', [CompletionResultType]::ParameterName, 'Name of the dead-letter queue')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orderctl;filter;help' {
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Test patterns against records: which match, and why the others do not')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'orderctl;filter;help;test' {
+            break
+        }
+        'orderctl;filter;help;help' {
+            break
+        }
         'orderctl;demo' {
             [CompletionResult]::new('--in', '--in', [CompletionResultType]::ParameterName, 'Keep the demo''s data here instead of a new temporary directory (must be empty or new)')
             [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Where the pipeline lives')
@@ -464,6 +567,8 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create orders from flags, a file, or synthetic load')
             [CompletionResult]::new('orders', 'orders', [CompletionResultType]::ParameterValue, 'Read, change and delete orders')
             [CompletionResult]::new('inventory', 'inventory', [CompletionResultType]::ParameterValue, 'Stock levels')
+            [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Read the stream: all shards in lineage order, from any position, with filters')
+            [CompletionResult]::new('filter', 'filter', [CompletionResultType]::ParameterValue, 'Lambda event filter patterns: test them against records, offline')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'An end-to-end walkthrough on a fresh local data dir')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -511,6 +616,16 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
             break
         }
         'orderctl;help;inventory;set' {
+            break
+        }
+        'orderctl;help;tail' {
+            break
+        }
+        'orderctl;help;filter' {
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Test patterns against records: which match, and why the others do not')
+            break
+        }
+        'orderctl;help;filter;test' {
             break
         }
         'orderctl;help;demo' {

@@ -43,6 +43,8 @@ set edit:completion:arg-completer[orderctl] = {|@words|
             cand create 'Create orders from flags, a file, or synthetic load'
             cand orders 'Read, change and delete orders'
             cand inventory 'Stock levels'
+            cand tail 'Read the stream: all shards in lineage order, from any position, with filters'
+            cand filter 'Lambda event filter patterns: test them against records, offline'
             cand demo 'An end-to-end walkthrough on a fresh local data dir'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -382,6 +384,101 @@ set edit:completion:arg-completer[orderctl] = {|@words|
         }
         &'orderctl;inventory;help;help'= {
         }
+        &'orderctl;tail'= {
+            cand --from 'Where to start: latest, trim-horizon, a sequence number (AT it), or an RFC 3339 time'
+            cand --after 'Start just after this sequence number'
+            cand --idle 'With --until-idle: how long every shard must stay empty'
+            cand --max 'Stop after N records (after filtering)'
+            cand --timeout 'Stop after this long'
+            cand --checkpoint 'Resume from, and keep, the last sequence number per shard in FILE (written atomically)'
+            cand --save 'Also write the records seen as a Lambda event {"Records":[…]}, ready for `orderctl invoke`'
+            cand --filter 'Keep only records matching a Lambda filter pattern (JSON, or @FILE holding a pattern or a FilterCriteria document); repeat to OR several, as FilterCriteria does'
+            cand --filter-profile 'Operators allowed in patterns'
+            cand --concurrency 'Shards read at once'
+            cand --target 'Where the pipeline lives'
+            cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
+            cand --config 'Configuration file [default: ./orderctl.toml when present]'
+            cand --profile 'AWS target: the named profile (else AWS_PROFILE, else default)'
+            cand --region 'AWS target: the region (else AWS_REGION / the profile''s region)'
+            cand --endpoint-url 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too'
+            cand -o 'Output format; json and jsonl field names are stable'
+            cand --output 'Output format; json and jsonl field names are stable'
+            cand --color 'When to use colours (NO_COLOR is honoured)'
+            cand --orders-table 'Name of the orders table'
+            cand --inventory-table 'Name of the inventory table'
+            cand --processed-events-table 'Name of the idempotency table'
+            cand --dlq-queue 'Name of the dead-letter queue'
+            cand --follow 'Keep polling for new records (Ctrl-C to stop)'
+            cand --until-idle 'Exit once every open shard has returned nothing for --idle (for scripts and CI)'
+            cand --redact 'Mask customer email addresses in the output and the saved event'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orderctl;filter'= {
+            cand --target 'Where the pipeline lives'
+            cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
+            cand --config 'Configuration file [default: ./orderctl.toml when present]'
+            cand --profile 'AWS target: the named profile (else AWS_PROFILE, else default)'
+            cand --region 'AWS target: the region (else AWS_REGION / the profile''s region)'
+            cand --endpoint-url 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too'
+            cand -o 'Output format; json and jsonl field names are stable'
+            cand --output 'Output format; json and jsonl field names are stable'
+            cand --color 'When to use colours (NO_COLOR is honoured)'
+            cand --orders-table 'Name of the orders table'
+            cand --inventory-table 'Name of the inventory table'
+            cand --processed-events-table 'Name of the idempotency table'
+            cand --dlq-queue 'Name of the dead-letter queue'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand test 'Test patterns against records: which match, and why the others do not'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'orderctl;filter;test'= {
+            cand --pattern 'A Lambda filter pattern (JSON) or @FILE; repeat to OR several'
+            cand --event 'Records to test: a Lambda event {"Records":[…]}, a JSON array, one object, or JSON lines; `-` for stdin. Each object is matched as it is'
+            cand --filter-profile 'Operators allowed in patterns'
+            cand --target 'Where the pipeline lives'
+            cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
+            cand --config 'Configuration file [default: ./orderctl.toml when present]'
+            cand --profile 'AWS target: the named profile (else AWS_PROFILE, else default)'
+            cand --region 'AWS target: the region (else AWS_REGION / the profile''s region)'
+            cand --endpoint-url 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too'
+            cand -o 'Output format; json and jsonl field names are stable'
+            cand --output 'Output format; json and jsonl field names are stable'
+            cand --color 'When to use colours (NO_COLOR is honoured)'
+            cand --orders-table 'Name of the orders table'
+            cand --inventory-table 'Name of the inventory table'
+            cand --processed-events-table 'Name of the idempotency table'
+            cand --dlq-queue 'Name of the dead-letter queue'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orderctl;filter;help'= {
+            cand test 'Test patterns against records: which match, and why the others do not'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'orderctl;filter;help;test'= {
+        }
+        &'orderctl;filter;help;help'= {
+        }
         &'orderctl;demo'= {
             cand --in 'Keep the demo''s data here instead of a new temporary directory (must be empty or new)'
             cand --target 'Where the pipeline lives'
@@ -434,6 +531,8 @@ set edit:completion:arg-completer[orderctl] = {|@words|
             cand create 'Create orders from flags, a file, or synthetic load'
             cand orders 'Read, change and delete orders'
             cand inventory 'Stock levels'
+            cand tail 'Read the stream: all shards in lineage order, from any position, with filters'
+            cand filter 'Lambda event filter patterns: test them against records, offline'
             cand demo 'An end-to-end walkthrough on a fresh local data dir'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -469,6 +568,13 @@ set edit:completion:arg-completer[orderctl] = {|@words|
         &'orderctl;help;inventory;get'= {
         }
         &'orderctl;help;inventory;set'= {
+        }
+        &'orderctl;help;tail'= {
+        }
+        &'orderctl;help;filter'= {
+            cand test 'Test patterns against records: which match, and why the others do not'
+        }
+        &'orderctl;help;filter;test'= {
         }
         &'orderctl;help;demo'= {
         }

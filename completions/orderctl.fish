@@ -49,6 +49,8 @@ complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "init" -d 'Create 
 complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "create" -d 'Create orders from flags, a file, or synthetic load'
 complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "orders" -d 'Read, change and delete orders'
 complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "inventory" -d 'Stock levels'
+complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "tail" -d 'Read the stream: all shards in lineage order, from any position, with filters'
+complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "filter" -d 'Lambda event filter patterns: test them against records, offline'
 complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "demo" -d 'An end-to-end walkthrough on a fresh local data dir'
 complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -343,6 +345,91 @@ complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_
 complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from help" -f -a "get" -d 'One product\'s stock'
 complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a product\'s stock'
 complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l from -d 'Where to start: latest, trim-horizon, a sequence number (AT it), or an RFC 3339 time' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l after -d 'Start just after this sequence number' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l idle -d 'With --until-idle: how long every shard must stay empty' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l max -d 'Stop after N records (after filtering)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l timeout -d 'Stop after this long' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l checkpoint -d 'Resume from, and keep, the last sequence number per shard in FILE (written atomically)' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l save -d 'Also write the records seen as a Lambda event {"Records":[…]}, ready for `orderctl invoke`' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l filter -d 'Keep only records matching a Lambda filter pattern (JSON, or @FILE holding a pattern or a FilterCriteria document); repeat to OR several, as FilterCriteria does' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l filter-profile -d 'Operators allowed in patterns' -r -f -a "lambda\t'What Lambda event source mappings accept (wildcard, cidr and anything-but with prefix/suffix are rejected)'
+eventbridge\t'Everything EventBridge accepts'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l concurrency -d 'Shards read at once' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l follow -d 'Keep polling for new records (Ctrl-C to stop)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l until-idle -d 'Exit once every open shard has returned nothing for --idle (for scripts and CI)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l redact -d 'Mask customer email addresses in the output and the saved event'
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and not __fish_seen_subcommand_from test help" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and not __fish_seen_subcommand_from test help" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and not __fish_seen_subcommand_from test help" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and not __fish_seen_subcommand_from test help" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and not __fish_seen_subcommand_from test help" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and not __fish_seen_subcommand_from test help" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and not __fish_seen_subcommand_from test help" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and not __fish_seen_subcommand_from test help" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and not __fish_seen_subcommand_from test help" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and not __fish_seen_subcommand_from test help" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and not __fish_seen_subcommand_from test help" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and not __fish_seen_subcommand_from test help" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and not __fish_seen_subcommand_from test help" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and not __fish_seen_subcommand_from test help" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and not __fish_seen_subcommand_from test help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and not __fish_seen_subcommand_from test help" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and not __fish_seen_subcommand_from test help" -f -a "test" -d 'Test patterns against records: which match, and why the others do not'
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and not __fish_seen_subcommand_from test help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and __fish_seen_subcommand_from test" -l pattern -d 'A Lambda filter pattern (JSON) or @FILE; repeat to OR several' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and __fish_seen_subcommand_from test" -l event -d 'Records to test: a Lambda event {"Records":[…]}, a JSON array, one object, or JSON lines; `-` for stdin. Each object is matched as it is' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and __fish_seen_subcommand_from test" -l filter-profile -d 'Operators allowed in patterns' -r -f -a "lambda\t'What Lambda event source mappings accept (wildcard, cidr and anything-but with prefix/suffix are rejected)'
+eventbridge\t'Everything EventBridge accepts'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and __fish_seen_subcommand_from test" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and __fish_seen_subcommand_from test" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and __fish_seen_subcommand_from test" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and __fish_seen_subcommand_from test" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and __fish_seen_subcommand_from test" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and __fish_seen_subcommand_from test" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and __fish_seen_subcommand_from test" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and __fish_seen_subcommand_from test" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and __fish_seen_subcommand_from test" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and __fish_seen_subcommand_from test" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and __fish_seen_subcommand_from test" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and __fish_seen_subcommand_from test" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and __fish_seen_subcommand_from test" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and __fish_seen_subcommand_from test" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and __fish_seen_subcommand_from help" -f -a "test" -d 'Test patterns against records: which match, and why the others do not'
+complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orderctl -n "__fish_orderctl_using_subcommand demo" -l in -d 'Keep the demo\'s data here instead of a new temporary directory (must be empty or new)' -r -F
 complete -c orderctl -n "__fish_orderctl_using_subcommand demo" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
 aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
@@ -386,13 +473,15 @@ complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -s q -l q
 complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
 complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory demo completions help" -f -a "init" -d 'Create what the pipeline needs on the target (tables, stream, index, queue); idempotent'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory demo completions help" -f -a "create" -d 'Create orders from flags, a file, or synthetic load'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory demo completions help" -f -a "orders" -d 'Read, change and delete orders'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory demo completions help" -f -a "inventory" -d 'Stock levels'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory demo completions help" -f -a "demo" -d 'An end-to-end walkthrough on a fresh local data dir'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory demo completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory demo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter demo completions help" -f -a "init" -d 'Create what the pipeline needs on the target (tables, stream, index, queue); idempotent'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter demo completions help" -f -a "create" -d 'Create orders from flags, a file, or synthetic load'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter demo completions help" -f -a "orders" -d 'Read, change and delete orders'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter demo completions help" -f -a "inventory" -d 'Stock levels'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter demo completions help" -f -a "tail" -d 'Read the stream: all shards in lineage order, from any position, with filters'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter demo completions help" -f -a "filter" -d 'Lambda event filter patterns: test them against records, offline'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter demo completions help" -f -a "demo" -d 'An end-to-end walkthrough on a fresh local data dir'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter demo completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter demo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "get" -d 'Show one order'
 complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "list" -d 'List orders, by customer (newest first) or all'
 complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "set-status" -d 'Change an order\'s status (PENDING → CONFIRMED → SHIPPED → DELIVERED; CANCELLED before SHIPPED)'
@@ -401,3 +490,4 @@ complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_
 complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "list" -d 'Every product\'s stock'
 complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "get" -d 'One product\'s stock'
 complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "set" -d 'Set a product\'s stock'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from filter" -f -a "test" -d 'Test patterns against records: which match, and why the others do not'

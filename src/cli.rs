@@ -126,6 +126,11 @@ pub enum Command {
     /// Stock levels
     #[command(subcommand)]
     Inventory(cmd::inventory::InventoryCommand),
+    /// Read the stream: all shards in lineage order, from any position, with filters
+    Tail(cmd::tail::TailArgs),
+    /// Lambda event filter patterns: test them against records, offline
+    #[command(subcommand)]
+    Filter(cmd::filter::FilterCommand),
     /// An end-to-end walkthrough on a fresh local data dir
     Demo(cmd::demo::DemoArgs),
     /// Print a shell completion script

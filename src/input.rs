@@ -94,6 +94,41 @@ pub fn locate(name: &str, layout: Layout, index: usize, line: usize) -> String {
     }
 }
 
+/// The records of an event input: a Lambda event `{"Records":[…]}` (its records), a JSON
+/// array, one object, or JSON lines (each line an object or an event).
+pub fn event_records(name: &str, text: &str) -> anyhow::Result<Vec<Value>> {
+    let (layout, values) = json_values(name, text)?;
+    let mut out = Vec::new();
+    for (index, (line, value)) in values.into_iter().enumerate() {
+        match value {
+            Value::Object(mut obj)
+                if obj.len() == 1 && obj.get("Records").is_some_and(Value::is_array) =>
+            {
+                if let Some(Value::Array(records)) = obj.remove("Records") {
+                    for (i, r) in records.into_iter().enumerate() {
+                        if !r.is_object() {
+                            bail!(
+                                "{}: Records[{i}]: expected a JSON object",
+                                locate(name, layout, index, line)
+                            );
+                        }
+                        out.push(r);
+                    }
+                }
+            }
+            v @ Value::Object(_) => out.push(v),
+            _ => bail!(
+                "{}: expected a JSON object (a record) or {{\"Records\":[…]}}",
+                locate(name, layout, index, line)
+            ),
+        }
+    }
+    if out.is_empty() {
+        bail!("{name}: no records");
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +144,35 @@ mod tests {
         assert_eq!(
             v.iter().map(|(line, _)| *line).collect::<Vec<_>>(),
             [1, 3, 4]
+        );
+    }
+
+    #[test]
+    fn event_records_from_every_layout() {
+        let r = r#"{"eventID":"1"}"#;
+        assert_eq!(
+            event_records("f", &format!("{{\"Records\":[{r},{r}]}}"))
+                .unwrap()
+                .len(),
+            2
+        );
+        assert_eq!(
+            event_records("f", &format!("[{r},{r},{r}]")).unwrap().len(),
+            3
+        );
+        assert_eq!(event_records("f", r).unwrap().len(), 1);
+        assert_eq!(event_records("f", &format!("{r}\n{r}\n")).unwrap().len(), 2);
+        assert!(
+            event_records("f", "[1]")
+                .unwrap_err()
+                .to_string()
+                .contains("expected a JSON object")
+        );
+        assert!(
+            event_records("f", r#"{"Records":[]}"#)
+                .unwrap_err()
+                .to_string()
+                .contains("no records")
         );
     }
 

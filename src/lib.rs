@@ -4,7 +4,9 @@
 
 pub mod cli;
 pub mod cmd;
+pub mod duration;
 pub mod exit;
+pub mod filter;
 pub mod input;
 pub mod output;
 pub mod settings;

@@ -6,6 +6,8 @@
 mod support;
 
 mod aws_orders;
+mod aws_tail;
 mod completions;
 mod local_orders;
 mod local_stream;
+mod local_tail;

@@ -3,10 +3,13 @@
 pub mod completions;
 pub mod create;
 pub mod demo;
+pub mod filter;
 pub mod init;
 pub mod inventory;
 pub mod orders;
 mod render;
+pub mod sink;
+pub mod tail;
 
 use anyhow::Context as _;
 
@@ -47,6 +50,8 @@ pub async fn dispatch(command: Command, ctx: &Ctx, out: &Printer) -> anyhow::Res
         Command::Orders(args) => orders::run(args, ctx, out).await,
         Command::Inventory(args) => inventory::run(args, ctx, out).await,
         Command::Demo(args) => demo::run(args, ctx, out).await,
+        Command::Tail(args) => tail::run(args, ctx, out).await,
+        Command::Filter(args) => filter::run(args, ctx, out).await,
         Command::Completions(args) => completions::run(args, out),
     }
 }

@@ -103,10 +103,7 @@ impl Env {
     /// Every stream record now held, parents before children, with its shard.
     pub fn records(&self) -> Vec<(String, EventRecord)> {
         let target = self.target();
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .build()
-            .unwrap();
-        rt.block_on(orderctl::stream::drain_all(&target))
+        aws::block(orderctl::stream::drain_all(&target))
             .expect("drain stream")
             .into_iter()
             .map(|(shard, r): (_, RawRecord)| (shard.to_string(), r.typed().expect("typed record")))

@@ -7,6 +7,7 @@ pub mod errors;
 mod feed;
 mod init;
 mod inventory;
+mod mappings;
 mod orders;
 
 use std::time::Duration;
@@ -35,6 +36,7 @@ pub struct AwsTarget {
     pub(crate) ddb: aws_sdk_dynamodb::Client,
     pub(crate) streams: aws_sdk_dynamodbstreams::Client,
     pub(crate) sqs: aws_sdk_sqs::Client,
+    pub(crate) lambda: aws_sdk_lambda::Client,
     pub(crate) resources: Resources,
     pub(crate) origin: Origin,
     stream_arn: OnceCell<String>,
@@ -98,6 +100,7 @@ impl AwsTarget {
             ddb: aws_sdk_dynamodb::Client::new(&config),
             streams: aws_sdk_dynamodbstreams::Client::new(&config),
             sqs: aws_sdk_sqs::Client::new(&config),
+            lambda: aws_sdk_lambda::Client::new(&config),
             resources: settings.resources.clone(),
             origin,
             stream_arn: OnceCell::new(),

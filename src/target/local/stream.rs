@@ -197,7 +197,8 @@ impl<'t> Appender<'t> {
     /// Append one record; returns its position.
     pub fn append(&mut self, change: &Change<'_>) -> rusqlite::Result<i64> {
         let now = clock::now_ms().max(self.last_ms);
-        let slot = (fnv1a(change.partition_key.as_bytes()) % self.shards.len() as u64) as usize;
+        let slot =
+            (mix(fnv1a(change.partition_key.as_bytes())) % self.shards.len() as u64) as usize;
         let expired = {
             let shard = &self.shards[slot];
             shard.records >= self.rollover_records
@@ -315,6 +316,16 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
+/// Murmur3's 64-bit finaliser: FNV-1a's low bits depend on little more than byte parity, so
+/// mix every bit in before taking a remainder.
+fn mix(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
 /// Delete records older than the retention, and closed shards left empty by that.
 pub fn trim(tx: &rusqlite::Connection, now_ms: i64) -> rusqlite::Result<u64> {
     let cutoff = now_ms - RETENTION_MS;
@@ -360,6 +371,16 @@ pub fn trim(tx: &rusqlite::Connection, now_ms: i64) -> rusqlite::Result<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_spread_over_slots() {
+        let ids: Vec<String> = (0..1000).map(|i| format!("o-66139{i:08x}a1b2c3")).collect();
+        let odd = ids
+            .iter()
+            .filter(|id| mix(fnv1a(id.as_bytes())) % 2 == 1)
+            .count();
+        assert!((400..600).contains(&odd), "{odd} of 1000 in slot 1");
+    }
 
     #[test]
     fn fnv_is_stable() {

@@ -1,0 +1,425 @@
+//! Reading a whole stream: every shard (new ones found while following), parents before
+//! children (aws-semantics §1.4), several shards in flight at once, each polled no faster than
+//! the target allows and backed off when empty or throttled. Memory stays bounded: at most one
+//! page per shard in flight.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::sync::Arc;
+use std::time::Duration;
+
+use futures_util::StreamExt;
+use futures_util::future::LocalBoxFuture;
+use futures_util::stream::FuturesUnordered;
+use orders_core::{RawRecord, SequenceNumber};
+use tokio::time::Instant;
+
+use super::checkpoint::ShardProgress;
+use super::cursor::{Fetch, ShardCursor};
+use super::lineage::Lineage;
+use crate::target::{ChangeFeed, IteratorKind, ShardDesc, TResult, TargetError};
+
+/// Where reading starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Start {
+    /// The oldest record kept.
+    TrimHorizon,
+    /// Only records written from now on.
+    Latest,
+    /// Records from this sequence number on.
+    At(SequenceNumber),
+    /// Records after this sequence number.
+    After(SequenceNumber),
+    /// Records created at or after this time (epoch ms); read from the trim horizon, as
+    /// DynamoDB Streams has no AT_TIMESTAMP iterator.
+    Time(i64),
+}
+
+/// When reading stops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Read what exists: each open shard until its first empty page.
+    Drain,
+    /// Stop once every open shard has returned nothing for this long.
+    UntilIdle(Duration),
+    /// Never stop (until the caller does).
+    Follow,
+}
+
+/// Tuning.
+#[derive(Debug, Clone)]
+pub struct ReaderOptions {
+    /// Where to start.
+    pub start: Start,
+    /// When to stop.
+    pub mode: Mode,
+    /// Shards read at once.
+    pub concurrency: usize,
+    /// Records per GetRecords call (≤ 1000).
+    pub limit: usize,
+    /// Least time between two calls on one shard (AWS: 200 ms, at most 5 calls/s).
+    pub min_interval: Duration,
+    /// First wait after an empty page; doubles while the shard stays empty…
+    pub idle_poll: Duration,
+    /// …up to this.
+    pub max_idle_poll: Duration,
+    /// How often DescribeStream is asked for new shards while following.
+    pub refresh_every: Duration,
+    /// Consecutive failures of one shard before giving up (when not following).
+    pub max_failures: u32,
+    /// Progress from a checkpoint, by shard id.
+    pub resume: HashMap<String, ShardProgress>,
+}
+
+impl ReaderOptions {
+    /// Defaults that respect AWS's limits (aws-semantics §1.4: Lambda polls 4×/s per shard).
+    pub fn aws(start: Start, mode: Mode) -> ReaderOptions {
+        ReaderOptions {
+            start,
+            mode,
+            concurrency: 8,
+            limit: 1000,
+            min_interval: Duration::from_millis(200),
+            idle_poll: Duration::from_millis(250),
+            max_idle_poll: Duration::from_secs(1),
+            refresh_every: Duration::from_secs(10),
+            max_failures: 5,
+            resume: HashMap::new(),
+        }
+    }
+
+    /// Defaults for the local target: no rate limit while records flow.
+    pub fn local(start: Start, mode: Mode) -> ReaderOptions {
+        ReaderOptions {
+            min_interval: Duration::ZERO,
+            max_idle_poll: Duration::from_millis(500),
+            refresh_every: Duration::from_secs(2),
+            ..ReaderOptions::aws(start, mode)
+        }
+    }
+}
+
+/// Records from one shard, in order.
+#[derive(Debug)]
+pub struct Batch {
+    /// The shard.
+    pub shard_id: Arc<str>,
+    /// Records at or after the start position.
+    pub records: Vec<RawRecord>,
+    /// The last sequence number fetched, kept or not (for checkpoints).
+    pub last_seq: Option<SequenceNumber>,
+}
+
+/// What the reader reports.
+#[derive(Debug)]
+pub enum Event {
+    /// Records.
+    Batch(Batch),
+    /// A closed shard has been read to its end.
+    Finished(Arc<str>),
+    /// Something the operator should know (trimmed records, retries).
+    Warning(String),
+}
+
+struct Slot {
+    cursor: ShardCursor,
+    next_poll: Instant,
+    poll: Duration,
+    empty_since: Option<Instant>,
+    failures: u32,
+}
+
+type InFlight<'a> = LocalBoxFuture<'a, (Slot, TResult<Fetch>)>;
+
+/// Reads a stream shard by shard.
+pub struct Reader<'a, F: ChangeFeed> {
+    feed: &'a F,
+    arn: String,
+    opts: ReaderOptions,
+    lineage: Lineage,
+    idle: Vec<Slot>,
+    in_flight: FuturesUnordered<InFlight<'a>>,
+    touched: HashSet<String>,
+    pending: VecDeque<Event>,
+    last_refresh: Option<Instant>,
+    need_refresh: bool,
+    /// Whether the first DescribeStream pass is over: shards that appear later are new, and
+    /// everything in them comes after any start position.
+    initial_done: bool,
+}
+
+impl<'a, F: ChangeFeed> Reader<'a, F> {
+    /// A reader of `arn`.
+    pub fn new(feed: &'a F, arn: String, opts: ReaderOptions) -> Reader<'a, F> {
+        Reader {
+            feed,
+            arn,
+            opts,
+            lineage: Lineage::default(),
+            idle: Vec::new(),
+            in_flight: FuturesUnordered::new(),
+            touched: HashSet::new(),
+            pending: VecDeque::new(),
+            last_refresh: None,
+            need_refresh: true,
+            initial_done: false,
+        }
+    }
+
+    /// The shards known so far.
+    pub fn shards(&self) -> impl Iterator<Item = &ShardDesc> {
+        self.lineage.shards()
+    }
+
+    /// The next event, or `None` when the mode says reading is over.
+    pub async fn next(&mut self) -> TResult<Option<Event>> {
+        loop {
+            if let Some(event) = self.pending.pop_front() {
+                return Ok(Some(event));
+            }
+            let refresh_due = self.opts.mode != Mode::Drain
+                && self
+                    .last_refresh
+                    .is_none_or(|t| t.elapsed() >= self.opts.refresh_every);
+            if self.need_refresh || refresh_due {
+                self.lineage.refresh(self.feed, &self.arn).await?;
+                self.last_refresh = Some(Instant::now());
+                self.need_refresh = false;
+                self.activate_ready();
+                self.initial_done = true;
+            }
+            self.launch_due();
+            if self.done() {
+                return Ok(None);
+            }
+            let wake = self.next_wake();
+            if self.in_flight.is_empty() {
+                tokio::time::sleep_until(wake).await;
+                continue;
+            }
+            let completed = tokio::select! {
+                done = self.in_flight.next() => done,
+                _ = tokio::time::sleep_until(wake) => None,
+            };
+            if let Some((slot, result)) = completed {
+                self.complete(slot, result)?;
+            }
+        }
+    }
+
+    /// The earliest time something is due: a shard poll or a lineage refresh.
+    fn next_wake(&self) -> Instant {
+        let poll = self.idle.iter().map(|s| s.next_poll).min();
+        let refresh = match self.opts.mode {
+            Mode::Drain => None,
+            _ => self.last_refresh.map(|t| t + self.opts.refresh_every),
+        };
+        let idle_end = match self.opts.mode {
+            Mode::UntilIdle(d) => self
+                .idle
+                .iter()
+                .filter_map(|s| s.empty_since.map(|e| e + d))
+                .max(),
+            _ => None,
+        };
+        [poll, refresh, idle_end]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or_else(|| Instant::now() + Duration::from_millis(100))
+    }
+
+    fn done(&self) -> bool {
+        if !self.in_flight.is_empty() || self.need_refresh || !self.pending.is_empty() {
+            return false;
+        }
+        match self.opts.mode {
+            Mode::Follow => false,
+            Mode::Drain => self.idle.is_empty(),
+            Mode::UntilIdle(d) => self
+                .idle
+                .iter()
+                .all(|s| s.empty_since.is_some_and(|e| e.elapsed() >= d)),
+        }
+    }
+
+    /// Start cursors for shards whose parents are done; skip those the start position rules out.
+    fn activate_ready(&mut self) {
+        loop {
+            let ready = self.lineage.ready();
+            if ready.is_empty() {
+                return;
+            }
+            for shard in ready {
+                match self.start_for(&shard) {
+                    Some(kind) => {
+                        self.touched.insert(shard.shard_id.clone());
+                        self.idle.push(Slot {
+                            cursor: ShardCursor::new(&self.arn, shard, kind),
+                            next_poll: Instant::now(),
+                            poll: self.opts.idle_poll,
+                            empty_since: None,
+                            failures: 0,
+                        });
+                    }
+                    None => self.lineage.mark_done(&shard.shard_id),
+                }
+            }
+        }
+    }
+
+    /// Where a newly ready shard starts, or `None` to skip it.
+    fn start_for(&mut self, shard: &ShardDesc) -> Option<IteratorKind> {
+        if let Some(progress) = self.opts.resume.get(&shard.shard_id) {
+            if progress.finished {
+                self.touched.insert(shard.shard_id.clone());
+                return None;
+            }
+            if let Some(seq) = &progress.sequence_number {
+                return Some(IteratorKind::After(seq.clone()));
+            }
+        }
+        // A child of a shard we read continues where its parent ended; a shard that appeared
+        // after we started holds only new records.
+        if self.initial_done
+            || shard
+                .parent_shard_id
+                .as_ref()
+                .is_some_and(|p| self.touched.contains(p))
+        {
+            return Some(IteratorKind::TrimHorizon);
+        }
+        match &self.opts.start {
+            Start::TrimHorizon | Start::Time(_) => Some(IteratorKind::TrimHorizon),
+            Start::Latest if shard.is_closed() => None,
+            Start::Latest => Some(IteratorKind::Latest),
+            Start::At(s) | Start::After(s) => {
+                if shard
+                    .ending_sequence_number
+                    .as_ref()
+                    .is_some_and(|end| end < s)
+                {
+                    None
+                } else if &shard.starting_sequence_number <= s {
+                    Some(if matches!(self.opts.start, Start::At(_)) {
+                        IteratorKind::At(s.clone())
+                    } else {
+                        IteratorKind::After(s.clone())
+                    })
+                } else {
+                    Some(IteratorKind::TrimHorizon)
+                }
+            }
+        }
+    }
+
+    fn launch_due(&mut self) {
+        let now = Instant::now();
+        let mut i = 0;
+        while i < self.idle.len() && self.in_flight.len() < self.opts.concurrency.max(1) {
+            if self.idle[i].next_poll <= now {
+                let mut slot = self.idle.swap_remove(i);
+                let feed = self.feed;
+                let limit = self.opts.limit;
+                self.in_flight.push(Box::pin(async move {
+                    let result = slot.cursor.fetch(feed, limit).await;
+                    (slot, result)
+                }));
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    fn complete(&mut self, mut slot: Slot, result: TResult<Fetch>) -> TResult<()> {
+        let now = Instant::now();
+        let fetch = match result {
+            Ok(fetch) => fetch,
+            Err(e @ (TargetError::Throttled(_) | TargetError::Unavailable(_))) => {
+                slot.failures += 1;
+                if self.opts.mode != Mode::Follow && slot.failures > self.opts.max_failures {
+                    return Err(e);
+                }
+                let backoff = Duration::from_millis(200 * 2u64.pow(slot.failures.min(5)));
+                if slot.failures == 1 || slot.failures.is_multiple_of(10) {
+                    self.pending.push_back(Event::Warning(format!(
+                        "{}: {e}; retrying in {}",
+                        slot.cursor.shard.shard_id,
+                        crate::duration::show(backoff)
+                    )));
+                }
+                slot.next_poll = now + backoff;
+                self.idle.push(slot);
+                return Ok(());
+            }
+            Err(TargetError::NotFound(msg))
+                if self.lineage.get(&slot.cursor.shard.shard_id).is_some() =>
+            {
+                // The shard is gone (trimmed after closing); the stream itself is checked on
+                // the next refresh.
+                self.pending.push_back(Event::Warning(format!(
+                    "{}: {msg}",
+                    slot.cursor.shard.shard_id
+                )));
+                self.lineage.mark_done(&slot.cursor.shard.shard_id);
+                self.need_refresh = true;
+                return Ok(());
+            }
+            Err(e) => return Err(e),
+        };
+        slot.failures = 0;
+        if fetch.trimmed {
+            self.pending.push_back(Event::Warning(format!(
+                "{}: records were trimmed (older than 24 h) before they could be read; continuing from the trim horizon",
+                slot.cursor.shard.shard_id
+            )));
+        }
+        let empty = fetch.records.is_empty();
+        let last_seq = fetch
+            .records
+            .last()
+            .map(|r| r.dynamodb.sequence_number.clone());
+        let records: Vec<RawRecord> = fetch.records.into_iter().filter(|r| self.keep(r)).collect();
+        if last_seq.is_some() {
+            self.pending.push_back(Event::Batch(Batch {
+                shard_id: slot.cursor.shard_id.clone(),
+                records,
+                last_seq,
+            }));
+        }
+        if fetch.finished {
+            self.lineage.mark_done(&slot.cursor.shard.shard_id);
+            self.need_refresh = true;
+            self.pending
+                .push_back(Event::Finished(slot.cursor.shard_id.clone()));
+            return Ok(());
+        }
+        if empty {
+            if self.opts.mode == Mode::Drain {
+                // Caught up with an open shard: done with it for this run.
+                return Ok(());
+            }
+            slot.empty_since.get_or_insert(now);
+            slot.next_poll = now + slot.poll;
+            slot.poll = (slot.poll * 2).min(self.opts.max_idle_poll);
+        } else {
+            slot.empty_since = None;
+            slot.poll = self.opts.idle_poll;
+            slot.next_poll = now + self.opts.min_interval;
+        }
+        self.idle.push(slot);
+        Ok(())
+    }
+
+    /// Client-side start filter for sequence-number and time starts.
+    fn keep(&self, r: &RawRecord) -> bool {
+        match &self.opts.start {
+            Start::At(s) => r.dynamodb.sequence_number >= *s,
+            Start::After(s) => r.dynamodb.sequence_number > *s,
+            Start::Time(ms) => r
+                .dynamodb
+                .approximate_creation_date_time
+                .is_none_or(|t| (t * 1000.0) as i64 >= ms.div_euclid(1000) * 1000),
+            _ => true,
+        }
+    }
+}

@@ -1,0 +1,562 @@
+//! Issue 4 (tail): the whole stream on the local target — lineage across rollovers, every start
+//! position, until-idle and follow, SIGKILL and resume from a checkpoint, two tails at once,
+//! filters, --save and --redact.
+
+use std::collections::{HashMap, HashSet};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::support::Env;
+
+fn config(env: &Env, toml: &str) {
+    std::fs::write(env.path().join("orderctl.toml"), toml).unwrap();
+}
+
+fn seqs(records: &[Value]) -> Vec<u128> {
+    records
+        .iter()
+        .map(|r| {
+            r["dynamodb"]["SequenceNumber"]
+                .as_str()
+                .unwrap()
+                .parse()
+                .unwrap()
+        })
+        .collect()
+}
+
+/// 10 orders, each INSERT + 3 MODIFY, over shards that roll over every 4 records.
+fn busy_stream() -> Env {
+    let env = Env::new();
+    config(&env, "[local]\nshards = 2\nshard_rollover_records = 4\n");
+    let ids: Vec<String> = (0..10)
+        .map(|i| {
+            let out = env.run(&[
+                "create",
+                "--customer",
+                &format!("c-{i}"),
+                "--email",
+                "a@example.com",
+                "--item",
+                "P:1:1.00",
+                "-o",
+                "json",
+            ]);
+            out.success().json()["orderId"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    for id in &ids {
+        for s in ["CONFIRMED", "SHIPPED", "DELIVERED"] {
+            env.run(&["orders", "set-status", id, s]).success();
+        }
+    }
+    env
+}
+
+#[test]
+fn lineage_across_several_rollovers_keeps_per_key_order() {
+    let env = busy_stream();
+    let out = env
+        .run(&["tail", "--from", "trim-horizon", "-o", "jsonl"])
+        .success();
+    let records = out.jsonl();
+    assert_eq!(records.len(), 40);
+    let mut by_key: HashMap<String, Vec<String>> = HashMap::new();
+    for r in &records {
+        let key = r["dynamodb"]["Keys"]["orderId"]["S"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let status = r["dynamodb"]["NewImage"]["status"]["S"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        by_key.entry(key).or_default().push(status);
+        assert!(
+            r["eventSourceARN"]
+                .as_str()
+                .unwrap()
+                .contains(":table/Orders/stream/")
+        );
+    }
+    for (key, statuses) in by_key {
+        assert_eq!(
+            statuses,
+            ["PENDING", "CONFIRMED", "SHIPPED", "DELIVERED"],
+            "{key}"
+        );
+    }
+    let shards: HashSet<_> = env.records().into_iter().map(|(s, _)| s).collect();
+    assert!(
+        shards.len() >= 6,
+        "several rollovers: {} shards",
+        shards.len()
+    );
+}
+
+#[test]
+fn every_start_position() {
+    let env = Env::new();
+    env.run(&["create", "--count", "6"]).success();
+    let all = env
+        .run(&["tail", "--from", "trim-horizon", "-o", "jsonl"])
+        .success()
+        .jsonl();
+    let mut all_seqs = seqs(&all);
+    all_seqs.sort();
+    assert_eq!(all_seqs.len(), 6);
+    let third = all_seqs[2].to_string();
+    let mut at = seqs(
+        &env.run(&["tail", "--from", &third, "-o", "jsonl"])
+            .success()
+            .jsonl(),
+    );
+    at.sort();
+    assert_eq!(at, all_seqs[2..]);
+    let mut after = seqs(
+        &env.run(&["tail", "--after", &third, "-o", "jsonl"])
+            .success()
+            .jsonl(),
+    );
+    after.sort();
+    assert_eq!(after, all_seqs[3..]);
+    assert!(
+        env.run(&["tail", "-o", "jsonl"])
+            .success()
+            .stdout
+            .is_empty(),
+        "latest: nothing yet"
+    );
+    let past = env
+        .run(&["tail", "--from", "2000-01-01T00:00:00Z", "-o", "jsonl"])
+        .success()
+        .jsonl();
+    assert_eq!(past.len(), 6);
+    let future = env
+        .run(&["tail", "--from", "2999-01-01T00:00:00+01:00", "-o", "jsonl"])
+        .success()
+        .jsonl();
+    assert!(future.is_empty());
+    env.run(&["tail", "--from", "yesterday"])
+        .input_error("--from: expected latest, trim-horizon");
+    env.run(&["tail", "--after", "12x"])
+        .input_error("not a sequence number");
+    let json = env
+        .run(&["tail", "--from", "trim-horizon", "-o", "json"])
+        .success()
+        .json();
+    assert_eq!(json.as_array().unwrap().len(), 6);
+    let empty = env.run(&["tail", "-o", "json"]).success().json();
+    assert_eq!(empty, serde_json::json!([]));
+}
+
+#[test]
+fn follow_sees_new_records_and_until_idle_exits() {
+    let env = Env::new();
+    env.run(&["init"]).success();
+    let follower = env
+        .command(&["tail", "--follow", "--max", "3", "-o", "jsonl"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(400));
+    env.run(&["create", "--count", "3"]).success();
+    let out = follower.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 3);
+
+    let started = Instant::now();
+    let idle = env
+        .run(&[
+            "tail",
+            "--from",
+            "trim-horizon",
+            "--until-idle",
+            "--idle",
+            "300ms",
+            "-o",
+            "jsonl",
+        ])
+        .success();
+    assert_eq!(idle.jsonl().len(), 3);
+    assert!(started.elapsed() < Duration::from_secs(5));
+    let timed = env
+        .run(&["tail", "--follow", "--timeout", "500ms", "-o", "jsonl"])
+        .success();
+    assert!(timed.stdout.is_empty());
+}
+
+#[test]
+fn sigkill_then_resume_from_the_checkpoint_misses_nothing() {
+    let env = Env::new();
+    env.run(&["create", "--count", "3000"]).success();
+    let out1 = env.path().join("out1.jsonl");
+    let writer = env
+        .command(&["create", "--count", "20000"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut tail = env
+        .command(&[
+            "tail",
+            "--from",
+            "trim-horizon",
+            "--follow",
+            "--checkpoint",
+            "tail.ckpt",
+            "-o",
+            "jsonl",
+        ])
+        .stdout(std::fs::File::create(&out1).unwrap())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(150 + fastrand::u64(..300)));
+    tail.kill().unwrap(); // SIGKILL
+    tail.wait().unwrap();
+    writer.wait_with_output().unwrap();
+    let out2 = env
+        .run(&[
+            "tail",
+            "--from",
+            "trim-horizon",
+            "--until-idle",
+            "--idle",
+            "300ms",
+            "--checkpoint",
+            "tail.ckpt",
+            "-o",
+            "jsonl",
+        ])
+        .success();
+    let first = std::fs::read_to_string(&out1).unwrap();
+    // The kill may cut the last line short: only whole lines count.
+    let ids = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+            .map(|v| v["eventID"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let (a, b) = (ids(&first), ids(&out2.stdout));
+    let all: HashSet<String> = env.records().into_iter().map(|(_, r)| r.event_id).collect();
+    assert_eq!(all.len(), 23_000);
+    let seen: HashSet<String> = a.iter().chain(b.iter()).cloned().collect();
+    assert_eq!(
+        seen.len(),
+        all.len(),
+        "every record was output at least once"
+    );
+    let repeated = a.len() + b.len() - seen.len();
+    assert!(
+        repeated <= 2 * 1000,
+        "at most the last batch per shard repeats: {repeated}"
+    );
+}
+
+#[test]
+fn two_tails_at_once() {
+    let env = Env::new();
+    env.run(&["create", "--count", "500"]).success();
+    let spawn = || {
+        env.command(&[
+            "tail",
+            "--from",
+            "trim-horizon",
+            "--until-idle",
+            "--idle",
+            "300ms",
+            "-o",
+            "jsonl",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+    };
+    let (a, b) = (spawn(), spawn());
+    for child in [a, b] {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 500);
+    }
+}
+
+#[test]
+fn filters_select_records_and_bad_patterns_name_the_path() {
+    let env = busy_stream();
+    let mods = env
+        .run(&[
+            "tail",
+            "--from",
+            "trim-horizon",
+            "-o",
+            "jsonl",
+            "--filter",
+            r#"{"eventName":["MODIFY"]}"#,
+        ])
+        .success()
+        .jsonl();
+    assert_eq!(mods.len(), 30);
+    let shipped = r#"{"dynamodb":{"NewImage":{"status":{"S":["SHIPPED"]}}}}"#;
+    let ored = env
+        .run(&[
+            "tail",
+            "--from",
+            "trim-horizon",
+            "-o",
+            "jsonl",
+            "--filter",
+            r#"{"eventName":["INSERT"]}"#,
+            "--filter",
+            shipped,
+        ])
+        .success()
+        .jsonl();
+    assert_eq!(ored.len(), 20, "filters are ORed");
+    std::fs::write(
+        env.path().join("criteria.json"),
+        serde_json::json!({"Filters": [{"Pattern": r#"{"dynamodb":{"NewImage":{"status":{"S":["DELIVERED"]}}}}"#}]}).to_string(),
+    )
+    .unwrap();
+    let delivered = env
+        .run(&[
+            "tail",
+            "--from",
+            "trim-horizon",
+            "-o",
+            "jsonl",
+            "--filter",
+            "@criteria.json",
+        ])
+        .success()
+        .jsonl();
+    assert_eq!(delivered.len(), 10);
+    env.run(&[
+        "tail",
+        "--filter",
+        r#"{"dynamodb":{"NewImage":{"total":{"N":[{"numeric":[">",1,"<"]}]}}}}"#,
+    ])
+    .input_error("$.dynamodb.NewImage.total.N[0].numeric");
+    env.run(&["tail", "--filter", r#"{"k":[{"wildcard":"a*"}]}"#])
+        .input_error("wildcard");
+    let eb = env.run(&[
+        "tail",
+        "--filter-profile",
+        "eventbridge",
+        "--filter",
+        r#"{"k":[{"wildcard":"a*"}]}"#,
+    ]);
+    eb.success();
+    let numeric = env.run(&[
+        "tail",
+        "--from",
+        "trim-horizon",
+        "--filter",
+        r#"{"dynamodb":{"NewImage":{"totalPrice":{"N":[{"numeric":[">=",0]}]}}}}"#,
+    ]);
+    let numeric = numeric.success();
+    assert!(
+        numeric.stdout.is_empty(),
+        "numeric never matches an N value"
+    );
+    assert!(
+        numeric.stderr.contains("numeric_on_dynamodb_n"),
+        "{}",
+        numeric.stderr
+    );
+}
+
+#[test]
+fn save_writes_a_lambda_event_and_redact_masks_emails() {
+    let env = Env::new();
+    env.run(&[
+        "create",
+        "--customer",
+        "c-1",
+        "--email",
+        "alice@example.com",
+        "--item",
+        "P:1:1.00",
+    ])
+    .success();
+    env.run(&[
+        "create",
+        "--customer",
+        "c-2",
+        "--email",
+        "bob@example.org",
+        "--item",
+        "P:2:1.00",
+    ])
+    .success();
+    let out = env
+        .run(&[
+            "tail",
+            "--from",
+            "trim-horizon",
+            "--save",
+            "event.json",
+            "--redact",
+            "-o",
+            "jsonl",
+        ])
+        .success();
+    assert!(
+        !out.stdout.contains("alice@example.com") && out.stdout.contains("a***@example.com"),
+        "{}",
+        out.stdout
+    );
+    let saved: Value =
+        serde_json::from_str(&std::fs::read_to_string(env.path().join("event.json")).unwrap())
+            .unwrap();
+    let records = saved["Records"].as_array().unwrap();
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0]["eventSource"], "aws:dynamodb");
+    assert!(records.iter().all(|r| r["eventSourceARN"].is_string()));
+    assert!(!saved.to_string().contains("bob@example.org"));
+    // The saved event feeds the other commands as it is.
+    let tested = env
+        .run(&[
+            "filter",
+            "test",
+            "--pattern",
+            r#"{"eventName":["INSERT"]}"#,
+            "--event",
+            "event.json",
+            "-o",
+            "json",
+        ])
+        .success()
+        .json();
+    assert_eq!(tested["results"].as_array().unwrap().len(), 2);
+    assert!(
+        tested["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["matched"] == true)
+    );
+}
+
+#[test]
+fn filter_test_explains_and_lints() {
+    let env = busy_stream();
+    env.run(&["tail", "--from", "trim-horizon", "--save", "all.json", "-q"])
+        .success();
+    let pattern =
+        r#"{"eventName":["MODIFY"],"dynamodb":{"NewImage":{"status":{"S":["SHIPPED"]}}}}"#;
+    let out = env
+        .run(&[
+            "filter",
+            "test",
+            "--pattern",
+            pattern,
+            "--event",
+            "all.json",
+            "-o",
+            "json",
+        ])
+        .success();
+    let report = out.json();
+    assert_eq!(report["valid"], true);
+    let results = report["results"].as_array().unwrap();
+    assert_eq!(results.len(), 40);
+    assert_eq!(results.iter().filter(|r| r["matched"] == true).count(), 10);
+    let insert = results.iter().find(|r| r["index"] == 0).unwrap();
+    assert!(
+        insert["reason"].as_str().unwrap().contains("eventName"),
+        "{insert}"
+    );
+    let human = env
+        .run(&[
+            "filter",
+            "test",
+            "--pattern",
+            pattern,
+            "--event",
+            "all.json",
+        ])
+        .success();
+    assert!(human.stdout.contains("no match") && human.stdout.contains("match"));
+
+    let lint = env
+        .run(&[
+            "filter",
+            "test",
+            "--pattern",
+            r#"{"body":{"x":["y"]}}"#,
+            "--event",
+            "all.json",
+            "-o",
+            "json",
+        ])
+        .success()
+        .json();
+    let codes: Vec<&str> = lint["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"unknown_top_level_key"), "{codes:?}");
+    assert!(
+        lint["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["matched"] == false)
+    );
+
+    let bad = env.run(&[
+        "filter",
+        "test",
+        "--pattern",
+        r#"{"eventName":["INSERT"],"dynamodb":{"Keys":{"orderId":{"S":[{"EXISTS":true}]}}}}"#,
+        "--event",
+        "all.json",
+        "-o",
+        "json",
+    ]);
+    let bad = bad.code(2);
+    assert!(
+        bad.stderr.contains("$.dynamodb.Keys.orderId.S[0]"),
+        "{}",
+        bad.stderr
+    );
+    let report: Value = serde_json::from_str(&bad.stdout).unwrap();
+    assert_eq!(report["valid"], false);
+    let stdin_event = std::fs::read_to_string(env.path().join("all.json")).unwrap();
+    let from_stdin = env
+        .run_stdin(
+            &[
+                "filter",
+                "test",
+                "--pattern",
+                r#"{"eventName":["INSERT"]}"#,
+                "--event",
+                "-",
+                "-o",
+                "json",
+            ],
+            Some(&stdin_event),
+        )
+        .success()
+        .json();
+    assert_eq!(
+        from_stdin["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["matched"] == true)
+            .count(),
+        10
+    );
+}
