@@ -3,7 +3,7 @@
 
 use std::fmt::Display;
 use std::io::{self, BufWriter, Stdout, Write};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use comfy_table::{Table, presets};
@@ -43,7 +43,9 @@ impl Style {
     }
 }
 
-/// Owns stdout and stderr for a command.
+/// Owns stdout and stderr for a command. Clones share the same buffered stdout (a writer
+/// thread may print while the main thread reads).
+#[derive(Clone)]
 pub struct Printer {
     format: OutputFormat,
     quiet: bool,
@@ -51,7 +53,7 @@ pub struct Printer {
     color: bool,
     color_err: bool,
     stderr_tty: bool,
-    out: Mutex<BufWriter<Stdout>>,
+    out: Arc<Mutex<BufWriter<Stdout>>>,
 }
 
 impl std::fmt::Debug for Printer {
@@ -72,7 +74,10 @@ impl Printer {
             color: settings.color_stdout,
             color_err: settings.color_stderr,
             stderr_tty: settings.stderr_tty,
-            out: Mutex::new(BufWriter::with_capacity(64 * 1024, io::stdout())),
+            out: Arc::new(Mutex::new(BufWriter::with_capacity(
+                64 * 1024,
+                io::stdout(),
+            ))),
         }
     }
 

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use orders_core::attr::{AttributeValue, Item};
-use orders_core::{EventRecord, RawRecord};
+use orders_core::{EventRecord, TextRecord};
 
 use crate::cli::OutputFormat;
 use crate::output::Printer;
@@ -22,16 +22,16 @@ struct SaveFile {
 }
 
 /// Writes records in the chosen format.
-pub struct Sink<'o> {
-    out: &'o Printer,
+pub struct Sink {
+    out: Printer,
     redact: bool,
     save: Option<SaveFile>,
     emitted: u64,
 }
 
-impl<'o> Sink<'o> {
+impl Sink {
     /// A sink on `out`, also saving to `save` when given.
-    pub fn new(out: &'o Printer, redact: bool, save: Option<&Path>) -> anyhow::Result<Sink<'o>> {
+    pub fn new(out: Printer, redact: bool, save: Option<&Path>) -> anyhow::Result<Sink> {
         let save = save
             .map(|path| -> anyhow::Result<SaveFile> {
                 let tmp = path.with_extension(format!("partial.{}", std::process::id()));
@@ -65,7 +65,7 @@ impl<'o> Sink<'o> {
     }
 
     /// Write one record read from `shard`.
-    pub fn record(&mut self, shard: &str, record: &RawRecord) -> anyhow::Result<()> {
+    pub fn record(&mut self, shard: &str, record: &TextRecord) -> anyhow::Result<()> {
         let typed = if self.redact || self.out.format() == OutputFormat::Table {
             let mut t = record.typed().context("cannot decode a stream record")?;
             if self.redact {
@@ -80,12 +80,14 @@ impl<'o> Sink<'o> {
         } else if let Some(t) = &typed {
             serde_json::to_vec(t)?
         } else {
-            serde_json::to_vec(record)?
+            // Validate the images here, on the output thread, as they are printed.
+            let raw = record.map_images(|t| serde_json::value::RawValue::from_string(t.0.clone()));
+            serde_json::to_vec(&raw.context("a stream image is not valid JSON")?)?
         };
         match self.out.format() {
             OutputFormat::Table => {
                 if let Some(t) = &typed {
-                    self.out.line(render::line(self.out, shard, t))?;
+                    self.out.line(render::line(&self.out, shard, t))?;
                 }
             }
             OutputFormat::Jsonl => self.out.with_out(|w| {

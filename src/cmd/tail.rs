@@ -3,11 +3,12 @@
 //! resumable checkpoint, and a Lambda-event fixture of what was seen.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context as _;
 use clap::Args;
-use orders_core::{RawRecord, SequenceNumber, clock};
+use orders_core::{SequenceNumber, TextRecord, clock};
 
 use super::Ctx;
 use super::filter::FilterArgs;
@@ -104,7 +105,7 @@ pub async fn run(args: TailArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<Exi
     {
         warn_reader_budget(aws, &arn, out).await;
     }
-    let mut checkpoint = args
+    let checkpoint = args
         .checkpoint
         .as_deref()
         .map(|p| CheckpointFile::open(p, &arn))
@@ -123,17 +124,29 @@ pub async fn run(args: TailArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<Exi
         options.resume = cp.data.shards.clone().into_iter().collect();
     }
     let mut reader = Reader::new(&target, arn, options);
-    let mut sink = Sink::new(out, args.redact, args.save.as_deref())?;
+    let sink = Sink::new(out.clone(), args.redact, args.save.as_deref())?;
+    // Output runs on its own thread: formatting and writing overlap with reading the next pages.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Output>(4);
+    // Printed batches come back to be freed here: frees on the allocating thread avoid malloc
+    // arena contention between the two threads.
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<Vec<TextRecord>>();
+    let writer = std::thread::spawn(move || write_loop(rx, sink, checkpoint, done_tx));
     let deadline = args.timeout.map(|t| tokio::time::Instant::now() + t);
-    let interrupted = read_loop(
+    let read = read_loop(
         &mut reader,
-        &mut sink,
+        (&tx, &done_rx),
         &filters,
-        checkpoint.as_mut(),
         args.max,
         deadline,
+        out,
     )
-    .await?;
+    .await;
+    drop(tx);
+    let written = writer
+        .join()
+        .map_err(|_| anyhow::anyhow!("the output thread panicked"))?;
+    let (sink, mut checkpoint) = written?;
+    let interrupted = read?;
     let shards = reader.shards().count();
     let emitted = sink.emitted();
     sink.finish()?;
@@ -150,20 +163,71 @@ pub async fn run(args: TailArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<Exi
     })
 }
 
+/// What the reading side hands the output thread, in stream order per shard.
+enum Output {
+    /// Records to print; then the shard's checkpoint moves to `advance_to`.
+    Batch {
+        shard: Arc<str>,
+        records: Vec<TextRecord>,
+        advance_to: Option<SequenceNumber>,
+    },
+    /// A shard was read to its end.
+    Finished(Arc<str>),
+}
+
+/// Print batches, then checkpoint them (after the flush: a crash repeats at most one batch).
+fn write_loop(
+    rx: std::sync::mpsc::Receiver<Output>,
+    mut sink: Sink,
+    mut checkpoint: Option<CheckpointFile>,
+    done: std::sync::mpsc::Sender<Vec<TextRecord>>,
+) -> anyhow::Result<(Sink, Option<CheckpointFile>)> {
+    for msg in rx {
+        match msg {
+            Output::Batch {
+                shard,
+                records,
+                advance_to,
+            } => {
+                for record in &records {
+                    sink.record(&shard, record)?;
+                }
+                sink.flush()?;
+                let _ = done.send(records);
+                if let (Some(cp), Some(seq)) = (checkpoint.as_mut(), advance_to) {
+                    cp.advance(&shard, &seq);
+                    cp.save()?;
+                }
+            }
+            Output::Finished(shard) => {
+                if let Some(cp) = checkpoint.as_mut() {
+                    cp.finish(&shard);
+                    cp.save()?;
+                }
+            }
+        }
+    }
+    Ok((sink, checkpoint))
+}
+
 /// Read until the mode, `--max`, `--timeout` or Ctrl-C stops it; true when interrupted.
 async fn read_loop<F: ChangeFeed>(
     reader: &mut Reader<'_, F>,
-    sink: &mut Sink<'_>,
+    (tx, done): (
+        &std::sync::mpsc::SyncSender<Output>,
+        &std::sync::mpsc::Receiver<Vec<TextRecord>>,
+    ),
     filters: &crate::filter::FilterSet,
-    mut checkpoint: Option<&mut CheckpointFile>,
     max: Option<u64>,
     deadline: Option<tokio::time::Instant>,
+    out: &Printer,
 ) -> anyhow::Result<bool> {
     let far = tokio::time::Instant::now() + Duration::from_secs(100 * 365 * 86400);
     let ctrl_c = tokio::signal::ctrl_c();
     tokio::pin!(ctrl_c);
+    let mut sent = 0u64;
     loop {
-        if max.is_some_and(|m| sink.emitted() >= m) {
+        if max.is_some_and(|m| sent >= m) {
             return Ok(false);
         }
         let event = tokio::select! {
@@ -172,41 +236,56 @@ async fn read_loop<F: ChangeFeed>(
             _ = tokio::time::sleep_until(deadline.unwrap_or(far)) => return Ok(false),
         };
         let Some(event) = event else { return Ok(false) };
-        match event {
+        let msg = match event {
             Event::Batch(batch) => {
-                let mut stopped_at: Option<SequenceNumber> = None;
-                for record in &batch.records {
-                    if !filters.is_empty() && !filters.matches(&record_value(record)?) {
-                        continue;
+                let mut records = if filters.is_empty() {
+                    batch.records
+                } else {
+                    let mut kept = Vec::with_capacity(batch.records.len());
+                    for r in batch.records {
+                        if filters.matches(&record_value(&r)?) {
+                            kept.push(r);
+                        }
                     }
-                    sink.record(&batch.shard_id, record)?;
-                    if max.is_some_and(|m| sink.emitted() >= m) {
-                        stopped_at = Some(record.dynamodb.sequence_number.clone());
-                        break;
-                    }
+                    kept
+                };
+                let mut advance_to = batch.last_seq;
+                if let Some(m) = max
+                    && sent + records.len() as u64 >= m
+                {
+                    records.truncate((m - sent) as usize);
+                    advance_to = records
+                        .last()
+                        .map(|r| r.dynamodb.sequence_number.clone())
+                        .or(advance_to);
                 }
-                sink.flush()?;
-                if let Some(cp) = checkpoint.as_deref_mut() {
-                    if let Some(seq) = stopped_at.as_ref().or(batch.last_seq.as_ref()) {
-                        cp.advance(&batch.shard_id, seq);
-                    }
-                    cp.save()?;
+                sent += records.len() as u64;
+                Output::Batch {
+                    shard: batch.shard_id,
+                    records,
+                    advance_to,
                 }
             }
-            Event::Finished(shard) => {
-                if let Some(cp) = checkpoint.as_deref_mut() {
-                    cp.finish(&shard);
-                    cp.save()?;
-                }
+            Event::Finished(shard) => Output::Finished(shard),
+            Event::Warning(w) => {
+                out.warn(w);
+                continue;
             }
-            Event::Warning(w) => sink.warn(&w),
+        };
+        while let Ok(printed) = done.try_recv() {
+            drop(printed);
+        }
+        if tx.send(msg).is_err() {
+            // The output thread stopped (closed stdout, a write error): it reports why.
+            return Ok(false);
         }
     }
 }
 
 /// The record as the JSON value a filter pattern is matched against (the Lambda record).
-pub fn record_value(record: &RawRecord) -> anyhow::Result<serde_json::Value> {
-    serde_json::to_value(record).context("cannot encode a stream record")
+pub fn record_value(record: &TextRecord) -> anyhow::Result<serde_json::Value> {
+    let raw = record.map_images(|t| serde_json::value::RawValue::from_string(t.0.clone()))?;
+    serde_json::to_value(&raw).context("cannot encode a stream record")
 }
 
 async fn warn_reader_budget(aws: &crate::target::AwsTarget, arn: &str, out: &Printer) {

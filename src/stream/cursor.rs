@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use orders_core::{RawRecord, SequenceNumber};
+use orders_core::{SequenceNumber, TextRecord};
 
 use crate::target::{ChangeFeed, IteratorKind, ShardDesc, TResult, TargetError};
 
@@ -12,7 +12,7 @@ use crate::target::{ChangeFeed, IteratorKind, ShardDesc, TResult, TargetError};
 #[derive(Debug)]
 pub struct Fetch {
     /// Records in order (possibly none, even when more follow).
-    pub records: Vec<RawRecord>,
+    pub records: Vec<TextRecord>,
     /// The shard is closed and fully read.
     pub finished: bool,
     /// Records were trimmed before they could be read; reading went on from the trim horizon.
@@ -26,7 +26,7 @@ pub struct ShardCursor {
     pub shard: ShardDesc,
     /// Its id, shared with the records it yields.
     pub shard_id: Arc<str>,
-    arn: String,
+    arn: Arc<str>,
     start: IteratorKind,
     iterator: Option<String>,
     /// The last sequence number read from this shard.
@@ -41,7 +41,7 @@ impl ShardCursor {
         ShardCursor {
             shard_id: Arc::from(shard.shard_id.as_str()),
             shard,
-            arn: arn.to_owned(),
+            arn: Arc::from(arn),
             start,
             iterator: None,
             last_seq: None,

@@ -26,12 +26,12 @@ pub async fn drain_all(feed: &impl ChangeFeed) -> TResult<Vec<(Arc<str>, RawReco
     let mut out = Vec::new();
     while let Some(event) = reader.next().await? {
         if let Event::Batch(batch) = event {
-            out.extend(
-                batch
-                    .records
-                    .into_iter()
-                    .map(|r| (batch.shard_id.clone(), r)),
-            );
+            for r in batch.records {
+                let raw = r.into_raw().map_err(|e| {
+                    crate::target::TargetError::other("a stream image is not valid JSON", e)
+                })?;
+                out.push((batch.shard_id.clone(), raw));
+            }
         }
     }
     Ok(out)

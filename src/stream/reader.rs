@@ -10,7 +10,7 @@ use std::time::Duration;
 use futures_util::StreamExt;
 use futures_util::future::LocalBoxFuture;
 use futures_util::stream::FuturesUnordered;
-use orders_core::{RawRecord, SequenceNumber};
+use orders_core::{SequenceNumber, TextRecord};
 use tokio::time::Instant;
 
 use super::checkpoint::ShardProgress;
@@ -104,7 +104,7 @@ pub struct Batch {
     /// The shard.
     pub shard_id: Arc<str>,
     /// Records at or after the start position.
-    pub records: Vec<RawRecord>,
+    pub records: Vec<TextRecord>,
     /// The last sequence number fetched, kept or not (for checkpoints).
     pub last_seq: Option<SequenceNumber>,
 }
@@ -122,6 +122,8 @@ pub enum Event {
 
 struct Slot {
     cursor: ShardCursor,
+    /// When the last GetRecords call on this shard started (the rate limit counts calls).
+    launched: Instant,
     next_poll: Instant,
     poll: Duration,
     empty_since: Option<Instant>,
@@ -255,6 +257,7 @@ impl<'a, F: ChangeFeed> Reader<'a, F> {
                         self.touched.insert(shard.shard_id.clone());
                         self.idle.push(Slot {
                             cursor: ShardCursor::new(&self.arn, shard, kind),
+                            launched: Instant::now(),
                             next_poll: Instant::now(),
                             poll: self.opts.idle_poll,
                             empty_since: None,
@@ -318,6 +321,7 @@ impl<'a, F: ChangeFeed> Reader<'a, F> {
         while i < self.idle.len() && self.in_flight.len() < self.opts.concurrency.max(1) {
             if self.idle[i].next_poll <= now {
                 let mut slot = self.idle.swap_remove(i);
+                slot.launched = now;
                 let feed = self.feed;
                 let limit = self.opts.limit;
                 self.in_flight.push(Box::pin(async move {
@@ -378,7 +382,7 @@ impl<'a, F: ChangeFeed> Reader<'a, F> {
             .records
             .last()
             .map(|r| r.dynamodb.sequence_number.clone());
-        let records: Vec<RawRecord> = fetch.records.into_iter().filter(|r| self.keep(r)).collect();
+        let records: Vec<TextRecord> = fetch.records.into_iter().filter(|r| self.keep(r)).collect();
         if last_seq.is_some() {
             self.pending.push_back(Event::Batch(Batch {
                 shard_id: slot.cursor.shard_id.clone(),
@@ -404,14 +408,15 @@ impl<'a, F: ChangeFeed> Reader<'a, F> {
         } else {
             slot.empty_since = None;
             slot.poll = self.opts.idle_poll;
-            slot.next_poll = now + self.opts.min_interval;
+            // At most one call per min_interval, counted from call start to call start.
+            slot.next_poll = (slot.launched + self.opts.min_interval).max(now);
         }
         self.idle.push(slot);
         Ok(())
     }
 
     /// Client-side start filter for sequence-number and time starts.
-    fn keep(&self, r: &RawRecord) -> bool {
+    fn keep(&self, r: &TextRecord) -> bool {
         match &self.opts.start {
             Start::At(s) => r.dynamodb.sequence_number >= *s,
             Start::After(s) => r.dynamodb.sequence_number > *s,

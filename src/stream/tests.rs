@@ -7,8 +7,7 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use orders_core::record::{EventRecord, StreamRecord};
-use orders_core::{EventName, RawRecord, SequenceNumber};
-use serde_json::value::RawValue;
+use orders_core::{EventName, ImageText, SequenceNumber, TextRecord};
 
 use super::cursor::ShardCursor;
 use super::reader::{Event, Mode, Reader, ReaderOptions, Start};
@@ -20,8 +19,8 @@ fn seq(n: u128) -> SequenceNumber {
     SequenceNumber::from_u128(n)
 }
 
-fn record(n: u128, key: &str) -> RawRecord {
-    let raw = |s: String| RawValue::from_string(s).unwrap();
+fn record(n: u128, key: &str) -> TextRecord {
+    let raw = ImageText;
     EventRecord {
         event_id: format!("{n:032x}"),
         event_name: EventName::Insert,
@@ -45,7 +44,7 @@ fn record(n: u128, key: &str) -> RawRecord {
 /// A scripted stream: shards with their records, and faults to inject.
 #[derive(Default)]
 struct Fake {
-    shards: Vec<(ShardDesc, Vec<RawRecord>)>,
+    shards: Vec<(ShardDesc, Vec<TextRecord>)>,
     expire_next: Cell<u32>,
     throttle_next: Cell<u32>,
     trimmed_below: Cell<usize>,
@@ -169,7 +168,7 @@ impl ChangeFeed for Fake {
         }
         let (desc, records) = &self.shards[shard];
         let end = (index + limit.min(self.page_size.max(1))).min(records.len());
-        let page: Vec<RawRecord> = records[index..end].to_vec();
+        let page: Vec<TextRecord> = records[index..end].to_vec();
         let next = if desc.is_closed() && end >= records.len() {
             None
         } else {

@@ -1,7 +1,7 @@
 //! The change feed capability: the DynamoDB Streams API (DescribeStream, GetShardIterator,
 //! GetRecords) as both targets offer it, so tail, consume and replay read one way.
 
-use orders_core::{RawRecord, SequenceNumber};
+use orders_core::{SequenceNumber, TextRecord};
 use serde::Serialize;
 
 use super::TResult;
@@ -65,7 +65,7 @@ pub enum IteratorKind {
 #[derive(Debug)]
 pub struct RecordsPage {
     /// Records in sequence order (possibly none even when more follow).
-    pub records: Vec<RawRecord>,
+    pub records: Vec<TextRecord>,
     /// `None` once a closed shard is drained.
     pub next_iterator: Option<String>,
 }

@@ -13,6 +13,8 @@ pub mod validate;
 
 pub use attr::{AttributeValue, Item};
 pub use order::{LineItem, Order, Status};
-pub use record::{Event, EventName, EventRecord, Identity, RawRecord, StreamRecord};
+pub use record::{
+    Event, EventName, EventRecord, Identity, ImageText, RawRecord, StreamRecord, Text, TextRecord,
+};
 pub use seq::SequenceNumber;
 pub use validate::{NewOrder, ValidationError};

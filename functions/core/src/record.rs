@@ -1,6 +1,9 @@
 //! The Lambda DynamoDB stream event, field for field as AWS delivers it (aws-semantics §2), so
 //! a record `orderctl tail` prints can be saved as a fixture, invoked, or deployed against.
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
@@ -10,6 +13,16 @@ use crate::seq::SequenceNumber;
 /// A record whose images are kept as raw JSON text: what the CLI moves around without
 /// parsing every image (tail, replay), convertible to the typed form when a handler needs it.
 pub type RawRecord = EventRecord<Box<serde_json::value::RawValue>>;
+
+/// An image as DynamoDB JSON text, exactly as a change feed produced it, not yet validated.
+/// It deliberately does not implement `Serialize`: convert the record with
+/// [`TextRecord::into_raw`] (which validates) before writing it out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImageText(pub String);
+
+/// A record as read from a change feed: images as text, validated only when printed or parsed,
+/// so reading stays cheap and the validation can run where there is time for it.
+pub type TextRecord = EventRecord<ImageText>;
 
 /// `{"Records":[…]}`: what Lambda passes to a stream consumer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -78,13 +91,13 @@ pub struct EventRecord<I = Item> {
     pub event_name: EventName,
     /// Opaque (`"1.1"` in real events).
     #[serde(rename = "eventVersion", default = "default_version")]
-    pub event_version: String,
+    pub event_version: Text,
     /// Always `aws:dynamodb`.
     #[serde(rename = "eventSource", default = "default_source")]
-    pub event_source: String,
+    pub event_source: Text,
     /// The table's region.
     #[serde(rename = "awsRegion", default)]
-    pub aws_region: String,
+    pub aws_region: Text,
     /// Present on TTL deletes only.
     #[serde(
         rename = "userIdentity",
@@ -100,7 +113,7 @@ pub struct EventRecord<I = Item> {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub event_source_arn: Option<String>,
+    pub event_source_arn: Option<Arc<str>>,
 }
 
 /// The `dynamodb` part of a record.
@@ -137,15 +150,19 @@ pub struct StreamRecord<I = Item> {
         default,
         skip_serializing_if = "Option::is_none"
     )]
-    pub stream_view_type: Option<String>,
+    pub stream_view_type: Option<Text>,
 }
 
-fn default_version() -> String {
-    "1.1".into()
+/// Text that is usually a constant (`"1.1"`, `"aws:dynamodb"`): borrowed when it is, so
+/// reading a million records does not allocate a million copies.
+pub type Text = Cow<'static, str>;
+
+fn default_version() -> Text {
+    Cow::Borrowed("1.1")
 }
 
-fn default_source() -> String {
-    "aws:dynamodb".into()
+fn default_source() -> Text {
+    Cow::Borrowed("aws:dynamodb")
 }
 
 fn ser_epoch<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
@@ -174,10 +191,40 @@ fn de_epoch<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
     }
 }
 
-impl RawRecord {
+impl TextRecord {
+    /// Validate the images and make the record serialisable.
+    pub fn into_raw(self) -> Result<RawRecord, serde_json::Error> {
+        let raw = |t: ImageText| serde_json::value::RawValue::from_string(t.0);
+        let d = self.dynamodb;
+        Ok(EventRecord {
+            event_id: self.event_id,
+            event_name: self.event_name,
+            event_version: self.event_version,
+            event_source: self.event_source,
+            aws_region: self.aws_region,
+            user_identity: self.user_identity,
+            event_source_arn: self.event_source_arn,
+            dynamodb: StreamRecord {
+                approximate_creation_date_time: d.approximate_creation_date_time,
+                keys: raw(d.keys)?,
+                new_image: d.new_image.map(raw).transpose()?,
+                old_image: d.old_image.map(raw).transpose()?,
+                sequence_number: d.sequence_number,
+                size_bytes: d.size_bytes,
+                stream_view_type: d.stream_view_type,
+            },
+        })
+    }
+
     /// Parse the images into typed attribute maps.
     pub fn typed(&self) -> Result<EventRecord, serde_json::Error> {
-        let parse = |raw: &serde_json::value::RawValue| serde_json::from_str::<Item>(raw.get());
+        self.map_images(|t| serde_json::from_str::<Item>(&t.0))
+    }
+}
+
+impl<I> EventRecord<I> {
+    /// The same record with each image converted by `f`.
+    pub fn map_images<J, E>(&self, f: impl Fn(&I) -> Result<J, E>) -> Result<EventRecord<J>, E> {
         Ok(EventRecord {
             event_id: self.event_id.clone(),
             event_name: self.event_name,
@@ -188,14 +235,21 @@ impl RawRecord {
             event_source_arn: self.event_source_arn.clone(),
             dynamodb: StreamRecord {
                 approximate_creation_date_time: self.dynamodb.approximate_creation_date_time,
-                keys: parse(&self.dynamodb.keys)?,
-                new_image: self.dynamodb.new_image.as_deref().map(parse).transpose()?,
-                old_image: self.dynamodb.old_image.as_deref().map(parse).transpose()?,
+                keys: f(&self.dynamodb.keys)?,
+                new_image: self.dynamodb.new_image.as_ref().map(&f).transpose()?,
+                old_image: self.dynamodb.old_image.as_ref().map(&f).transpose()?,
                 sequence_number: self.dynamodb.sequence_number.clone(),
                 size_bytes: self.dynamodb.size_bytes,
                 stream_view_type: self.dynamodb.stream_view_type.clone(),
             },
         })
+    }
+}
+
+impl RawRecord {
+    /// Parse the images into typed attribute maps.
+    pub fn typed(&self) -> Result<EventRecord, serde_json::Error> {
+        self.map_images(|raw| serde_json::from_str::<Item>(raw.get()))
     }
 }
 

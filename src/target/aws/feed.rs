@@ -5,8 +5,7 @@ use aws_sdk_dynamodbstreams::types::{
     OperationType, Record, ShardFilter, ShardFilterType, ShardIteratorType,
 };
 use orders_core::record::{EventRecord, StreamRecord};
-use orders_core::{EventName, Identity, RawRecord, SequenceNumber};
-use serde_json::value::RawValue;
+use orders_core::{EventName, Identity, ImageText, SequenceNumber, TextRecord};
 
 use super::AwsTarget;
 use super::attrs::streams::item_from_sdk;
@@ -17,13 +16,13 @@ use crate::target::{TResult, TargetError};
 
 fn raw_image(
     map: &std::collections::HashMap<String, aws_sdk_dynamodbstreams::types::AttributeValue>,
-) -> TResult<Box<RawValue>> {
+) -> TResult<ImageText> {
     let json = serde_json::to_string(&item_from_sdk(map))
         .map_err(|e| TargetError::other("cannot encode a stream image", e))?;
-    RawValue::from_string(json).map_err(|e| TargetError::other("cannot encode a stream image", e))
+    Ok(ImageText(json))
 }
 
-fn convert(record: &Record, region: &str) -> TResult<RawRecord> {
+fn convert(record: &Record, region: &str) -> TResult<TextRecord> {
     let d = record
         .dynamodb()
         .ok_or_else(|| TargetError::Invalid("a stream record without its dynamodb part".into()))?;
@@ -43,9 +42,13 @@ fn convert(record: &Record, region: &str) -> TResult<RawRecord> {
     Ok(EventRecord {
         event_id: record.event_id().unwrap_or_default().to_owned(),
         event_name,
-        event_version: record.event_version().unwrap_or("1.1").to_owned(),
-        event_source: record.event_source().unwrap_or("aws:dynamodb").to_owned(),
-        aws_region: record.aws_region().unwrap_or(region).to_owned(),
+        event_version: record.event_version().unwrap_or("1.1").to_owned().into(),
+        event_source: record
+            .event_source()
+            .unwrap_or("aws:dynamodb")
+            .to_owned()
+            .into(),
+        aws_region: record.aws_region().unwrap_or(region).to_owned().into(),
         user_identity: record.user_identity().map(|i| Identity {
             principal_id: i.principal_id().unwrap_or_default().to_owned(),
             kind: i.r#type().unwrap_or_default().to_owned(),
@@ -60,7 +63,7 @@ fn convert(record: &Record, region: &str) -> TResult<RawRecord> {
             old_image: d.old_image().map(raw_image).transpose()?,
             sequence_number: SequenceNumber::parse(seq).map_err(TargetError::Invalid)?,
             size_bytes: d.size_bytes().map(|s| s.max(1) as u64),
-            stream_view_type: d.stream_view_type().map(|v| v.as_str().to_owned()),
+            stream_view_type: d.stream_view_type().map(|v| v.as_str().to_owned().into()),
         },
         event_source_arn: None,
     })

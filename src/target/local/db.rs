@@ -53,9 +53,10 @@ CREATE TABLE IF NOT EXISTS shards (
     records         INTEGER NOT NULL DEFAULT 0,
     trimmed_pos     INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
+-- Clustered by shard, so reading a shard is one sequential range scan.
 CREATE TABLE IF NOT EXISTS stream_records (
-    pos          INTEGER PRIMARY KEY,
     shard_id     TEXT NOT NULL,
+    pos          INTEGER NOT NULL,
     event_id     TEXT NOT NULL,
     event_name   TEXT NOT NULL,
     created_ms   INTEGER NOT NULL,
@@ -63,9 +64,9 @@ CREATE TABLE IF NOT EXISTS stream_records (
     new_image    TEXT,
     old_image    TEXT,
     size_bytes   INTEGER NOT NULL,
-    ttl_delete   INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX IF NOT EXISTS stream_records_by_shard ON stream_records (shard_id, pos);
+    ttl_delete   INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (shard_id, pos)
+) WITHOUT ROWID;
 "#;
 
 /// An open database and whether this call created it.

@@ -2,11 +2,13 @@
 //! paged DescribeStream with CHILD_SHARDS, opaque iterators that expire after 15 minutes,
 //! TrimmedDataAccess below the trim point, no next iterator once a closed shard is drained.
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
 use orders_core::clock;
 use orders_core::record::{EventRecord, StreamRecord};
-use orders_core::{EventName, Identity, RawRecord};
+use orders_core::{EventName, Identity, ImageText, TextRecord};
 use rusqlite::{OptionalExtension, params};
-use serde_json::value::RawValue;
 
 use super::LocalTarget;
 use super::db::SqlContext;
@@ -258,8 +260,9 @@ impl LocalTarget {
         shard_id: &str,
         after_pos: i64,
         limit: usize,
-    ) -> TResult<Vec<(i64, RawRecord)>> {
+    ) -> TResult<Vec<(i64, TextRecord)>> {
         let info = self.stream_info();
+        let arn: Arc<str> = Arc::from(info.arn.as_str());
         let conn = self.conn();
         let mut stmt = conn
             .prepare_cached(
@@ -273,12 +276,16 @@ impl LocalTarget {
         let mut out = Vec::new();
         let mut bytes = 0usize;
         while let Some(r) = rows.next().ctx("cannot read the stream")? {
-            let raw = |i: usize| -> rusqlite::Result<Option<Box<RawValue>>> {
-                let text: Option<String> = r.get(i)?;
-                Ok(text.and_then(|t| RawValue::from_string(t).ok()))
+            // Images stay the JSON text they were stored as; they are validated when printed.
+            let raw = |i: usize| -> rusqlite::Result<Option<ImageText>> {
+                Ok(r.get::<_, Option<String>>(i)?.map(ImageText))
             };
             let pos: i64 = r.get(0).ctx("cannot read the stream")?;
-            let name: String = r.get(2).ctx("cannot read the stream")?;
+            let name = match r.get_ref(2).ctx("cannot read the stream")?.as_str() {
+                Ok("INSERT") => EventName::Insert,
+                Ok("MODIFY") => EventName::Modify,
+                _ => EventName::Remove,
+            };
             let created_ms: i64 = r.get(3).ctx("cannot read the stream")?;
             let size: i64 = r.get(7).ctx("cannot read the stream")?;
             let ttl: bool = r.get(8).ctx("cannot read the stream")?;
@@ -290,14 +297,10 @@ impl LocalTarget {
                 pos,
                 EventRecord {
                     event_id: r.get(1).ctx("cannot read the stream")?,
-                    event_name: match name.as_str() {
-                        "INSERT" => EventName::Insert,
-                        "MODIFY" => EventName::Modify,
-                        _ => EventName::Remove,
-                    },
-                    event_version: "1.1".into(),
-                    event_source: "aws:dynamodb".into(),
-                    aws_region: LOCAL_REGION.into(),
+                    event_name: name,
+                    event_version: Cow::Borrowed("1.1"),
+                    event_source: Cow::Borrowed("aws:dynamodb"),
+                    aws_region: Cow::Borrowed(LOCAL_REGION),
                     user_identity: ttl.then(Identity::ttl),
                     dynamodb: StreamRecord {
                         // Rounded down to the second, as AWS does (aws-semantics §1.5).
@@ -307,9 +310,9 @@ impl LocalTarget {
                         old_image: raw(6).ctx("cannot read the stream")?,
                         sequence_number: info.seq(pos),
                         size_bytes: Some(size.max(1) as u64),
-                        stream_view_type: Some("NEW_AND_OLD_IMAGES".into()),
+                        stream_view_type: Some(Cow::Borrowed("NEW_AND_OLD_IMAGES")),
                     },
-                    event_source_arn: Some(info.arn.clone()),
+                    event_source_arn: Some(arn.clone()),
                 },
             ));
             if bytes >= PAGE_BYTES {

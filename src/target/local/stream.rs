@@ -72,7 +72,6 @@ pub fn init_meta(
         ("shard_count", settings.shards.to_string()),
         ("next_pos", "1".to_owned()),
         ("last_ms", "0".to_owned()),
-        ("trimmed_through", "0".to_owned()),
     ] {
         put.execute(params![k, v])?;
     }
@@ -326,46 +325,61 @@ fn mix(mut h: u64) -> u64 {
     h ^ (h >> 33)
 }
 
-/// Delete records older than the retention, and closed shards left empty by that.
+/// Delete records older than the retention, shard by shard, and closed shards left empty.
 pub fn trim(tx: &rusqlite::Connection, now_ms: i64) -> rusqlite::Result<u64> {
     let cutoff = now_ms - RETENTION_MS;
-    let oldest: Option<i64> = tx
-        .query_row(
-            "SELECT created_ms FROM stream_records ORDER BY pos LIMIT 1",
-            [],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if oldest.is_none_or(|ms| ms >= cutoff) {
-        return Ok(0);
-    }
-    let first_kept: Option<i64> = tx
-        .query_row(
-            "SELECT pos FROM stream_records WHERE created_ms >= ?1 ORDER BY pos LIMIT 1",
-            [cutoff],
-            |r| r.get(0),
-        )
-        .optional()?;
-    let through = match first_kept {
-        Some(p) => p - 1,
-        None => tx.query_row("SELECT max(pos) FROM stream_records", [], |r| r.get(0))?,
+    let shard_ids: Vec<String> = {
+        let mut stmt = tx.prepare_cached("SELECT shard_id FROM shards")?;
+        stmt.query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?
     };
-    // Remember, per shard, the last position lost to trimming: iterators below it get
-    // TrimmedDataAccessException (aws-semantics §1.3).
-    tx.execute(
-        "UPDATE shards SET trimmed_pos = (SELECT max(pos) FROM stream_records r WHERE r.shard_id = shards.shard_id AND r.pos <= ?1) \
-         WHERE EXISTS (SELECT 1 FROM stream_records r WHERE r.shard_id = shards.shard_id AND r.pos <= ?1)",
-        [through],
-    )?;
-    let n = tx.execute("DELETE FROM stream_records WHERE pos <= ?1", [through])?;
-    tx.execute(
-        "DELETE FROM shards WHERE end_pos IS NOT NULL AND closed_ms < ?1 \
-         AND NOT EXISTS (SELECT 1 FROM stream_records r WHERE r.shard_id = shards.shard_id)",
-        [cutoff],
-    )?;
-    let prev = meta_i64(tx, "trimmed_through")?;
-    set_meta(tx, "trimmed_through", through.max(prev))?;
-    Ok(n as u64)
+    let mut trimmed = 0u64;
+    for shard in &shard_ids {
+        let oldest: Option<i64> = tx
+            .prepare_cached(
+                "SELECT created_ms FROM stream_records WHERE shard_id = ?1 ORDER BY pos LIMIT 1",
+            )?
+            .query_row([shard], |r| r.get(0))
+            .optional()?;
+        if oldest.is_none_or(|ms| ms >= cutoff) {
+            continue;
+        }
+        let first_kept: Option<i64> = tx
+            .prepare_cached("SELECT pos FROM stream_records WHERE shard_id = ?1 AND created_ms >= ?2 ORDER BY pos LIMIT 1")?
+            .query_row(params![shard, cutoff], |r| r.get(0))
+            .optional()?;
+        let through: i64 = match first_kept {
+            Some(p) => p - 1,
+            None => tx.query_row(
+                "SELECT max(pos) FROM stream_records WHERE shard_id = ?1",
+                [shard],
+                |r| r.get(0),
+            )?,
+        };
+        // Remember the last position lost to trimming: iterators below it get
+        // TrimmedDataAccessException (aws-semantics §1.3).
+        let last_lost: i64 = tx.query_row(
+            "SELECT max(pos) FROM stream_records WHERE shard_id = ?1 AND pos <= ?2",
+            params![shard, through],
+            |r| r.get(0),
+        )?;
+        tx.execute(
+            "UPDATE shards SET trimmed_pos = max(trimmed_pos, ?2) WHERE shard_id = ?1",
+            params![shard, last_lost],
+        )?;
+        trimmed += tx.execute(
+            "DELETE FROM stream_records WHERE shard_id = ?1 AND pos <= ?2",
+            params![shard, through],
+        )? as u64;
+    }
+    if trimmed > 0 {
+        tx.execute(
+            "DELETE FROM shards WHERE end_pos IS NOT NULL AND closed_ms < ?1 \
+             AND NOT EXISTS (SELECT 1 FROM stream_records r WHERE r.shard_id = shards.shard_id)",
+            [cutoff],
+        )?;
+    }
+    Ok(trimmed)
 }
 
 #[cfg(test)]
