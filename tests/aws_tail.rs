@@ -9,6 +9,7 @@ use aws_sdk_dynamodb::types::{
 };
 
 use crate::support::aws::{AwsEnv, block};
+use crate::support::drain_args;
 
 fn put(aws: &AwsEnv, id: &str, status: &str) {
     block(
@@ -128,33 +129,10 @@ fn until_idle_from_trim_horizon_returns_exactly_the_records_written() {
         .collect();
     assert_eq!(ids.len(), 25);
     // A checkpointed second run sees nothing new; a later write is picked up.
-    aws.run(&[
-        "tail",
-        "--from",
-        "trim-horizon",
-        "--until-idle",
-        "--idle",
-        "300ms",
-        "--checkpoint",
-        "cp.json",
-        "-q",
-    ])
-    .success();
-    put(&aws, "late-1", "PENDING");
-    let again = aws
-        .run(&[
-            "tail",
-            "--from",
-            "trim-horizon",
-            "--until-idle",
-            "--idle",
-            "300ms",
-            "--checkpoint",
-            "cp.json",
-            "-o",
-            "jsonl",
-        ])
+    aws.run(&drain_args(&["--checkpoint", "cp.json", "-q"]))
         .success();
+    put(&aws, "late-1", "PENDING");
+    let again = aws.run(&drain_args(&["--checkpoint", "cp.json"])).success();
     let again = again.jsonl();
     assert_eq!(again.len(), 1);
     assert_eq!(again[0]["dynamodb"]["Keys"]["orderId"]["S"], "late-1");

@@ -7,11 +7,7 @@ use std::time::Duration;
 use orderctl::target::{ChangeFeed, IteratorKind, TargetError};
 use orders_core::{EventName, SequenceNumber};
 
-use crate::support::Env;
-
-fn config(env: &Env, toml: &str) {
-    std::fs::write(env.path().join("orderctl.toml"), toml).unwrap();
-}
+use crate::support::{Env, finish};
 
 fn block<F: std::future::Future>(f: F) -> F::Output {
     tokio::runtime::Builder::new_current_thread()
@@ -24,7 +20,7 @@ fn block<F: std::future::Future>(f: F) -> F::Output {
 #[test]
 fn shards_roll_over_to_children_and_lineage_keeps_per_key_order() {
     let env = Env::new();
-    config(&env, "[local]\nshards = 2\nshard_rollover_records = 3\n");
+    env.config("[local]\nshards = 2\nshard_rollover_records = 3\n");
     let ids: Vec<String> = (0..6)
         .map(|i| {
             let email = format!("c{i}@example.com");
@@ -124,10 +120,7 @@ fn shards_roll_over_to_children_and_lineage_keeps_per_key_order() {
 #[test]
 fn sequence_numbers_order_as_integers_across_a_digit_length_change() {
     let env = Env::new();
-    config(
-        &env,
-        "[local]\nshards = 1\nsequence_start = \"999999999999999999998\"\n",
-    );
+    env.config("[local]\nshards = 1\nsequence_start = \"999999999999999999998\"\n");
     env.run(&["create", "--count", "5"]).success();
     let records = env.records();
     let seqs: Vec<SequenceNumber> = records
@@ -158,7 +151,7 @@ fn sequence_numbers_order_as_integers_across_a_digit_length_change() {
 #[test]
 fn records_older_than_24_hours_are_trimmed() {
     let env = Env::new();
-    config(&env, "[local]\nshards = 1\n");
+    env.config("[local]\nshards = 1\n");
     env.run(&["create", "--count", "4"]).success();
     let target = env.target();
     let arn = block(target.stream_arn()).unwrap();
@@ -205,7 +198,7 @@ fn records_older_than_24_hours_are_trimmed() {
 #[test]
 fn an_open_shard_always_gives_a_next_iterator_and_a_drained_closed_one_none() {
     let env = Env::new();
-    config(&env, "[local]\nshards = 1\nshard_rollover_records = 2\n");
+    env.config("[local]\nshards = 1\nshard_rollover_records = 2\n");
     env.run(&["create", "--count", "3"]).success();
     let target = env.target();
     let arn = block(target.stream_arn()).unwrap();
@@ -237,21 +230,10 @@ fn an_open_shard_always_gives_a_next_iterator_and_a_drained_closed_one_none() {
 fn two_processes_writing_at_once_both_succeed() {
     let env = Env::new();
     env.run(&["init"]).success();
-    let spawn = || {
-        env.command(&["create", "--count", "500", "-o", "json"])
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap()
-    };
-    let (a, b) = (spawn(), spawn());
+    let args = ["create", "--count", "500", "-o", "json"];
+    let (a, b) = (env.spawn(&args), env.spawn(&args));
     for child in [a, b] {
-        let out = child.wait_with_output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        finish(child, &args).success();
     }
     let orders = env
         .run(&["orders", "list", "--all", "-o", "json"])

@@ -8,11 +8,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::support::Env;
-
-fn config(env: &Env, toml: &str) {
-    std::fs::write(env.path().join("orderctl.toml"), toml).unwrap();
-}
+use crate::support::{Env, drain_args, finish};
 
 fn seqs(records: &[Value]) -> Vec<u128> {
     records
@@ -30,7 +26,7 @@ fn seqs(records: &[Value]) -> Vec<u128> {
 /// 10 orders, each INSERT + 3 MODIFY, over shards that roll over every 4 records.
 fn busy_stream() -> Env {
     let env = Env::new();
-    config(&env, "[local]\nshards = 2\nshard_rollover_records = 4\n");
+    env.config("[local]\nshards = 2\nshard_rollover_records = 4\n");
     let ids: Vec<String> = (0..10)
         .map(|i| {
             let out = env.run(&[
@@ -169,18 +165,7 @@ fn follow_sees_new_records_and_until_idle_exits() {
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 3);
 
     let started = Instant::now();
-    let idle = env
-        .run(&[
-            "tail",
-            "--from",
-            "trim-horizon",
-            "--until-idle",
-            "--idle",
-            "300ms",
-            "-o",
-            "jsonl",
-        ])
-        .success();
+    let idle = env.run(&drain_args(&[])).success();
     assert_eq!(idle.jsonl().len(), 3);
     assert!(started.elapsed() < Duration::from_secs(5));
     let timed = env
@@ -220,18 +205,7 @@ fn sigkill_then_resume_from_the_checkpoint_misses_nothing() {
     tail.wait().unwrap();
     writer.wait_with_output().unwrap();
     let out2 = env
-        .run(&[
-            "tail",
-            "--from",
-            "trim-horizon",
-            "--until-idle",
-            "--idle",
-            "300ms",
-            "--checkpoint",
-            "tail.ckpt",
-            "-o",
-            "jsonl",
-        ])
+        .run(&drain_args(&["--checkpoint", "tail.ckpt"]))
         .success();
     let first = std::fs::read_to_string(&out1).unwrap();
     // The kill may cut the last line short: only whole lines count.
@@ -261,31 +235,10 @@ fn sigkill_then_resume_from_the_checkpoint_misses_nothing() {
 fn two_tails_at_once() {
     let env = Env::new();
     env.run(&["create", "--count", "500"]).success();
-    let spawn = || {
-        env.command(&[
-            "tail",
-            "--from",
-            "trim-horizon",
-            "--until-idle",
-            "--idle",
-            "300ms",
-            "-o",
-            "jsonl",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap()
-    };
-    let (a, b) = (spawn(), spawn());
+    let args = drain_args(&[]);
+    let (a, b) = (env.spawn(&args), env.spawn(&args));
     for child in [a, b] {
-        let out = child.wait_with_output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 500);
+        assert_eq!(finish(child, &args).success().jsonl().len(), 500);
     }
 }
 

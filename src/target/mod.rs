@@ -116,6 +116,22 @@ pub struct StockItem {
     pub last_updated: String,
 }
 
+impl StockItem {
+    /// A new stock level for `product_id`, stamped now; negative stock is refused.
+    pub fn stamped(product_id: &str, stock: i64) -> TResult<StockItem> {
+        if stock < 0 {
+            return Err(TargetError::Invalid(format!(
+                "stock must not be negative, got {stock}"
+            )));
+        }
+        Ok(StockItem {
+            product_id: product_id.to_owned(),
+            stock,
+            last_updated: orders_core::clock::rfc3339_ms(orders_core::clock::now_ms()),
+        })
+    }
+}
+
 /// What `init` found or made for one resource.
 #[derive(Debug, Clone, Serialize)]
 pub struct ResourceReport {

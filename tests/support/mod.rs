@@ -61,6 +61,21 @@ impl Env {
         cmd
     }
 
+    /// Write `orderctl.toml` in the working directory.
+    pub fn config(&self, toml: &str) {
+        std::fs::write(self.path().join("orderctl.toml"), toml).expect("write orderctl.toml");
+    }
+
+    /// Start in the background with stdout and stderr captured; see [`finish`].
+    pub fn spawn(&self, args: &[&str]) -> std::process::Child {
+        self.command(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn orderctl")
+    }
+
     /// Run to completion.
     pub fn run(&self, args: &[&str]) -> Output {
         self.run_stdin(args, None)
@@ -86,13 +101,7 @@ impl Env {
                 .write_all(text.as_bytes())
                 .expect("write stdin");
         }
-        let out = child.wait_with_output().expect("wait");
-        Output {
-            args: args.iter().map(|s| s.to_string()).collect(),
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
+        finish(child, args)
     }
 
     /// The data dir through the library.
@@ -109,6 +118,33 @@ impl Env {
             .map(|(shard, r): (_, RawRecord)| (shard.to_string(), r.typed().expect("typed record")))
             .collect()
     }
+}
+
+/// Wait for a spawned run.
+pub fn finish(child: std::process::Child, args: &[&str]) -> Output {
+    let out = child.wait_with_output().expect("wait");
+    Output {
+        args: args.iter().map(|s| s.to_string()).collect(),
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// `tail` from the trim horizon until idle for 300 ms, as JSON lines, plus `extra`.
+pub fn drain_args<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![
+        "tail",
+        "--from",
+        "trim-horizon",
+        "--until-idle",
+        "--idle",
+        "300ms",
+        "-o",
+        "jsonl",
+    ];
+    args.extend_from_slice(extra);
+    args
 }
 
 /// A finished run.

@@ -3,7 +3,6 @@
 use std::collections::HashMap;
 
 use aws_sdk_dynamodb::types::AttributeValue as Av;
-use orders_core::clock;
 
 use super::AwsTarget;
 use crate::target::{InventoryStore, StockItem, TResult, TargetError};
@@ -71,16 +70,7 @@ impl InventoryStore for AwsTarget {
     }
 
     async fn set_stock(&self, product_id: &str, stock: i64) -> TResult<StockItem> {
-        if stock < 0 {
-            return Err(TargetError::Invalid(format!(
-                "stock must not be negative, got {stock}"
-            )));
-        }
-        let item = StockItem {
-            product_id: product_id.to_owned(),
-            stock,
-            last_updated: clock::rfc3339_ms(clock::now_ms()),
-        };
+        let item = StockItem::stamped(product_id, stock)?;
         self.ddb
             .put_item()
             .table_name(self.inventory())

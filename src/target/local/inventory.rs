@@ -1,11 +1,10 @@
 //! Stock on the local target: the `Inventory` table as `{productId, stock, lastUpdated}`.
 
-use orders_core::clock;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::LocalTarget;
 use super::db::SqlContext;
-use crate::target::{InventoryStore, StockItem, TResult, TargetError};
+use crate::target::{InventoryStore, StockItem, TResult};
 
 fn row(r: &Row<'_>) -> rusqlite::Result<StockItem> {
     Ok(StockItem {
@@ -40,16 +39,7 @@ impl InventoryStore for LocalTarget {
     }
 
     async fn set_stock(&self, product_id: &str, stock: i64) -> TResult<StockItem> {
-        if stock < 0 {
-            return Err(TargetError::Invalid(format!(
-                "stock must not be negative, got {stock}"
-            )));
-        }
-        let item = StockItem {
-            product_id: product_id.to_owned(),
-            stock,
-            last_updated: clock::rfc3339_ms(clock::now_ms()),
-        };
+        let item = StockItem::stamped(product_id, stock)?;
         self.conn()
             .execute(
                 "INSERT INTO inventory (product_id, stock, last_updated) VALUES (?1, ?2, ?3) \
