@@ -144,6 +144,8 @@ pub struct Reader<'a, F: ChangeFeed> {
     pending: VecDeque<Event>,
     last_refresh: Option<Instant>,
     need_refresh: bool,
+    /// Closed shards just finished, whose children are looked up with ShardFilter CHILD_SHARDS.
+    finished_parents: Vec<String>,
     /// Whether the first DescribeStream pass is over: shards that appear later are new, and
     /// everything in them comes after any start position.
     initial_done: bool,
@@ -163,6 +165,7 @@ impl<'a, F: ChangeFeed> Reader<'a, F> {
             pending: VecDeque::new(),
             last_refresh: None,
             need_refresh: true,
+            finished_parents: Vec::new(),
             initial_done: false,
         }
     }
@@ -186,8 +189,21 @@ impl<'a, F: ChangeFeed> Reader<'a, F> {
                 self.lineage.refresh(self.feed, &self.arn).await?;
                 self.last_refresh = Some(Instant::now());
                 self.need_refresh = false;
+                self.finished_parents.clear();
                 self.activate_ready();
                 self.initial_done = true;
+            }
+            // A parent closed: find its children at once (aws-semantics §1.4: ShardFilter
+            // CHILD_SHARDS), without paging through every shard again.
+            while let Some(parent) = self.finished_parents.pop() {
+                let page = self
+                    .feed
+                    .describe_stream(&self.arn, None, Some(&parent))
+                    .await?;
+                for child in page.shards {
+                    self.lineage.update(child);
+                }
+                self.activate_ready();
             }
             self.launch_due();
             if self.done() {
@@ -231,7 +247,11 @@ impl<'a, F: ChangeFeed> Reader<'a, F> {
     }
 
     fn done(&self) -> bool {
-        if !self.in_flight.is_empty() || self.need_refresh || !self.pending.is_empty() {
+        if !self.in_flight.is_empty()
+            || self.need_refresh
+            || !self.finished_parents.is_empty()
+            || !self.pending.is_empty()
+        {
             return false;
         }
         match self.opts.mode {
@@ -392,7 +412,8 @@ impl<'a, F: ChangeFeed> Reader<'a, F> {
         }
         if fetch.finished {
             self.lineage.mark_done(&slot.cursor.shard.shard_id);
-            self.need_refresh = true;
+            self.finished_parents
+                .push(slot.cursor.shard.shard_id.clone());
             self.pending
                 .push_back(Event::Finished(slot.cursor.shard_id.clone()));
             return Ok(());

@@ -50,6 +50,7 @@ struct Fake {
     trimmed_below: Cell<usize>,
     page_size: usize,
     describe_calls: Cell<u32>,
+    child_lookups: Cell<u32>,
     iterators: RefCell<HashMap<String, (usize, usize)>>,
 }
 
@@ -89,9 +90,26 @@ impl ChangeFeed for Fake {
         &self,
         _: &str,
         start: Option<&str>,
-        _: Option<&str>,
+        child_of: Option<&str>,
     ) -> TResult<StreamPage> {
         self.describe_calls.set(self.describe_calls.get() + 1);
+        if let Some(parent) = child_of {
+            self.child_lookups.set(self.child_lookups.get() + 1);
+            let shards = self
+                .shards
+                .iter()
+                .filter(|(d, _)| d.parent_shard_id.as_deref() == Some(parent))
+                .map(|(d, _)| d.clone())
+                .collect();
+            return Ok(StreamPage {
+                stream_arn: "arn:fake".into(),
+                stream_status: "ENABLED".into(),
+                stream_view_type: "NEW_AND_OLD_IMAGES".into(),
+                table_name: "Orders".into(),
+                shards,
+                last_evaluated_shard_id: None,
+            });
+        }
         // Pages of two shards, to exercise ExclusiveStartShardId.
         let from = start.map_or(0, |s| {
             self.shards
@@ -232,6 +250,11 @@ async fn parents_are_read_to_their_end_before_children_across_describe_pages() {
     assert!(
         fake.describe_calls.get() >= 2,
         "paged through DescribeStream"
+    );
+    assert_eq!(
+        fake.child_lookups.get(),
+        2,
+        "children found with CHILD_SHARDS when a and b closed"
     );
 }
 
