@@ -48,6 +48,12 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
             [CompletionResult]::new('inventory', 'inventory', [CompletionResultType]::ParameterValue, 'Stock levels')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Read the stream: all shards in lineage order, from any position, with filters')
             [CompletionResult]::new('filter', 'filter', [CompletionResultType]::ParameterValue, 'Lambda event filter patterns: test them against records, offline')
+            [CompletionResult]::new('functions', 'functions', [CompletionResultType]::ParameterValue, 'The bundled consumer functions and their subscriptions')
+            [CompletionResult]::new('invoke', 'invoke', [CompletionResultType]::ParameterValue, 'Run a bundled function in-process on a Lambda event; show outcomes, response, next step, effects')
+            [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Run the consumer functions on the stream with Lambda''s event-source-mapping semantics')
+            [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'Emails the local notification adapter sent')
+            [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Metrics the consumers published (local table, or CloudWatch)')
+            [CompletionResult]::new('faults', 'faults', [CompletionResultType]::ParameterValue, 'Inject transient faults into the local adapters (mailer, metrics, inventory)')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'An end-to-end walkthrough on a fresh local data dir')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -513,6 +519,298 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
         'orderctl;filter;help;help' {
             break
         }
+        'orderctl;functions' {
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Where the pipeline lives')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Local target: the data directory holding the SQLite database [default: the platform data dir]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./orderctl.toml when present]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS target: the named profile (else AWS_PROFILE, else default)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS target: the region (else AWS_REGION / the profile''s region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured)')
+            [CompletionResult]::new('--orders-table', '--orders-table', [CompletionResultType]::ParameterName, 'Name of the orders table')
+            [CompletionResult]::new('--inventory-table', '--inventory-table', [CompletionResultType]::ParameterName, 'Name of the inventory table')
+            [CompletionResult]::new('--processed-events-table', '--processed-events-table', [CompletionResultType]::ParameterName, 'Name of the idempotency table')
+            [CompletionResult]::new('--dlq-queue', '--dlq-queue', [CompletionResultType]::ParameterName, 'Name of the dead-letter queue')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Each function with its subscription (orderctl.toml [functions.NAME], else defaults)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'orderctl;functions;list' {
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Where the pipeline lives')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Local target: the data directory holding the SQLite database [default: the platform data dir]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./orderctl.toml when present]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS target: the named profile (else AWS_PROFILE, else default)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS target: the region (else AWS_REGION / the profile''s region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured)')
+            [CompletionResult]::new('--orders-table', '--orders-table', [CompletionResultType]::ParameterName, 'Name of the orders table')
+            [CompletionResult]::new('--inventory-table', '--inventory-table', [CompletionResultType]::ParameterName, 'Name of the inventory table')
+            [CompletionResult]::new('--processed-events-table', '--processed-events-table', [CompletionResultType]::ParameterName, 'Name of the idempotency table')
+            [CompletionResult]::new('--dlq-queue', '--dlq-queue', [CompletionResultType]::ParameterName, 'Name of the dead-letter queue')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orderctl;functions;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Each function with its subscription (orderctl.toml [functions.NAME], else defaults)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'orderctl;functions;help;list' {
+            break
+        }
+        'orderctl;functions;help;help' {
+            break
+        }
+        'orderctl;invoke' {
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'The event: {"Records":[…]}, a JSON array of records, one record, or JSON lines; `-` for stdin')
+            [CompletionResult]::new('--effects', '--effects', [CompletionResultType]::ParameterName, 'Record effects (default) or apply them on the current target')
+            [CompletionResult]::new('--attempt', '--attempt', [CompletionResultType]::ParameterName, 'The attempt number written into dead-letter envelopes')
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Where the pipeline lives')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Local target: the data directory holding the SQLite database [default: the platform data dir]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./orderctl.toml when present]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS target: the named profile (else AWS_PROFILE, else default)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS target: the region (else AWS_REGION / the profile''s region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured)')
+            [CompletionResult]::new('--orders-table', '--orders-table', [CompletionResultType]::ParameterName, 'Name of the orders table')
+            [CompletionResult]::new('--inventory-table', '--inventory-table', [CompletionResultType]::ParameterName, 'Name of the inventory table')
+            [CompletionResult]::new('--processed-events-table', '--processed-events-table', [CompletionResultType]::ParameterName, 'Name of the idempotency table')
+            [CompletionResult]::new('--dlq-queue', '--dlq-queue', [CompletionResultType]::ParameterName, 'Name of the dead-letter queue')
+            [CompletionResult]::new('--apply-filters', '--apply-filters', [CompletionResultType]::ParameterName, 'Drop the records the function''s subscription filters would drop (as Lambda does)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orderctl;consume' {
+            [CompletionResult]::new('--function', '--function', [CompletionResultType]::ParameterName, 'Only these functions (repeatable) [default: every enabled function]')
+            [CompletionResult]::new('--idle', '--idle', [CompletionResultType]::ParameterName, 'With --until-idle: how long every function must be idle')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Start position for shards a function has no checkpoint for [default: the subscription''s]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop after this long')
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Where the pipeline lives')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Local target: the data directory holding the SQLite database [default: the platform data dir]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./orderctl.toml when present]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS target: the named profile (else AWS_PROFILE, else default)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS target: the region (else AWS_REGION / the profile''s region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured)')
+            [CompletionResult]::new('--orders-table', '--orders-table', [CompletionResultType]::ParameterName, 'Name of the orders table')
+            [CompletionResult]::new('--inventory-table', '--inventory-table', [CompletionResultType]::ParameterName, 'Name of the inventory table')
+            [CompletionResult]::new('--processed-events-table', '--processed-events-table', [CompletionResultType]::ParameterName, 'Name of the idempotency table')
+            [CompletionResult]::new('--dlq-queue', '--dlq-queue', [CompletionResultType]::ParameterName, 'Name of the dead-letter queue')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep consuming new records (Ctrl-C finishes the batch in flight, saves, exits 130)')
+            [CompletionResult]::new('--until-idle', '--until-idle', [CompletionResultType]::ParameterName, 'Exit once every function has been idle for --idle (for scripts and CI)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orderctl;outbox' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N emails, newest first')
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Where the pipeline lives')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Local target: the data directory holding the SQLite database [default: the platform data dir]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./orderctl.toml when present]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS target: the named profile (else AWS_PROFILE, else default)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS target: the region (else AWS_REGION / the profile''s region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured)')
+            [CompletionResult]::new('--orders-table', '--orders-table', [CompletionResultType]::ParameterName, 'Name of the orders table')
+            [CompletionResult]::new('--inventory-table', '--inventory-table', [CompletionResultType]::ParameterName, 'Name of the inventory table')
+            [CompletionResult]::new('--processed-events-table', '--processed-events-table', [CompletionResultType]::ParameterName, 'Name of the idempotency table')
+            [CompletionResult]::new('--dlq-queue', '--dlq-queue', [CompletionResultType]::ParameterName, 'Name of the dead-letter queue')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orderctl;metrics' {
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Only this namespace (e.g. OrderService, orderctl/Consumers)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Only this metric')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'How far back')
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Where the pipeline lives')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Local target: the data directory holding the SQLite database [default: the platform data dir]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./orderctl.toml when present]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS target: the named profile (else AWS_PROFILE, else default)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS target: the region (else AWS_REGION / the profile''s region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured)')
+            [CompletionResult]::new('--orders-table', '--orders-table', [CompletionResultType]::ParameterName, 'Name of the orders table')
+            [CompletionResult]::new('--inventory-table', '--inventory-table', [CompletionResultType]::ParameterName, 'Name of the inventory table')
+            [CompletionResult]::new('--processed-events-table', '--processed-events-table', [CompletionResultType]::ParameterName, 'Name of the idempotency table')
+            [CompletionResult]::new('--dlq-queue', '--dlq-queue', [CompletionResultType]::ParameterName, 'Name of the dead-letter queue')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orderctl;faults' {
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Where the pipeline lives')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Local target: the data directory holding the SQLite database [default: the platform data dir]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./orderctl.toml when present]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS target: the named profile (else AWS_PROFILE, else default)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS target: the region (else AWS_REGION / the profile''s region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured)')
+            [CompletionResult]::new('--orders-table', '--orders-table', [CompletionResultType]::ParameterName, 'Name of the orders table')
+            [CompletionResult]::new('--inventory-table', '--inventory-table', [CompletionResultType]::ParameterName, 'Name of the inventory table')
+            [CompletionResult]::new('--processed-events-table', '--processed-events-table', [CompletionResultType]::ParameterName, 'Name of the idempotency table')
+            [CompletionResult]::new('--dlq-queue', '--dlq-queue', [CompletionResultType]::ParameterName, 'Name of the dead-letter queue')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Make a component fail transiently')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove every injected fault')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The faults in force')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'orderctl;faults;set' {
+            [CompletionResult]::new('--fail-next', '--fail-next', [CompletionResultType]::ParameterName, 'Fail the next N calls, then work again')
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Where the pipeline lives')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Local target: the data directory holding the SQLite database [default: the platform data dir]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./orderctl.toml when present]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS target: the named profile (else AWS_PROFILE, else default)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS target: the region (else AWS_REGION / the profile''s region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured)')
+            [CompletionResult]::new('--orders-table', '--orders-table', [CompletionResultType]::ParameterName, 'Name of the orders table')
+            [CompletionResult]::new('--inventory-table', '--inventory-table', [CompletionResultType]::ParameterName, 'Name of the inventory table')
+            [CompletionResult]::new('--processed-events-table', '--processed-events-table', [CompletionResultType]::ParameterName, 'Name of the idempotency table')
+            [CompletionResult]::new('--dlq-queue', '--dlq-queue', [CompletionResultType]::ParameterName, 'Name of the dead-letter queue')
+            [CompletionResult]::new('--always', '--always', [CompletionResultType]::ParameterName, 'Fail every call until `orderctl faults clear`')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orderctl;faults;clear' {
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Where the pipeline lives')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Local target: the data directory holding the SQLite database [default: the platform data dir]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./orderctl.toml when present]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS target: the named profile (else AWS_PROFILE, else default)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS target: the region (else AWS_REGION / the profile''s region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured)')
+            [CompletionResult]::new('--orders-table', '--orders-table', [CompletionResultType]::ParameterName, 'Name of the orders table')
+            [CompletionResult]::new('--inventory-table', '--inventory-table', [CompletionResultType]::ParameterName, 'Name of the inventory table')
+            [CompletionResult]::new('--processed-events-table', '--processed-events-table', [CompletionResultType]::ParameterName, 'Name of the idempotency table')
+            [CompletionResult]::new('--dlq-queue', '--dlq-queue', [CompletionResultType]::ParameterName, 'Name of the dead-letter queue')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orderctl;faults;list' {
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Where the pipeline lives')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Local target: the data directory holding the SQLite database [default: the platform data dir]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./orderctl.toml when present]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS target: the named profile (else AWS_PROFILE, else default)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS target: the region (else AWS_REGION / the profile''s region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured)')
+            [CompletionResult]::new('--orders-table', '--orders-table', [CompletionResultType]::ParameterName, 'Name of the orders table')
+            [CompletionResult]::new('--inventory-table', '--inventory-table', [CompletionResultType]::ParameterName, 'Name of the inventory table')
+            [CompletionResult]::new('--processed-events-table', '--processed-events-table', [CompletionResultType]::ParameterName, 'Name of the idempotency table')
+            [CompletionResult]::new('--dlq-queue', '--dlq-queue', [CompletionResultType]::ParameterName, 'Name of the dead-letter queue')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orderctl;faults;help' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Make a component fail transiently')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove every injected fault')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The faults in force')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'orderctl;faults;help;set' {
+            break
+        }
+        'orderctl;faults;help;clear' {
+            break
+        }
+        'orderctl;faults;help;list' {
+            break
+        }
+        'orderctl;faults;help;help' {
+            break
+        }
         'orderctl;demo' {
             [CompletionResult]::new('--in', '--in', [CompletionResultType]::ParameterName, 'Keep the demo''s data here instead of a new temporary directory (must be empty or new)')
             [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Where the pipeline lives')
@@ -569,6 +867,12 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
             [CompletionResult]::new('inventory', 'inventory', [CompletionResultType]::ParameterValue, 'Stock levels')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Read the stream: all shards in lineage order, from any position, with filters')
             [CompletionResult]::new('filter', 'filter', [CompletionResultType]::ParameterValue, 'Lambda event filter patterns: test them against records, offline')
+            [CompletionResult]::new('functions', 'functions', [CompletionResultType]::ParameterValue, 'The bundled consumer functions and their subscriptions')
+            [CompletionResult]::new('invoke', 'invoke', [CompletionResultType]::ParameterValue, 'Run a bundled function in-process on a Lambda event; show outcomes, response, next step, effects')
+            [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Run the consumer functions on the stream with Lambda''s event-source-mapping semantics')
+            [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'Emails the local notification adapter sent')
+            [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Metrics the consumers published (local table, or CloudWatch)')
+            [CompletionResult]::new('faults', 'faults', [CompletionResultType]::ParameterValue, 'Inject transient faults into the local adapters (mailer, metrics, inventory)')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'An end-to-end walkthrough on a fresh local data dir')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -626,6 +930,40 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
             break
         }
         'orderctl;help;filter;test' {
+            break
+        }
+        'orderctl;help;functions' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Each function with its subscription (orderctl.toml [functions.NAME], else defaults)')
+            break
+        }
+        'orderctl;help;functions;list' {
+            break
+        }
+        'orderctl;help;invoke' {
+            break
+        }
+        'orderctl;help;consume' {
+            break
+        }
+        'orderctl;help;outbox' {
+            break
+        }
+        'orderctl;help;metrics' {
+            break
+        }
+        'orderctl;help;faults' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Make a component fail transiently')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove every injected fault')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The faults in force')
+            break
+        }
+        'orderctl;help;faults;set' {
+            break
+        }
+        'orderctl;help;faults;clear' {
+            break
+        }
+        'orderctl;help;faults;list' {
             break
         }
         'orderctl;help;demo' {

@@ -45,6 +45,12 @@ set edit:completion:arg-completer[orderctl] = {|@words|
             cand inventory 'Stock levels'
             cand tail 'Read the stream: all shards in lineage order, from any position, with filters'
             cand filter 'Lambda event filter patterns: test them against records, offline'
+            cand functions 'The bundled consumer functions and their subscriptions'
+            cand invoke 'Run a bundled function in-process on a Lambda event; show outcomes, response, next step, effects'
+            cand consume 'Run the consumer functions on the stream with Lambda''s event-source-mapping semantics'
+            cand outbox 'Emails the local notification adapter sent'
+            cand metrics 'Metrics the consumers published (local table, or CloudWatch)'
+            cand faults 'Inject transient faults into the local adapters (mailer, metrics, inventory)'
             cand demo 'An end-to-end walkthrough on a fresh local data dir'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -479,6 +485,280 @@ set edit:completion:arg-completer[orderctl] = {|@words|
         }
         &'orderctl;filter;help;help'= {
         }
+        &'orderctl;functions'= {
+            cand --target 'Where the pipeline lives'
+            cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
+            cand --config 'Configuration file [default: ./orderctl.toml when present]'
+            cand --profile 'AWS target: the named profile (else AWS_PROFILE, else default)'
+            cand --region 'AWS target: the region (else AWS_REGION / the profile''s region)'
+            cand --endpoint-url 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too'
+            cand -o 'Output format; json and jsonl field names are stable'
+            cand --output 'Output format; json and jsonl field names are stable'
+            cand --color 'When to use colours (NO_COLOR is honoured)'
+            cand --orders-table 'Name of the orders table'
+            cand --inventory-table 'Name of the inventory table'
+            cand --processed-events-table 'Name of the idempotency table'
+            cand --dlq-queue 'Name of the dead-letter queue'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Each function with its subscription (orderctl.toml [functions.NAME], else defaults)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'orderctl;functions;list'= {
+            cand --target 'Where the pipeline lives'
+            cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
+            cand --config 'Configuration file [default: ./orderctl.toml when present]'
+            cand --profile 'AWS target: the named profile (else AWS_PROFILE, else default)'
+            cand --region 'AWS target: the region (else AWS_REGION / the profile''s region)'
+            cand --endpoint-url 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too'
+            cand -o 'Output format; json and jsonl field names are stable'
+            cand --output 'Output format; json and jsonl field names are stable'
+            cand --color 'When to use colours (NO_COLOR is honoured)'
+            cand --orders-table 'Name of the orders table'
+            cand --inventory-table 'Name of the inventory table'
+            cand --processed-events-table 'Name of the idempotency table'
+            cand --dlq-queue 'Name of the dead-letter queue'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orderctl;functions;help'= {
+            cand list 'Each function with its subscription (orderctl.toml [functions.NAME], else defaults)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'orderctl;functions;help;list'= {
+        }
+        &'orderctl;functions;help;help'= {
+        }
+        &'orderctl;invoke'= {
+            cand --event 'The event: {"Records":[…]}, a JSON array of records, one record, or JSON lines; `-` for stdin'
+            cand --effects 'Record effects (default) or apply them on the current target'
+            cand --attempt 'The attempt number written into dead-letter envelopes'
+            cand --target 'Where the pipeline lives'
+            cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
+            cand --config 'Configuration file [default: ./orderctl.toml when present]'
+            cand --profile 'AWS target: the named profile (else AWS_PROFILE, else default)'
+            cand --region 'AWS target: the region (else AWS_REGION / the profile''s region)'
+            cand --endpoint-url 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too'
+            cand -o 'Output format; json and jsonl field names are stable'
+            cand --output 'Output format; json and jsonl field names are stable'
+            cand --color 'When to use colours (NO_COLOR is honoured)'
+            cand --orders-table 'Name of the orders table'
+            cand --inventory-table 'Name of the inventory table'
+            cand --processed-events-table 'Name of the idempotency table'
+            cand --dlq-queue 'Name of the dead-letter queue'
+            cand --apply-filters 'Drop the records the function''s subscription filters would drop (as Lambda does)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orderctl;consume'= {
+            cand --function 'Only these functions (repeatable) [default: every enabled function]'
+            cand --idle 'With --until-idle: how long every function must be idle'
+            cand --from 'Start position for shards a function has no checkpoint for [default: the subscription''s]'
+            cand --timeout 'Stop after this long'
+            cand --target 'Where the pipeline lives'
+            cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
+            cand --config 'Configuration file [default: ./orderctl.toml when present]'
+            cand --profile 'AWS target: the named profile (else AWS_PROFILE, else default)'
+            cand --region 'AWS target: the region (else AWS_REGION / the profile''s region)'
+            cand --endpoint-url 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too'
+            cand -o 'Output format; json and jsonl field names are stable'
+            cand --output 'Output format; json and jsonl field names are stable'
+            cand --color 'When to use colours (NO_COLOR is honoured)'
+            cand --orders-table 'Name of the orders table'
+            cand --inventory-table 'Name of the inventory table'
+            cand --processed-events-table 'Name of the idempotency table'
+            cand --dlq-queue 'Name of the dead-letter queue'
+            cand --follow 'Keep consuming new records (Ctrl-C finishes the batch in flight, saves, exits 130)'
+            cand --until-idle 'Exit once every function has been idle for --idle (for scripts and CI)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orderctl;outbox'= {
+            cand --limit 'At most N emails, newest first'
+            cand --target 'Where the pipeline lives'
+            cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
+            cand --config 'Configuration file [default: ./orderctl.toml when present]'
+            cand --profile 'AWS target: the named profile (else AWS_PROFILE, else default)'
+            cand --region 'AWS target: the region (else AWS_REGION / the profile''s region)'
+            cand --endpoint-url 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too'
+            cand -o 'Output format; json and jsonl field names are stable'
+            cand --output 'Output format; json and jsonl field names are stable'
+            cand --color 'When to use colours (NO_COLOR is honoured)'
+            cand --orders-table 'Name of the orders table'
+            cand --inventory-table 'Name of the inventory table'
+            cand --processed-events-table 'Name of the idempotency table'
+            cand --dlq-queue 'Name of the dead-letter queue'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orderctl;metrics'= {
+            cand --namespace 'Only this namespace (e.g. OrderService, orderctl/Consumers)'
+            cand --name 'Only this metric'
+            cand --since 'How far back'
+            cand --target 'Where the pipeline lives'
+            cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
+            cand --config 'Configuration file [default: ./orderctl.toml when present]'
+            cand --profile 'AWS target: the named profile (else AWS_PROFILE, else default)'
+            cand --region 'AWS target: the region (else AWS_REGION / the profile''s region)'
+            cand --endpoint-url 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too'
+            cand -o 'Output format; json and jsonl field names are stable'
+            cand --output 'Output format; json and jsonl field names are stable'
+            cand --color 'When to use colours (NO_COLOR is honoured)'
+            cand --orders-table 'Name of the orders table'
+            cand --inventory-table 'Name of the inventory table'
+            cand --processed-events-table 'Name of the idempotency table'
+            cand --dlq-queue 'Name of the dead-letter queue'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orderctl;faults'= {
+            cand --target 'Where the pipeline lives'
+            cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
+            cand --config 'Configuration file [default: ./orderctl.toml when present]'
+            cand --profile 'AWS target: the named profile (else AWS_PROFILE, else default)'
+            cand --region 'AWS target: the region (else AWS_REGION / the profile''s region)'
+            cand --endpoint-url 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too'
+            cand -o 'Output format; json and jsonl field names are stable'
+            cand --output 'Output format; json and jsonl field names are stable'
+            cand --color 'When to use colours (NO_COLOR is honoured)'
+            cand --orders-table 'Name of the orders table'
+            cand --inventory-table 'Name of the inventory table'
+            cand --processed-events-table 'Name of the idempotency table'
+            cand --dlq-queue 'Name of the dead-letter queue'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand set 'Make a component fail transiently'
+            cand clear 'Remove every injected fault'
+            cand list 'The faults in force'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'orderctl;faults;set'= {
+            cand --fail-next 'Fail the next N calls, then work again'
+            cand --target 'Where the pipeline lives'
+            cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
+            cand --config 'Configuration file [default: ./orderctl.toml when present]'
+            cand --profile 'AWS target: the named profile (else AWS_PROFILE, else default)'
+            cand --region 'AWS target: the region (else AWS_REGION / the profile''s region)'
+            cand --endpoint-url 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too'
+            cand -o 'Output format; json and jsonl field names are stable'
+            cand --output 'Output format; json and jsonl field names are stable'
+            cand --color 'When to use colours (NO_COLOR is honoured)'
+            cand --orders-table 'Name of the orders table'
+            cand --inventory-table 'Name of the inventory table'
+            cand --processed-events-table 'Name of the idempotency table'
+            cand --dlq-queue 'Name of the dead-letter queue'
+            cand --always 'Fail every call until `orderctl faults clear`'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orderctl;faults;clear'= {
+            cand --target 'Where the pipeline lives'
+            cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
+            cand --config 'Configuration file [default: ./orderctl.toml when present]'
+            cand --profile 'AWS target: the named profile (else AWS_PROFILE, else default)'
+            cand --region 'AWS target: the region (else AWS_REGION / the profile''s region)'
+            cand --endpoint-url 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too'
+            cand -o 'Output format; json and jsonl field names are stable'
+            cand --output 'Output format; json and jsonl field names are stable'
+            cand --color 'When to use colours (NO_COLOR is honoured)'
+            cand --orders-table 'Name of the orders table'
+            cand --inventory-table 'Name of the inventory table'
+            cand --processed-events-table 'Name of the idempotency table'
+            cand --dlq-queue 'Name of the dead-letter queue'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orderctl;faults;list'= {
+            cand --target 'Where the pipeline lives'
+            cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
+            cand --config 'Configuration file [default: ./orderctl.toml when present]'
+            cand --profile 'AWS target: the named profile (else AWS_PROFILE, else default)'
+            cand --region 'AWS target: the region (else AWS_REGION / the profile''s region)'
+            cand --endpoint-url 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too'
+            cand -o 'Output format; json and jsonl field names are stable'
+            cand --output 'Output format; json and jsonl field names are stable'
+            cand --color 'When to use colours (NO_COLOR is honoured)'
+            cand --orders-table 'Name of the orders table'
+            cand --inventory-table 'Name of the inventory table'
+            cand --processed-events-table 'Name of the idempotency table'
+            cand --dlq-queue 'Name of the dead-letter queue'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orderctl;faults;help'= {
+            cand set 'Make a component fail transiently'
+            cand clear 'Remove every injected fault'
+            cand list 'The faults in force'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'orderctl;faults;help;set'= {
+        }
+        &'orderctl;faults;help;clear'= {
+        }
+        &'orderctl;faults;help;list'= {
+        }
+        &'orderctl;faults;help;help'= {
+        }
         &'orderctl;demo'= {
             cand --in 'Keep the demo''s data here instead of a new temporary directory (must be empty or new)'
             cand --target 'Where the pipeline lives'
@@ -533,6 +813,12 @@ set edit:completion:arg-completer[orderctl] = {|@words|
             cand inventory 'Stock levels'
             cand tail 'Read the stream: all shards in lineage order, from any position, with filters'
             cand filter 'Lambda event filter patterns: test them against records, offline'
+            cand functions 'The bundled consumer functions and their subscriptions'
+            cand invoke 'Run a bundled function in-process on a Lambda event; show outcomes, response, next step, effects'
+            cand consume 'Run the consumer functions on the stream with Lambda''s event-source-mapping semantics'
+            cand outbox 'Emails the local notification adapter sent'
+            cand metrics 'Metrics the consumers published (local table, or CloudWatch)'
+            cand faults 'Inject transient faults into the local adapters (mailer, metrics, inventory)'
             cand demo 'An end-to-end walkthrough on a fresh local data dir'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -575,6 +861,30 @@ set edit:completion:arg-completer[orderctl] = {|@words|
             cand test 'Test patterns against records: which match, and why the others do not'
         }
         &'orderctl;help;filter;test'= {
+        }
+        &'orderctl;help;functions'= {
+            cand list 'Each function with its subscription (orderctl.toml [functions.NAME], else defaults)'
+        }
+        &'orderctl;help;functions;list'= {
+        }
+        &'orderctl;help;invoke'= {
+        }
+        &'orderctl;help;consume'= {
+        }
+        &'orderctl;help;outbox'= {
+        }
+        &'orderctl;help;metrics'= {
+        }
+        &'orderctl;help;faults'= {
+            cand set 'Make a component fail transiently'
+            cand clear 'Remove every injected fault'
+            cand list 'The faults in force'
+        }
+        &'orderctl;help;faults;set'= {
+        }
+        &'orderctl;help;faults;clear'= {
+        }
+        &'orderctl;help;faults;list'= {
         }
         &'orderctl;help;demo'= {
         }

@@ -51,6 +51,12 @@ complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "orders" -d 'Read,
 complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "inventory" -d 'Stock levels'
 complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "tail" -d 'Read the stream: all shards in lineage order, from any position, with filters'
 complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "filter" -d 'Lambda event filter patterns: test them against records, offline'
+complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "functions" -d 'The bundled consumer functions and their subscriptions'
+complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "invoke" -d 'Run a bundled function in-process on a Lambda event; show outcomes, response, next step, effects'
+complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "consume" -d 'Run the consumer functions on the stream with Lambda\'s event-source-mapping semantics'
+complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "outbox" -d 'Emails the local notification adapter sent'
+complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "metrics" -d 'Metrics the consumers published (local table, or CloudWatch)'
+complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "faults" -d 'Inject transient faults into the local adapters (mailer, metrics, inventory)'
 complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "demo" -d 'An end-to-end walkthrough on a fresh local data dir'
 complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -430,6 +436,248 @@ complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and __fish_see
 complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
 complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and __fish_seen_subcommand_from help" -f -a "test" -d 'Test patterns against records: which match, and why the others do not'
 complete -c orderctl -n "__fish_orderctl_using_subcommand filter; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and not __fish_seen_subcommand_from list help" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and not __fish_seen_subcommand_from list help" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and not __fish_seen_subcommand_from list help" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and not __fish_seen_subcommand_from list help" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and not __fish_seen_subcommand_from list help" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and not __fish_seen_subcommand_from list help" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and not __fish_seen_subcommand_from list help" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and not __fish_seen_subcommand_from list help" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and not __fish_seen_subcommand_from list help" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and not __fish_seen_subcommand_from list help" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and not __fish_seen_subcommand_from list help" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and not __fish_seen_subcommand_from list help" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'Each function with its subscription (orderctl.toml [functions.NAME], else defaults)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and __fish_seen_subcommand_from list" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and __fish_seen_subcommand_from list" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and __fish_seen_subcommand_from list" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and __fish_seen_subcommand_from list" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and __fish_seen_subcommand_from list" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and __fish_seen_subcommand_from list" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and __fish_seen_subcommand_from list" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and __fish_seen_subcommand_from list" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and __fish_seen_subcommand_from list" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and __fish_seen_subcommand_from list" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and __fish_seen_subcommand_from list" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and __fish_seen_subcommand_from help" -f -a "list" -d 'Each function with its subscription (orderctl.toml [functions.NAME], else defaults)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand functions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand invoke" -l event -d 'The event: {"Records":[…]}, a JSON array of records, one record, or JSON lines; `-` for stdin' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand invoke" -l effects -d 'Record effects (default) or apply them on the current target' -r -f -a "record\t'Capture effects without sending anything (safe with production credentials); stock is simulated from the target\'s current levels'
+target\t'Apply them with the current target\'s adapters (local outbox/metrics/stock/queue, or SES/CloudWatch/DynamoDB/SQS)'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand invoke" -l attempt -d 'The attempt number written into dead-letter envelopes' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand invoke" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand invoke" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand invoke" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand invoke" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand invoke" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand invoke" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand invoke" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand invoke" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand invoke" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand invoke" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand invoke" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand invoke" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand invoke" -l apply-filters -d 'Drop the records the function\'s subscription filters would drop (as Lambda does)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand invoke" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand invoke" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand invoke" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand invoke" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l function -d 'Only these functions (repeatable) [default: every enabled function]' -r -f -a "notification\t'Emails on new orders and status changes (SES)'
+analytics\t'OrderCount and Revenue metrics per batch (CloudWatch)'
+inventory\t'Reserves stock for new orders, restocks cancelled ones (DynamoDB transactions)'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l idle -d 'With --until-idle: how long every function must be idle' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l from -d 'Start position for shards a function has no checkpoint for [default: the subscription\'s]' -r -f -a "trim-horizon\t'The oldest record kept'
+latest\t'Only new records'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l timeout -d 'Stop after this long' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l follow -d 'Keep consuming new records (Ctrl-C finishes the batch in flight, saves, exits 130)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l until-idle -d 'Exit once every function has been idle for --idle (for scripts and CI)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand outbox" -l limit -d 'At most N emails, newest first' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand outbox" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand outbox" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand outbox" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand outbox" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand outbox" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand outbox" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand outbox" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand outbox" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand outbox" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand outbox" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand outbox" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand outbox" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand outbox" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand outbox" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand outbox" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand outbox" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand metrics" -l namespace -d 'Only this namespace (e.g. OrderService, orderctl/Consumers)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand metrics" -l name -d 'Only this metric' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand metrics" -l since -d 'How far back' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand metrics" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand metrics" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand metrics" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand metrics" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand metrics" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand metrics" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand metrics" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand metrics" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand metrics" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand metrics" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand metrics" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand metrics" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand metrics" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand metrics" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand metrics" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand metrics" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and not __fish_seen_subcommand_from set clear list help" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and not __fish_seen_subcommand_from set clear list help" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and not __fish_seen_subcommand_from set clear list help" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and not __fish_seen_subcommand_from set clear list help" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and not __fish_seen_subcommand_from set clear list help" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and not __fish_seen_subcommand_from set clear list help" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and not __fish_seen_subcommand_from set clear list help" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and not __fish_seen_subcommand_from set clear list help" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and not __fish_seen_subcommand_from set clear list help" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and not __fish_seen_subcommand_from set clear list help" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and not __fish_seen_subcommand_from set clear list help" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and not __fish_seen_subcommand_from set clear list help" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and not __fish_seen_subcommand_from set clear list help" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and not __fish_seen_subcommand_from set clear list help" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and not __fish_seen_subcommand_from set clear list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and not __fish_seen_subcommand_from set clear list help" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and not __fish_seen_subcommand_from set clear list help" -f -a "set" -d 'Make a component fail transiently'
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and not __fish_seen_subcommand_from set clear list help" -f -a "clear" -d 'Remove every injected fault'
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and not __fish_seen_subcommand_from set clear list help" -f -a "list" -d 'The faults in force'
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and not __fish_seen_subcommand_from set clear list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from set" -l fail-next -d 'Fail the next N calls, then work again' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from set" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from set" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from set" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from set" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from set" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from set" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from set" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from set" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from set" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from set" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from set" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from set" -l always -d 'Fail every call until `orderctl faults clear`'
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from clear" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from clear" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from clear" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from clear" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from clear" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from clear" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from clear" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from clear" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from clear" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from clear" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from clear" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from clear" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from clear" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from clear" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from list" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from list" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from list" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from list" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from list" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from list" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from list" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from list" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from list" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from list" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from list" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from help" -f -a "set" -d 'Make a component fail transiently'
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Remove every injected fault'
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from help" -f -a "list" -d 'The faults in force'
+complete -c orderctl -n "__fish_orderctl_using_subcommand faults; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orderctl -n "__fish_orderctl_using_subcommand demo" -l in -d 'Keep the demo\'s data here instead of a new temporary directory (must be empty or new)' -r -F
 complete -c orderctl -n "__fish_orderctl_using_subcommand demo" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
 aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
@@ -473,15 +721,21 @@ complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -s q -l q
 complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
 complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter demo completions help" -f -a "init" -d 'Create what the pipeline needs on the target (tables, stream, index, queue); idempotent'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter demo completions help" -f -a "create" -d 'Create orders from flags, a file, or synthetic load'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter demo completions help" -f -a "orders" -d 'Read, change and delete orders'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter demo completions help" -f -a "inventory" -d 'Stock levels'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter demo completions help" -f -a "tail" -d 'Read the stream: all shards in lineage order, from any position, with filters'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter demo completions help" -f -a "filter" -d 'Lambda event filter patterns: test them against records, offline'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter demo completions help" -f -a "demo" -d 'An end-to-end walkthrough on a fresh local data dir'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter demo completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter demo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume outbox metrics faults demo completions help" -f -a "init" -d 'Create what the pipeline needs on the target (tables, stream, index, queue); idempotent'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume outbox metrics faults demo completions help" -f -a "create" -d 'Create orders from flags, a file, or synthetic load'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume outbox metrics faults demo completions help" -f -a "orders" -d 'Read, change and delete orders'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume outbox metrics faults demo completions help" -f -a "inventory" -d 'Stock levels'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume outbox metrics faults demo completions help" -f -a "tail" -d 'Read the stream: all shards in lineage order, from any position, with filters'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume outbox metrics faults demo completions help" -f -a "filter" -d 'Lambda event filter patterns: test them against records, offline'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume outbox metrics faults demo completions help" -f -a "functions" -d 'The bundled consumer functions and their subscriptions'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume outbox metrics faults demo completions help" -f -a "invoke" -d 'Run a bundled function in-process on a Lambda event; show outcomes, response, next step, effects'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume outbox metrics faults demo completions help" -f -a "consume" -d 'Run the consumer functions on the stream with Lambda\'s event-source-mapping semantics'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume outbox metrics faults demo completions help" -f -a "outbox" -d 'Emails the local notification adapter sent'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume outbox metrics faults demo completions help" -f -a "metrics" -d 'Metrics the consumers published (local table, or CloudWatch)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume outbox metrics faults demo completions help" -f -a "faults" -d 'Inject transient faults into the local adapters (mailer, metrics, inventory)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume outbox metrics faults demo completions help" -f -a "demo" -d 'An end-to-end walkthrough on a fresh local data dir'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume outbox metrics faults demo completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume outbox metrics faults demo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "get" -d 'Show one order'
 complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "list" -d 'List orders, by customer (newest first) or all'
 complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "set-status" -d 'Change an order\'s status (PENDING → CONFIRMED → SHIPPED → DELIVERED; CANCELLED before SHIPPED)'
@@ -491,3 +745,7 @@ complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_
 complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "get" -d 'One product\'s stock'
 complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from inventory" -f -a "set" -d 'Set a product\'s stock'
 complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from filter" -f -a "test" -d 'Test patterns against records: which match, and why the others do not'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from functions" -f -a "list" -d 'Each function with its subscription (orderctl.toml [functions.NAME], else defaults)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from faults" -f -a "set" -d 'Make a component fail transiently'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from faults" -f -a "clear" -d 'Remove every injected fault'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from faults" -f -a "list" -d 'The faults in force'

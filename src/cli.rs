@@ -131,6 +131,20 @@ pub enum Command {
     /// Lambda event filter patterns: test them against records, offline
     #[command(subcommand)]
     Filter(cmd::filter::FilterCommand),
+    /// The bundled consumer functions and their subscriptions
+    #[command(subcommand)]
+    Functions(cmd::functions::FunctionsCommand),
+    /// Run a bundled function in-process on a Lambda event; show outcomes, response, next step, effects
+    Invoke(cmd::invoke::InvokeArgs),
+    /// Run the consumer functions on the stream with Lambda's event-source-mapping semantics
+    Consume(cmd::consume::ConsumeArgs),
+    /// Emails the local notification adapter sent
+    Outbox(cmd::local_reads::OutboxArgs),
+    /// Metrics the consumers published (local table, or CloudWatch)
+    Metrics(cmd::local_reads::MetricsArgs),
+    /// Inject transient faults into the local adapters (mailer, metrics, inventory)
+    #[command(subcommand)]
+    Faults(cmd::faults::FaultsCommand),
     /// An end-to-end walkthrough on a fresh local data dir
     Demo(cmd::demo::DemoArgs),
     /// Print a shell completion script

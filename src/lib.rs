@@ -5,8 +5,10 @@
 pub mod cli;
 pub mod cmd;
 pub mod duration;
+pub mod esm;
 pub mod exit;
 pub mod filter;
+pub mod functions;
 pub mod input;
 pub mod output;
 pub mod settings;

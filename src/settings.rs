@@ -30,6 +30,8 @@ pub struct Settings {
     pub resources: Resources,
     /// Local target tuning.
     pub local: LocalSettings,
+    /// The bundled functions' subscriptions.
+    pub functions: crate::functions::Subscriptions,
     /// stdout format.
     pub output: OutputFormat,
     /// `-q`.
@@ -118,6 +120,7 @@ struct ConfigFile {
     resources: Resources,
     local: LocalSettings,
     aws: AwsSettings,
+    functions: std::collections::BTreeMap<String, toml::Value>,
 }
 
 /// What the process environment says, captured once so resolution is testable.
@@ -179,6 +182,7 @@ impl Settings {
         );
         override_with(&mut resources.dlq, &args.dlq_queue);
         validate_local(&file.local)?;
+        let functions = crate::functions::resolve(&file.functions).map_err(anyhow::Error::msg)?;
         let aws = AwsSettings {
             profile: args.profile.clone().or(file.aws.profile),
             region: args.region.clone().or(file.aws.region),
@@ -197,6 +201,7 @@ impl Settings {
             aws,
             resources,
             local: file.local,
+            functions,
             output: args.output.unwrap_or(OutputFormat::Table),
             quiet: args.quiet,
             verbose: args.verbose,
@@ -215,6 +220,10 @@ impl Settings {
             aws: AwsSettings::default(),
             resources: Resources::default(),
             local: LocalSettings::default(),
+            functions: crate::functions::Function::ALL
+                .into_iter()
+                .map(|f| (f, f.defaults()))
+                .collect(),
             output: OutputFormat::Table,
             quiet: false,
             verbose: 0,
@@ -222,6 +231,11 @@ impl Settings {
             color_stderr: false,
             stderr_tty: false,
         }
+    }
+
+    /// The notification function's sender.
+    pub fn sender(&self) -> &str {
+        self.aws.sender.as_deref().unwrap_or("orders@example.com")
     }
 
     /// The local database file.

@@ -399,12 +399,58 @@ fn demo_runs_end_to_end() {
     let out = env
         .run(&["demo", "--in", demo_dir.to_str().unwrap()])
         .success();
-    assert!(out.stdout.contains("CANCELLED"), "{}", out.stdout);
-    assert!(out.stdout.contains("MODIFY"), "{}", out.stdout);
-    assert!(out.stderr.contains("orders list"), "{}", out.stderr);
+    assert!(
+        out.stdout.contains("status: PENDING → CANCELLED"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("insufficient stock for SKU-CHAIR"),
+        "the dead letter: {}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("RetryAttemptsExhausted after 3 invocations"),
+        "the on-failure record: {}",
+        out.stdout
+    );
+    assert!(out.stderr.contains("dlq replay"), "{}", out.stderr);
     // The demo's data is a normal data dir.
     let mut cmd = env.command(&["orders", "list", "-o", "json"]);
     cmd.env("ORDERCTL_DATA_DIR", &demo_dir);
     let listed: serde_json::Value = serde_json::from_slice(&cmd.output().unwrap().stdout).unwrap();
     assert_eq!(listed.as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn the_order_fixtures_create_as_documented() {
+    let env = Env::new();
+    let fixture = crate::support::fixture;
+    let lines = env
+        .run(&[
+            "create",
+            "--file",
+            &fixture("orders/orders.jsonl"),
+            "-o",
+            "json",
+        ])
+        .success()
+        .json();
+    assert_eq!(lines.as_array().unwrap().len(), 3);
+    assert_eq!(lines[1]["totalPrice"], "10.29");
+    let array = env
+        .run(&[
+            "create",
+            "--file",
+            &fixture("orders/orders.json"),
+            "-o",
+            "jsonl",
+        ])
+        .success()
+        .jsonl();
+    assert_eq!(array.len(), 3);
+    env.run(&["create", "--file", &fixture("orders/bad-line.jsonl")])
+        .input_error("bad-line.jsonl: line 3: items[0].quantity");
+    assert_eq!(env.records().len(), 6);
 }

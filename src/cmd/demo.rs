@@ -1,25 +1,30 @@
-//! `orderctl demo`: the pipeline end to end on a fresh local data dir, narrated step by step
-//! on stderr while the data (tables, stream records) goes to stdout.
+//! `orderctl demo`: the whole pipeline on a fresh local data dir, narrated step by step on
+//! stderr while the data (tables, records, summaries) goes to stdout — orders, the stream, the
+//! consumers, a dead letter, an injected fault retried into an on-failure record.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use anyhow::Context as _;
 use clap::Args;
 use orders_core::validate::{NewOrder, line_from_spec};
-use orders_core::{Status, clock};
+use orders_core::{Order, Status, clock};
 
 use super::Ctx;
+use super::consume::{ConsumeArgs, run as consume};
 use super::render::{orders_table, stock_table};
 use crate::cli::{OutputFormat, TargetKind};
 use crate::exit::ExitStatus;
+use crate::functions::Function;
 use crate::output::{Printer, Style};
 use crate::stream;
 use crate::synth::{self, CATALOG};
-use crate::target::{InventoryStore, OrderQuery, OrderStore, Target};
+use crate::target::{InventoryStore, LocalTarget, OrderQuery, OrderStore, Target};
 
-/// Walk through the pipeline on a fresh local data dir: create the tables, stock the shelves,
-/// place orders (several customers, multi-item, one cancelled), and show the orders, the stock
-/// and the stream records the writes produced.
+/// Walk through the pipeline on a fresh local data dir: tables and stock, orders (several
+/// customers, multi-item, one too big for the shelves, one high-value, one later cancelled), the
+/// stream, the three consumers with Lambda's semantics, the dead-letter queue, and a mail outage
+/// retried into an on-failure record. Under ten seconds.
 #[derive(Debug, Args)]
 pub struct DemoArgs {
     /// Keep the demo's data here instead of a new temporary directory (must be empty or new)
@@ -45,104 +50,92 @@ pub async fn run(args: DemoArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<Exi
             dir.display()
         );
     }
-    let mut settings = ctx.settings.clone();
-    settings.target = TargetKind::Local;
-    settings.data_dir = dir.clone();
-    let demo = Ctx { settings };
+    let demo = demo_ctx(ctx, &dir);
     let target = demo.target().await?;
-    let step = |n: u32, text: &str| {
+    let Target::Local(local) = &target else {
+        anyhow::bail!("the demo runs on the local target")
+    };
+    let mut n = 0;
+    let mut step = |text: &str| {
+        n += 1;
         out.note(format!(
             "\n{} {}",
             out.paint_err(&format!("[{n}]"), Style::Bold),
             out.paint_err(text, Style::Bold)
-        ))
+        ));
     };
 
-    step(
-        1,
-        &format!(
-            "A fresh pipeline in {} — one SQLite file, no set-up",
-            dir.display()
-        ),
-    );
+    step(&format!(
+        "A fresh pipeline in {} — one SQLite file, no set-up",
+        dir.display()
+    ));
     for (sku, _, _, stock) in CATALOG {
         target.set_stock(sku, *stock).await?;
     }
-    if let Target::Local(local) = &target {
-        let rows = local
-            .init_report()
-            .into_iter()
-            .map(|r| vec![r.kind.to_owned(), r.name, r.detail])
-            .collect();
-        out.table(&["KIND", "NAME", "DETAIL"], rows)?;
-    }
+    let rows = local
+        .init_report()
+        .into_iter()
+        .map(|r| vec![r.kind.to_owned(), r.name, r.detail])
+        .collect();
+    out.table(&["KIND", "NAME", "DETAIL"], rows)?;
 
-    step(
-        2,
-        "Customers place orders (each write appends its INSERT record to the stream)",
-    );
-    let placed = [
-        (
-            "c-alice",
-            "alice@example.com",
-            vec!["SKU-KEYBOARD:1:89.90", "SKU-MOUSE:1:24.99"],
-        ),
-        ("c-bob", "bob@example.org", vec!["SKU-MONITOR:1:329.00"]),
-        (
-            "c-carol",
-            "carol@example.net",
-            vec!["SKU-PAD:3:0.10", "SKU-CABLE:2:9.99", "SKU-MUG:1:12.50"],
-        ),
-        ("c-dave", "dave@example.com", vec!["SKU-CHAIR:1:249.00"]),
-        ("c-alice", "alice@example.com", vec!["SKU-LAMP:2:34.90"]),
-    ];
-    let mut orders = Vec::new();
-    for (customer, email, lines) in placed {
-        let lines = lines
-            .into_iter()
-            .map(line_from_spec)
-            .collect::<Result<Vec<_>, _>>()?;
-        let now = clock::now_ms();
-        let order = NewOrder::new(customer, email, lines)?
-            .into_order(synth::order_id(now), clock::rfc3339_ms(now));
-        target.put_orders(std::slice::from_ref(&order)).await?;
-        orders.push(order);
-    }
+    step("Customers place orders; each write appends its INSERT record to the stream");
+    let orders = place(
+        &target,
+        &[
+            (
+                "c-alice",
+                "alice@example.com",
+                &[
+                    "SKU-KEYBOARD:1:89.90",
+                    "SKU-MOUSE:1:24.99",
+                    "SKU-PAD:3:0.10",
+                ],
+            ),
+            ("c-bob", "bob@example.org", &["SKU-MONITOR:12:329.00"]),
+            ("c-carol", "carol@example.net", &["SKU-CHAIR:50:249.00"]),
+            ("c-dave", "dave@example.com", &["SKU-LAMP:2:34.90"]),
+        ],
+    )
+    .await?;
     orders_table(out, &orders)?;
-    out.note("Totals are exact decimals: carol's 3 × 0.10 is 0.30, not 0.30000000000000004.");
+    out.note("Totals are exact decimals (alice's 3 × 0.10 is 0.30). bob's is high-value; carol wants 50 chairs and there are 10.");
 
-    step(
-        3,
-        "The shop confirms and ships bob's monitor; dave cancels his chair (MODIFY records)",
-    );
-    let bob = &orders[1].order_id;
-    target.set_status(bob, Status::Confirmed).await?;
-    target.set_status(bob, Status::Shipped).await?;
+    step("The consumers run with Lambda's event-source-mapping semantics (orderctl consume)");
+    consume(drain(), &demo, out).await?;
+    out.note("notification emailed every customer; analytics counted orders and revenue; inventory reserved stock —");
+    out.note("except carol's order: too little stock is a permanent failure, so it went to the dead-letter queue.");
+
+    step("Emails in the outbox, stock after the reservations, metrics published");
+    show_outbox(out, local)?;
+    stock_table(out, &target.list_stock().await?)?;
+    show_metrics(out, local)?;
+
+    step("dave cancels; the inventory consumer puts back exactly what was reserved");
     target
         .set_status(&orders[3].order_id, Status::Cancelled)
         .await?;
-    let page = target.list_orders(&OrderQuery::default()).await?;
-    orders_table(out, &page.items)?;
+    consume(drain(), &demo, out).await?;
+    let lamp = target.get_stock("SKU-LAMP").await?.map_or(0, |s| s.stock);
+    out.note(format!("SKU-LAMP is back at {lamp}."));
 
-    step(4, "alice's orders, newest first, through the CustomerIndex");
-    let alice = target
-        .list_orders(&OrderQuery {
-            customer: Some("c-alice".into()),
-            ..OrderQuery::default()
-        })
-        .await?;
-    orders_table(out, &alice.items)?;
+    step("A mail outage: every send fails (orderctl faults set mailer --always)");
+    local.set_fault("mailer", 0, true)?;
+    place(
+        &target,
+        &[("c-erin", "erin@example.com", &["SKU-MUG:2:12.50"])],
+    )
+    .await?;
+    let mut only_mail = drain();
+    only_mail.functions = vec![Function::Notification];
+    consume(only_mail, &demo, out).await?;
+    local.clear_faults()?;
+    out.note("Lambda retried the batch (maximum_retry_attempts), then gave up: one on-failure record — metadata only.");
 
-    step(
-        5,
-        "Stock (the inventory consumer reserves it once consumers run)",
-    );
-    stock_table(out, &target.list_stock().await?)?;
+    step("The dead-letter queue: carol's record envelope and the on-failure record");
+    show_dlq(out, local)?;
 
-    step(
-        6,
-        "The stream: every change, in order per order id, spread over shards by key",
-    );
+    step("The stream: every change, in order per order id, spread over shards by key");
     let records = stream::drain_all(&target)
         .await
         .context("reading the stream")?;
@@ -152,10 +145,103 @@ pub async fn run(args: DemoArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<Exi
     }
     out.flush()?;
     out.note(format!(
-        "\n{} records. Explore this pipeline:\n  orderctl --data-dir {} orders list\n  orderctl --data-dir {} inventory list",
-        records.len(),
-        dir.display(),
+        "\nExplore it (ORDERCTL_DATA_DIR={}):\n  orderctl dlq replay     replay dead letters once the cause is fixed\n  orderctl lag            iterator age per consumer\n  orderctl status         stream, consumers, queue, lag on one screen\n  orderctl tail --from trim-horizon",
         dir.display()
     ));
     Ok(ExitStatus::Success)
+}
+
+/// The demo's own context: the local target in `dir`, short batching windows, and a mailer
+/// that gives up after two retries, so the story fits in seconds.
+fn demo_ctx(ctx: &Ctx, dir: &std::path::Path) -> Ctx {
+    let mut settings = ctx.settings.clone();
+    settings.target = TargetKind::Local;
+    settings.data_dir = dir.to_owned();
+    for sub in settings.functions.values_mut() {
+        sub.maximum_batching_window_seconds = 0;
+    }
+    if let Some(n) = settings.functions.get_mut(&Function::Notification) {
+        n.maximum_retry_attempts = 2;
+        n.bisect_batch_on_function_error = false;
+    }
+    Ctx { settings }
+}
+
+/// `consume` reading what exists, then stopping.
+fn drain() -> ConsumeArgs {
+    ConsumeArgs {
+        functions: vec![],
+        follow: false,
+        until_idle: false,
+        idle: Duration::ZERO,
+        from: None,
+        timeout: None,
+    }
+}
+
+async fn place(target: &Target, specs: &[(&str, &str, &[&str])]) -> anyhow::Result<Vec<Order>> {
+    let mut orders = Vec::new();
+    for (customer, email, lines) in specs {
+        let lines = lines
+            .iter()
+            .map(|l| line_from_spec(l))
+            .collect::<Result<Vec<_>, _>>()?;
+        let now = clock::now_ms();
+        let order = NewOrder::new(customer, email, lines)?
+            .into_order(synth::order_id(now), clock::rfc3339_ms(now));
+        target.put_orders(std::slice::from_ref(&order)).await?;
+        orders.push(order);
+    }
+    let _ = target.list_orders(&OrderQuery::default()).await?;
+    Ok(orders)
+}
+
+fn show_outbox(out: &Printer, local: &LocalTarget) -> anyhow::Result<()> {
+    let rows = local
+        .outbox(20)?
+        .into_iter()
+        .rev()
+        .map(|e| vec![e.to, e.subject])
+        .collect();
+    Ok(out.table(&["TO", "SUBJECT"], rows)?)
+}
+
+fn show_metrics(out: &Printer, local: &LocalTarget) -> anyhow::Result<()> {
+    let rows = local
+        .metric_points(Some("OrderService"), None, 0)?
+        .into_iter()
+        .map(|m| vec![m.name, m.value.to_string(), m.unit])
+        .collect();
+    Ok(out.table(&["METRIC", "VALUE", "UNIT"], rows)?)
+}
+
+fn show_dlq(out: &Printer, local: &LocalTarget) -> anyhow::Result<()> {
+    let rows = local
+        .queue_peek(10)?
+        .into_iter()
+        .map(|m| match orders_core::dlq::DlqBody::parse(&m.body) {
+            orders_core::dlq::DlqBody::Envelope(e) => vec!["envelope".into(), e.function, e.error],
+            orders_core::dlq::DlqBody::OnFailure(r) => vec![
+                "on-failure".into(),
+                r.request_context
+                    .function_arn
+                    .rsplit(':')
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned(),
+                format!(
+                    "{} after {} invocations: {} record(s) {}…{}",
+                    r.request_context.condition,
+                    r.request_context.approximate_invoke_count,
+                    r.batch_info.batch_size,
+                    r.batch_info.start_sequence_number,
+                    r.batch_info.end_sequence_number
+                ),
+            ],
+            orders_core::dlq::DlqBody::Unreadable(why) => {
+                vec!["unreadable".into(), String::new(), why]
+            }
+        })
+        .collect();
+    Ok(out.table(&["FORMAT", "FUNCTION", "WHAT"], rows)?)
 }

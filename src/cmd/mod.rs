@@ -1,11 +1,16 @@
 //! One module per subcommand: its `Args` and `run(args, ctx, out)`. This file only dispatches.
 
 pub mod completions;
+pub mod consume;
 pub mod create;
 pub mod demo;
+pub mod faults;
 pub mod filter;
+pub mod functions;
 pub mod init;
 pub mod inventory;
+pub mod invoke;
+pub mod local_reads;
 pub mod orders;
 mod render;
 pub mod sink;
@@ -52,6 +57,12 @@ pub async fn dispatch(command: Command, ctx: &Ctx, out: &Printer) -> anyhow::Res
         Command::Demo(args) => demo::run(args, ctx, out).await,
         Command::Tail(args) => tail::run(args, ctx, out).await,
         Command::Filter(args) => filter::run(args, ctx, out).await,
+        Command::Functions(args) => functions::run(args, ctx, out).await,
+        Command::Invoke(args) => invoke::run(args, ctx, out).await,
+        Command::Consume(args) => consume::run(args, ctx, out).await,
+        Command::Outbox(args) => local_reads::outbox(args, ctx, out).await,
+        Command::Metrics(args) => local_reads::metrics(args, ctx, out).await,
+        Command::Faults(args) => faults::run(args, ctx, out).await,
         Command::Completions(args) => completions::run(args, out),
     }
 }

@@ -284,11 +284,11 @@ async fn read_loop<F: ChangeFeed>(
 
 /// The record as the JSON value a filter pattern is matched against (the Lambda record).
 pub fn record_value(record: &TextRecord) -> anyhow::Result<serde_json::Value> {
-    let raw = record.map_images(|t| serde_json::value::RawValue::from_string(t.0.clone()))?;
-    serde_json::to_value(&raw).context("cannot encode a stream record")
+    crate::stream::filter_value(record, true).context("cannot encode a stream record")
 }
 
-async fn warn_reader_budget(aws: &crate::target::AwsTarget, arn: &str, out: &Printer) {
+/// Warn when the stream already has two enabled Lambda readers (aws-semantics §1.4).
+pub async fn warn_reader_budget(aws: &crate::target::AwsTarget, arn: &str, out: &Printer) {
     match aws.enabled_readers(arn).await {
         Ok(n) if n >= 2 => out.warn(format!(
             "the stream already has {n} enabled Lambda event source mappings; tail is an extra reader \

@@ -185,6 +185,14 @@ impl FilterSet {
         self.patterns.first().and_then(|p| p.explain(record))
     }
 
+    /// Whether any pattern may look under the record's `dynamodb` key (its images, keys,
+    /// sequence number); when none does, the record can be matched on its metadata alone.
+    pub fn reads_dynamodb(&self) -> bool {
+        self.patterns
+            .iter()
+            .any(|p| p.source().contains("dynamodb"))
+    }
+
     /// No filters: every record matches.
     pub fn is_empty(&self) -> bool {
         self.patterns.is_empty()

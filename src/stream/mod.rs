@@ -5,15 +5,45 @@
 pub mod checkpoint;
 pub mod cursor;
 pub mod lineage;
+pub mod planner;
 pub mod reader;
 pub mod render;
 
 use std::sync::Arc;
 
-use orders_core::RawRecord;
+use orders_core::{RawRecord, TextRecord};
 
 use crate::target::{ChangeFeed, TResult};
 use reader::{Event, Mode, Reader, ReaderOptions, Start};
+
+/// The record as the JSON a filter pattern is matched against: the Lambda record. Without
+/// `images` only its metadata (enough for patterns that never look under `dynamodb`), which
+/// spares parsing every image.
+pub fn filter_value(record: &TextRecord, images: bool) -> serde_json::Result<serde_json::Value> {
+    if images {
+        let raw = record.map_images(|t| serde_json::value::RawValue::from_string(t.0.clone()))?;
+        return serde_json::to_value(&raw);
+    }
+    let mut v = serde_json::json!({
+        "eventID": record.event_id,
+        "eventName": record.event_name,
+        "eventVersion": record.event_version,
+        "eventSource": record.event_source,
+        "awsRegion": record.aws_region,
+    });
+    if let Some(obj) = v.as_object_mut() {
+        if let Some(arn) = &record.event_source_arn {
+            obj.insert(
+                "eventSourceARN".into(),
+                serde_json::Value::String(arn.to_string()),
+            );
+        }
+        if let Some(identity) = &record.user_identity {
+            obj.insert("userIdentity".into(), serde_json::to_value(identity)?);
+        }
+    }
+    Ok(v)
+}
 
 /// Read every record the stream holds now, from the trim horizon, parents before children.
 pub async fn drain_all(feed: &impl ChangeFeed) -> TResult<Vec<(Arc<str>, RawRecord)>> {

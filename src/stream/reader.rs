@@ -3,7 +3,7 @@
 //! the target allows and backed off when empty or throttled. Memory stays bounded: at most one
 //! page per shard in flight.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -15,8 +15,8 @@ use tokio::time::Instant;
 
 use super::checkpoint::ShardProgress;
 use super::cursor::{Fetch, ShardCursor};
-use super::lineage::Lineage;
-use crate::target::{ChangeFeed, IteratorKind, ShardDesc, TResult, TargetError};
+use super::planner::Planner;
+use crate::target::{ChangeFeed, ShardDesc, TResult, TargetError};
 
 /// Where reading starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,42 +137,34 @@ pub struct Reader<'a, F: ChangeFeed> {
     feed: &'a F,
     arn: String,
     opts: ReaderOptions,
-    lineage: Lineage,
+    planner: Planner,
     idle: Vec<Slot>,
     in_flight: FuturesUnordered<InFlight<'a>>,
-    touched: HashSet<String>,
     pending: VecDeque<Event>,
-    last_refresh: Option<Instant>,
-    need_refresh: bool,
-    /// Closed shards just finished, whose children are looked up with ShardFilter CHILD_SHARDS.
-    finished_parents: Vec<String>,
-    /// Whether the first DescribeStream pass is over: shards that appear later are new, and
-    /// everything in them comes after any start position.
-    initial_done: bool,
 }
 
 impl<'a, F: ChangeFeed> Reader<'a, F> {
     /// A reader of `arn`.
-    pub fn new(feed: &'a F, arn: String, opts: ReaderOptions) -> Reader<'a, F> {
+    pub fn new(feed: &'a F, arn: String, mut opts: ReaderOptions) -> Reader<'a, F> {
+        let planner = Planner::new(
+            opts.start.clone(),
+            std::mem::take(&mut opts.resume),
+            (opts.mode != Mode::Drain).then_some(opts.refresh_every),
+        );
         Reader {
             feed,
             arn,
             opts,
-            lineage: Lineage::default(),
+            planner,
             idle: Vec::new(),
             in_flight: FuturesUnordered::new(),
-            touched: HashSet::new(),
             pending: VecDeque::new(),
-            last_refresh: None,
-            need_refresh: true,
-            finished_parents: Vec::new(),
-            initial_done: false,
         }
     }
 
     /// The shards known so far.
     pub fn shards(&self) -> impl Iterator<Item = &ShardDesc> {
-        self.lineage.shards()
+        self.planner.shards()
     }
 
     /// The next event, or `None` when the mode says reading is over.
@@ -181,29 +173,15 @@ impl<'a, F: ChangeFeed> Reader<'a, F> {
             if let Some(event) = self.pending.pop_front() {
                 return Ok(Some(event));
             }
-            let refresh_due = self.opts.mode != Mode::Drain
-                && self
-                    .last_refresh
-                    .is_none_or(|t| t.elapsed() >= self.opts.refresh_every);
-            if self.need_refresh || refresh_due {
-                self.lineage.refresh(self.feed, &self.arn).await?;
-                self.last_refresh = Some(Instant::now());
-                self.need_refresh = false;
-                self.finished_parents.clear();
-                self.activate_ready();
-                self.initial_done = true;
-            }
-            // A parent closed: find its children at once (aws-semantics §1.4: ShardFilter
-            // CHILD_SHARDS), without paging through every shard again.
-            while let Some(parent) = self.finished_parents.pop() {
-                let page = self
-                    .feed
-                    .describe_stream(&self.arn, None, Some(&parent))
-                    .await?;
-                for child in page.shards {
-                    self.lineage.update(child);
-                }
-                self.activate_ready();
+            for (shard, kind) in self.planner.update(self.feed, &self.arn).await? {
+                self.idle.push(Slot {
+                    cursor: ShardCursor::new(&self.arn, shard, kind),
+                    launched: Instant::now(),
+                    next_poll: Instant::now(),
+                    poll: self.opts.idle_poll,
+                    empty_since: None,
+                    failures: 0,
+                });
             }
             self.launch_due();
             if self.done() {
@@ -227,10 +205,7 @@ impl<'a, F: ChangeFeed> Reader<'a, F> {
     /// The earliest time something is due: a shard poll or a lineage refresh.
     fn next_wake(&self) -> Instant {
         let poll = self.idle.iter().map(|s| s.next_poll).min();
-        let refresh = match self.opts.mode {
-            Mode::Drain => None,
-            _ => self.last_refresh.map(|t| t + self.opts.refresh_every),
-        };
+        let refresh = self.planner.next_refresh();
         let idle_end = match self.opts.mode {
             Mode::UntilIdle(d) => self
                 .idle
@@ -247,11 +222,7 @@ impl<'a, F: ChangeFeed> Reader<'a, F> {
     }
 
     fn done(&self) -> bool {
-        if !self.in_flight.is_empty()
-            || self.need_refresh
-            || !self.finished_parents.is_empty()
-            || !self.pending.is_empty()
-        {
+        if !self.in_flight.is_empty() || self.planner.busy() || !self.pending.is_empty() {
             return false;
         }
         match self.opts.mode {
@@ -261,77 +232,6 @@ impl<'a, F: ChangeFeed> Reader<'a, F> {
                 .idle
                 .iter()
                 .all(|s| s.empty_since.is_some_and(|e| e.elapsed() >= d)),
-        }
-    }
-
-    /// Start cursors for shards whose parents are done; skip those the start position rules out.
-    fn activate_ready(&mut self) {
-        loop {
-            let ready = self.lineage.ready();
-            if ready.is_empty() {
-                return;
-            }
-            for shard in ready {
-                match self.start_for(&shard) {
-                    Some(kind) => {
-                        self.touched.insert(shard.shard_id.clone());
-                        self.idle.push(Slot {
-                            cursor: ShardCursor::new(&self.arn, shard, kind),
-                            launched: Instant::now(),
-                            next_poll: Instant::now(),
-                            poll: self.opts.idle_poll,
-                            empty_since: None,
-                            failures: 0,
-                        });
-                    }
-                    None => self.lineage.mark_done(&shard.shard_id),
-                }
-            }
-        }
-    }
-
-    /// Where a newly ready shard starts, or `None` to skip it.
-    fn start_for(&mut self, shard: &ShardDesc) -> Option<IteratorKind> {
-        if let Some(progress) = self.opts.resume.get(&shard.shard_id) {
-            if progress.finished {
-                self.touched.insert(shard.shard_id.clone());
-                return None;
-            }
-            if let Some(seq) = &progress.sequence_number {
-                return Some(IteratorKind::After(seq.clone()));
-            }
-        }
-        // A child of a shard we read continues where its parent ended; a shard that appeared
-        // after we started holds only new records.
-        if self.initial_done
-            || shard
-                .parent_shard_id
-                .as_ref()
-                .is_some_and(|p| self.touched.contains(p))
-        {
-            return Some(IteratorKind::TrimHorizon);
-        }
-        match &self.opts.start {
-            Start::TrimHorizon | Start::Time(_) => Some(IteratorKind::TrimHorizon),
-            Start::Latest if shard.is_closed() => None,
-            Start::Latest => Some(IteratorKind::Latest),
-            Start::At(s) | Start::After(s) => {
-                if shard
-                    .ending_sequence_number
-                    .as_ref()
-                    .is_some_and(|end| end < s)
-                {
-                    None
-                } else if &shard.starting_sequence_number <= s {
-                    Some(if matches!(self.opts.start, Start::At(_)) {
-                        IteratorKind::At(s.clone())
-                    } else {
-                        IteratorKind::After(s.clone())
-                    })
-                } else {
-                    Some(IteratorKind::TrimHorizon)
-                }
-            }
         }
     }
 
@@ -375,17 +275,14 @@ impl<'a, F: ChangeFeed> Reader<'a, F> {
                 self.idle.push(slot);
                 return Ok(());
             }
-            Err(TargetError::NotFound(msg))
-                if self.lineage.get(&slot.cursor.shard.shard_id).is_some() =>
-            {
+            Err(TargetError::NotFound(msg)) if self.planner.knows(&slot.cursor.shard.shard_id) => {
                 // The shard is gone (trimmed after closing); the stream itself is checked on
                 // the next refresh.
                 self.pending.push_back(Event::Warning(format!(
                     "{}: {msg}",
                     slot.cursor.shard.shard_id
                 )));
-                self.lineage.mark_done(&slot.cursor.shard.shard_id);
-                self.need_refresh = true;
+                self.planner.gone(&slot.cursor.shard.shard_id);
                 return Ok(());
             }
             Err(e) => return Err(e),
@@ -411,9 +308,7 @@ impl<'a, F: ChangeFeed> Reader<'a, F> {
             }));
         }
         if fetch.finished {
-            self.lineage.mark_done(&slot.cursor.shard.shard_id);
-            self.finished_parents
-                .push(slot.cursor.shard.shard_id.clone());
+            self.planner.finished(&slot.cursor.shard.shard_id);
             self.pending
                 .push_back(Event::Finished(slot.cursor.shard_id.clone()));
             return Ok(());

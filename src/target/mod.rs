@@ -5,6 +5,7 @@
 pub mod aws;
 pub mod feed;
 pub mod local;
+pub mod queue;
 
 use orders_core::{Order, Status};
 use serde::Serialize;

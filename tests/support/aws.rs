@@ -83,6 +83,48 @@ impl AwsEnv {
         aws_sdk_dynamodbstreams::Client::new(&self.sdk_config())
     }
 
+    pub fn ses(&self) -> aws_sdk_sesv2::Client {
+        aws_sdk_sesv2::Client::new(&self.sdk_config())
+    }
+
+    /// Let SES send from `sender` (moto refuses unverified senders).
+    pub fn verify_sender(&self, sender: &str) {
+        block(
+            self.ses()
+                .create_email_identity()
+                .email_identity(sender)
+                .send(),
+        )
+        .unwrap();
+    }
+
+    /// Mail moto recorded as sent to `to`.
+    pub fn mail_to(&self, to: &str) -> Vec<serde_json::Value> {
+        orders_aws::moto_api::mail_to(&self.endpoint, to).unwrap()
+    }
+
+    /// Every message in this test's dead-letter queue (received, then left to reappear).
+    pub fn dlq_bodies(&self) -> Vec<String> {
+        let sqs = self.sqs();
+        let url = block(sqs.get_queue_url().queue_name(&self.dlq).send())
+            .unwrap()
+            .queue_url
+            .unwrap();
+        let out = block(
+            sqs.receive_message()
+                .queue_url(url)
+                .max_number_of_messages(10)
+                .visibility_timeout(0)
+                .send(),
+        )
+        .unwrap();
+        out.messages
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|m| m.body)
+            .collect()
+    }
+
     pub fn sqs(&self) -> aws_sdk_sqs::Client {
         aws_sdk_sqs::Client::new(&self.sdk_config())
     }

@@ -216,3 +216,12 @@ impl Output {
     }
 }
 pub mod aws;
+
+/// A file under `fixtures/`.
+pub fn fixture(path: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(path)
+        .display()
+        .to_string()
+}

@@ -4,10 +4,15 @@
 #![deny(missing_docs)]
 
 pub mod attr;
+pub mod batch;
+pub mod caps;
 pub mod clock;
+pub mod dlq;
+pub mod event;
 pub mod money;
 pub mod order;
 pub mod record;
+pub mod recorder;
 pub mod seq;
 pub mod validate;
 

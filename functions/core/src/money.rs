@@ -3,7 +3,7 @@
 
 use std::str::FromStr;
 
-use rust_decimal::Decimal;
+pub use rust_decimal::Decimal;
 
 /// Parse a price: a non-negative decimal with at most two places, given as JSON text or a
 /// string (`"9.99"`, `9.99`, `10`). The result always carries two places (`"10.00"`).

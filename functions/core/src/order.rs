@@ -116,6 +116,13 @@ pub struct LineItem {
     pub price: Decimal,
 }
 
+impl LineItem {
+    /// `price × quantity`, exact.
+    pub fn total(&self) -> Decimal {
+        money::money(self.price * Decimal::from(self.quantity))
+    }
+}
+
 /// An order, with the attribute names it is stored under.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -3,6 +3,7 @@
 //! `AWS_ENDPOINT_URL*` variables, standard retries), shared by every operation.
 
 pub mod attrs;
+mod cloudwatch;
 pub mod errors;
 mod feed;
 mod init;
@@ -37,6 +38,8 @@ pub struct AwsTarget {
     pub(crate) streams: aws_sdk_dynamodbstreams::Client,
     pub(crate) sqs: aws_sdk_sqs::Client,
     pub(crate) lambda: aws_sdk_lambda::Client,
+    pub(crate) cloudwatch: aws_sdk_cloudwatch::Client,
+    pub(crate) config: aws_config::SdkConfig,
     pub(crate) resources: Resources,
     pub(crate) origin: Origin,
     stream_arn: OnceCell<String>,
@@ -101,11 +104,30 @@ impl AwsTarget {
             streams: aws_sdk_dynamodbstreams::Client::new(&config),
             sqs: aws_sdk_sqs::Client::new(&config),
             lambda: aws_sdk_lambda::Client::new(&config),
+            cloudwatch: aws_sdk_cloudwatch::Client::new(&config),
+            config: config.clone(),
             resources: settings.resources.clone(),
             origin,
             stream_arn: OnceCell::new(),
             queue_url: OnceCell::new(),
         })
+    }
+
+    /// The shared SDK configuration (for the consumer functions' adapters).
+    pub fn sdk_config(&self) -> &aws_config::SdkConfig {
+        &self.config
+    }
+
+    /// The consumer functions' AWS adapters (SES, CloudWatch, DynamoDB, SQS) on this config.
+    pub fn effects(&self) -> orders_aws::AwsEffects {
+        orders_aws::AwsEffects::new(
+            &self.config,
+            orders_aws::Names {
+                inventory_table: self.resources.inventory_table.clone(),
+                processed_events_table: self.resources.processed_events_table.clone(),
+                dlq_queue: self.resources.dlq.clone(),
+            },
+        )
     }
 
     /// The region requests go to.

@@ -12,7 +12,7 @@ use crate::settings::LocalSettings;
 use crate::target::{TResult, TargetError};
 
 /// Bumped when the schema changes; older databases are migrated on open.
-const SCHEMA_VERSION: i64 = 1;
+const SCHEMA_VERSION: i64 = 3;
 
 /// How long a writer waits for another process's transaction before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -66,6 +66,52 @@ CREATE TABLE IF NOT EXISTS stream_records (
     size_bytes   INTEGER NOT NULL,
     ttl_delete   INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (shard_id, pos)
+) WITHOUT ROWID;
+-- The consumers' local effects: mail (outbox), metrics, dead letters (with SQS semantics:
+-- visibility, receipt handles, receive counts), and injected faults.
+CREATE TABLE IF NOT EXISTS outbox (
+    id         INTEGER PRIMARY KEY,
+    sent_at    TEXT NOT NULL,
+    event_key  TEXT NOT NULL,
+    sender     TEXT NOT NULL,
+    recipient  TEXT NOT NULL,
+    subject    TEXT NOT NULL,
+    body       TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS metrics (
+    id         INTEGER PRIMARY KEY,
+    namespace  TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    dimensions TEXT NOT NULL DEFAULT '{}',
+    ts_ms      INTEGER NOT NULL,
+    value      TEXT NOT NULL,
+    unit       TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS metrics_by_name ON metrics (namespace, name, ts_ms);
+CREATE TABLE IF NOT EXISTS queue (
+    seq              INTEGER PRIMARY KEY,
+    message_id       TEXT NOT NULL UNIQUE,
+    body             TEXT NOT NULL,
+    sent_ms          INTEGER NOT NULL,
+    visible_at_ms    INTEGER NOT NULL DEFAULT 0,
+    receive_count    INTEGER NOT NULL DEFAULT 0,
+    first_receive_ms INTEGER,
+    receipt_handle   TEXT
+);
+-- Where each consumer (function) is in each shard: the last sequence number committed.
+CREATE TABLE IF NOT EXISTS consumer_checkpoints (
+    function   TEXT NOT NULL,
+    stream_arn TEXT NOT NULL,
+    shard_id   TEXT NOT NULL,
+    seq        TEXT,
+    finished   INTEGER NOT NULL DEFAULT 0,
+    updated_ms INTEGER NOT NULL,
+    PRIMARY KEY (function, stream_arn, shard_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS faults (
+    component  TEXT PRIMARY KEY,
+    remaining  INTEGER NOT NULL DEFAULT 0,
+    always     INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 "#;
 
@@ -139,7 +185,9 @@ fn migrate(conn: &mut Connection, settings: &LocalSettings, table: &str) -> rusq
     let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if version < SCHEMA_VERSION {
         tx.execute_batch(SCHEMA)?;
-        super::stream::init_meta(&mut tx, settings, table)?;
+        if version < 1 {
+            super::stream::init_meta(&mut tx, settings, table)?;
+        }
         tx.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION}"))?;
     }
     tx.commit()

@@ -2,9 +2,13 @@
 //! stream, and (in later modules) queue, metrics and outbox — with no set-up step.
 
 pub mod db;
+pub mod effects;
+pub mod faults;
 mod feed;
 mod inventory;
 mod orders;
+pub mod queue;
+pub mod reads;
 pub mod stream;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,71 @@
+//! The analytics consumer: per batch, `OrderCount` (Count) and `Revenue` (None, the exact sum of
+//! the new orders' totals) in namespace `OrderService`, in one PutMetricData call. Each order is
+//! counted once, however often its record is delivered.
+
+use orders_core::batch::{Invocation, Report, process};
+use orders_core::caps::{Applied, CapError, Datum, DeadLetters, Metrics, Unit, effect_key};
+use orders_core::event::OrderChange;
+use orders_core::money::Decimal;
+use orders_core::{Event, EventName};
+
+/// The function's name.
+pub const NAME: &str = "analytics";
+/// The CloudWatch namespace.
+pub const NAMESPACE: &str = "OrderService";
+
+/// Handle a batch: one metrics call for all its new orders, then each record's outcome.
+pub async fn handle<D: Metrics + DeadLetters>(event: &Event, deps: &D, attempt: u32) -> Report {
+    let inv = Invocation {
+        function: NAME,
+        attempt,
+    };
+    // Each INSERT contributes OrderCount 1 and Revenue = its total; other records need nothing.
+    let mut keys = Vec::new();
+    let mut shares = Vec::new();
+    let mut per_record: Vec<Result<Option<usize>, CapError>> =
+        Vec::with_capacity(event.records.len());
+    for record in &event.records {
+        if record.event_name != EventName::Insert {
+            per_record.push(Ok(None));
+            continue;
+        }
+        match OrderChange::from_record(record) {
+            Ok(OrderChange::Created(order)) => {
+                per_record.push(Ok(Some(keys.len())));
+                keys.push(effect_key(NAME, &record.event_id));
+                shares.push(vec![
+                    Datum {
+                        name: "OrderCount".into(),
+                        value: Decimal::ONE,
+                        unit: Unit::Count,
+                    },
+                    Datum {
+                        name: "Revenue".into(),
+                        value: order.total_price,
+                        unit: Unit::None,
+                    },
+                ]);
+            }
+            Ok(_) => per_record.push(Ok(None)),
+            Err(e) => per_record.push(Err(CapError::permanent(e.to_string()))),
+        }
+    }
+    let published = if keys.is_empty() {
+        Ok(Vec::new())
+    } else {
+        deps.put_once(NAMESPACE, &keys, &shares).await
+    };
+    let mut outcomes = per_record.into_iter();
+    process(&inv, &event.records, deps, async |_record| {
+        match outcomes.next() {
+            Some(Ok(None)) => Ok(Applied::Done),
+            Some(Ok(Some(i))) => match &published {
+                Ok(applied) => Ok(applied.get(i).copied().unwrap_or(Applied::Done)),
+                Err(e) => Err(e.clone()),
+            },
+            Some(Err(e)) => Err(e),
+            None => Err(CapError::permanent("record without an outcome")),
+        }
+    })
+    .await
+}

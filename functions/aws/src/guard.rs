@@ -1,0 +1,248 @@
+//! Guard items in `ProcessedEvents` (aws-semantics §7.3): one per function and stream record,
+//! key `eventId` = the effect key. Stock writes a plain guard inside its transaction; email and
+//! metrics, whose effects cannot join a transaction, write an *intent* guard first
+//! (`state = sending`) and settle it to `sent` or `failed` afterwards.
+
+use std::collections::HashMap;
+
+use aws_sdk_dynamodb::Client;
+use aws_sdk_dynamodb::operation::put_item::PutItemError;
+use aws_sdk_dynamodb::types::{AttributeValue as Av, ReturnValuesOnConditionCheckFailure};
+use orders_core::caps::{CapError, CapResult};
+use orders_core::clock;
+
+use crate::AwsEffects;
+use crate::errors::{Op, classify};
+
+/// How long a guard outlives its record: ≥ 24 h stream retention + replay window + TTL
+/// deletion lag, so 7 days (§7.3).
+pub(crate) const GUARD_TTL_S: i64 = 7 * 24 * 60 * 60;
+
+/// An intent older than this is taken to be a crashed attempt and may be claimed again:
+/// the effect may then happen twice, but is never lost.
+pub(crate) const STALE_MS: i64 = 5 * 60 * 1000;
+
+/// `state` of an intent guard whose effect is under way.
+pub(crate) const SENDING: &str = "sending";
+/// `state` once the effect happened.
+pub(crate) const SENT: &str = "sent";
+/// `state` once the effect failed: a retry may claim it again at once.
+pub(crate) const FAILED: &str = "failed";
+
+/// A guard item: `eventId`, `processedAt` (RFC 3339) and `expiresAt` (epoch seconds, for TTL).
+pub(crate) fn guard_item(key: &str, now_ms: i64) -> HashMap<String, Av> {
+    HashMap::from([
+        ("eventId".to_owned(), Av::S(key.to_owned())),
+        ("processedAt".to_owned(), Av::S(clock::rfc3339_ms(now_ms))),
+        (
+            "expiresAt".to_owned(),
+            Av::N((now_ms.div_euclid(1000) + GUARD_TTL_S).to_string()),
+        ),
+    ])
+}
+
+/// What claiming an intent guard found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Claim {
+    /// Ours now; the value is our `startedAt`, which settling checks.
+    Claimed(i64),
+    /// The effect already happened for this key.
+    Done,
+    /// Another attempt started it less than five minutes ago (at this epoch ms) and has not
+    /// settled: retry later, neither skip nor repeat it now.
+    InFlight(i64),
+}
+
+impl AwsEffects {
+    /// Claim `key` in this adapter's `ProcessedEvents` table; see [`claim`].
+    pub(crate) async fn claim(&self, key: &str) -> CapResult<Claim> {
+        claim(&self.ddb, &self.names.processed_events_table, key).await
+    }
+
+    /// Settle our claim on `key`; see [`settle`].
+    pub(crate) async fn settle(&self, key: &str, started_at: i64, state: &str) -> CapResult<()> {
+        settle(
+            &self.ddb,
+            &self.names.processed_events_table,
+            key,
+            started_at,
+            state,
+        )
+        .await
+    }
+
+    /// The guard item for `key`, read consistently.
+    pub(crate) async fn read_guard(&self, key: &str) -> CapResult<Option<HashMap<String, Av>>> {
+        read_item(&self.ddb, &self.names.processed_events_table, key).await
+    }
+}
+
+/// Claim `key` in `table` for an effect that cannot join a transaction (§7.3: record intent
+/// before acting). Succeeds when no guard exists, the last attempt failed, or an attempt has
+/// been `sending` for over five minutes (a crash between the effect and its confirmation).
+pub(crate) async fn claim(ddb: &Client, table: &str, key: &str) -> CapResult<Claim> {
+    let now = clock::now_ms();
+    let mut item = guard_item(key, now);
+    item.insert("state".into(), Av::S(SENDING.into()));
+    item.insert("startedAt".into(), Av::N(now.to_string()));
+    let put = ddb
+        .put_item()
+        .table_name(table)
+        .set_item(Some(item))
+        .condition_expression(
+            "attribute_not_exists(eventId) OR #state = :failed \
+             OR (#state = :sending AND startedAt < :stale)",
+        )
+        .expression_attribute_names("#state", "state")
+        .expression_attribute_values(":failed", Av::S(FAILED.into()))
+        .expression_attribute_values(":sending", Av::S(SENDING.into()))
+        .expression_attribute_values(":stale", Av::N((now - STALE_MS).to_string()))
+        .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
+        .send()
+        .await;
+    match put {
+        Ok(_) => Ok(Claim::Claimed(now)),
+        Err(err) => match err.as_service_error() {
+            Some(PutItemError::ConditionalCheckFailedException(failed)) => {
+                let existing = match failed.item() {
+                    Some(item) if !item.is_empty() => Some(item.clone()),
+                    // An endpoint that does not return the old item: read it.
+                    _ => read_item(ddb, table, key).await?,
+                };
+                Ok(existing_claim(existing.as_ref()))
+            }
+            _ => Err(classify(
+                &err,
+                Op {
+                    action: "dynamodb:PutItem",
+                    kind: "table",
+                    name: table,
+                },
+            )),
+        },
+    }
+}
+
+/// Settle our claim on `key` (started at `started_at`) as `sent` or `failed`. Only our own
+/// claim is settled: if a later attempt took over a stale claim, this is a no-op.
+pub(crate) async fn settle(
+    ddb: &Client,
+    table: &str,
+    key: &str,
+    started_at: i64,
+    state: &str,
+) -> CapResult<()> {
+    let result = ddb
+        .update_item()
+        .table_name(table)
+        .key("eventId", Av::S(key.to_owned()))
+        .update_expression("SET #state = :state, settledAt = :now")
+        .condition_expression("#state = :sending AND startedAt = :mine")
+        .expression_attribute_names("#state", "state")
+        .expression_attribute_values(":state", Av::S(state.to_owned()))
+        .expression_attribute_values(":now", Av::S(clock::rfc3339_ms(clock::now_ms())))
+        .expression_attribute_values(":sending", Av::S(SENDING.into()))
+        .expression_attribute_values(":mine", Av::N(started_at.to_string()))
+        .send()
+        .await;
+    match result {
+        Ok(_) => Ok(()),
+        Err(err)
+            if err
+                .as_service_error()
+                .is_some_and(|e| e.is_conditional_check_failed_exception()) =>
+        {
+            Ok(())
+        }
+        Err(err) => Err(classify(
+            &err,
+            Op {
+                action: "dynamodb:UpdateItem",
+                kind: "table",
+                name: table,
+            },
+        )),
+    }
+}
+
+/// The item `eventId = key` of `table`, read consistently.
+pub(crate) async fn read_item(
+    ddb: &Client,
+    table: &str,
+    key: &str,
+) -> CapResult<Option<HashMap<String, Av>>> {
+    let out = ddb
+        .get_item()
+        .table_name(table)
+        .key("eventId", Av::S(key.to_owned()))
+        .consistent_read(true)
+        .send()
+        .await
+        .map_err(|e| {
+            classify(
+                &e,
+                Op {
+                    action: "dynamodb:GetItem",
+                    kind: "table",
+                    name: table,
+                },
+            )
+        })?;
+    Ok(out.item)
+}
+
+/// What an existing guard (that failed our claim's condition) means.
+fn existing_claim(item: Option<&HashMap<String, Av>>) -> Claim {
+    let Some(item) = item else {
+        // Gone between our put and our read (TTL, or a settle racing us): try again later.
+        return Claim::InFlight(clock::now_ms());
+    };
+    let state = item
+        .get("state")
+        .and_then(|v| v.as_s().ok())
+        .map(String::as_str);
+    let started = item
+        .get("startedAt")
+        .and_then(|v| v.as_n().ok())
+        .and_then(|n| n.parse::<i64>().ok())
+        .unwrap_or_else(clock::now_ms);
+    match state {
+        // A plain guard (no intent) also means done.
+        Some(SENT) | None => Claim::Done,
+        // `failed` cannot fail the condition unless it changed under us: retry.
+        Some(_) => Claim::InFlight(started),
+    }
+}
+
+/// The transient error for a key another attempt is working on.
+pub(crate) fn in_flight(key: &str, since_ms: i64) -> CapError {
+    CapError::transient(format!(
+        "{key}: another attempt has been sending since {}; retry once it settles or is 5 minutes old",
+        clock::rfc3339_ms(since_ms)
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guard_expires_after_seven_days() {
+        let item = guard_item("k", 1_000_500);
+        assert_eq!(item["expiresAt"], Av::N((1_000 + 604_800).to_string()));
+        assert_eq!(item["eventId"], Av::S("k".into()));
+    }
+
+    #[test]
+    fn existing_guards_mean_done_or_in_flight() {
+        let sent = HashMap::from([("state".to_owned(), Av::S(SENT.into()))]);
+        assert_eq!(existing_claim(Some(&sent)), Claim::Done);
+        let plain = HashMap::from([("eventId".to_owned(), Av::S("k".into()))]);
+        assert_eq!(existing_claim(Some(&plain)), Claim::Done);
+        let sending = HashMap::from([
+            ("state".to_owned(), Av::S(SENDING.into())),
+            ("startedAt".to_owned(), Av::N("42".into())),
+        ]);
+        assert_eq!(existing_claim(Some(&sending)), Claim::InFlight(42));
+    }
+}

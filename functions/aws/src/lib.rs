@@ -1,0 +1,106 @@
+//! `orders-aws`: the consumer functions' capabilities on AWS — mail through SES v2, metrics
+//! through CloudWatch, stock in DynamoDB, dead letters in SQS — each effect idempotent per
+//! stream record, with its guard item in the `ProcessedEvents` table (aws-semantics §7.3).
+//!
+//! Stock moves exactly once: the guard and the stock updates commit in one DynamoDB
+//! transaction. Email and metrics cannot join a transaction, so their guard records the intent
+//! before the effect and the outcome after it; a crash in between is retried once the intent
+//! is five minutes old (at least once, never lost). The `README.md` beside this crate lists the
+//! IAM actions each adapter needs.
+//!
+//! Every capability method boxes its future: the SDK's futures are deep, and a handler nests
+//! them inside batch processing and the Lambda runtime; unboxed, the Lambda binaries exceed
+//! rustc's query depth limit when laying out `main`'s future.
+#![deny(missing_docs)]
+
+mod dlq;
+mod errors;
+mod guard;
+mod mail;
+mod metrics;
+#[doc(hidden)]
+pub mod moto_api;
+mod stock;
+mod tx;
+
+use aws_config::SdkConfig;
+use tokio::sync::OnceCell;
+
+/// The resources the adapters write to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Names {
+    /// The stock table (key `productId`, attributes `stock`, `lastUpdated`).
+    pub inventory_table: String,
+    /// The idempotency table (key `eventId`, TTL on `expiresAt`); it also holds the
+    /// reservation markers `inventory#reservation#<orderId>`, which never expire.
+    pub processed_events_table: String,
+    /// The dead-letter queue's name (its URL is looked up on first use).
+    pub dlq_queue: String,
+}
+
+impl Names {
+    /// The default names `orderctl init` creates.
+    pub fn defaults() -> Names {
+        Names {
+            inventory_table: "Inventory".into(),
+            processed_events_table: "ProcessedEvents".into(),
+            dlq_queue: "orders-dlq".into(),
+        }
+    }
+
+    /// Names from `INVENTORY_TABLE`, `PROCESSED_EVENTS_TABLE` and `DLQ_QUEUE`, each falling back
+    /// to its default when unset or empty.
+    pub fn from_env() -> Names {
+        let var = |name: &str, default: String| {
+            std::env::var(name)
+                .ok()
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+                .unwrap_or(default)
+        };
+        let d = Names::defaults();
+        Names {
+            inventory_table: var("INVENTORY_TABLE", d.inventory_table),
+            processed_events_table: var("PROCESSED_EVENTS_TABLE", d.processed_events_table),
+            dlq_queue: var("DLQ_QUEUE", d.dlq_queue),
+        }
+    }
+}
+
+/// Every capability on AWS: implements `Mailer` (SES v2), `Metrics` (CloudWatch), `Stock`
+/// (DynamoDB) and `DeadLetters` (SQS) from `orders_core::caps`.
+#[derive(Debug)]
+pub struct AwsEffects {
+    ddb: aws_sdk_dynamodb::Client,
+    ses: aws_sdk_sesv2::Client,
+    cloudwatch: aws_sdk_cloudwatch::Client,
+    sqs: aws_sdk_sqs::Client,
+    names: Names,
+    dlq_url: OnceCell<String>,
+}
+
+impl AwsEffects {
+    /// Adapters over clients built from `config` (credentials, region, endpoint, retries).
+    pub fn new(config: &SdkConfig, names: Names) -> AwsEffects {
+        AwsEffects {
+            ddb: aws_sdk_dynamodb::Client::new(config),
+            ses: aws_sdk_sesv2::Client::new(config),
+            cloudwatch: aws_sdk_cloudwatch::Client::new(config),
+            sqs: aws_sdk_sqs::Client::new(config),
+            names,
+            dlq_url: OnceCell::new(),
+        }
+    }
+
+    /// For the Lambda binaries: resource names from the environment (`INVENTORY_TABLE`,
+    /// `PROCESSED_EVENTS_TABLE`, `DLQ_QUEUE`; defaults `Inventory`, `ProcessedEvents`,
+    /// `orders-dlq`).
+    pub fn from_env(config: &SdkConfig) -> AwsEffects {
+        AwsEffects::new(config, Names::from_env())
+    }
+
+    /// The resource names in use.
+    pub fn names(&self) -> &Names {
+        &self.names
+    }
+}

@@ -1,0 +1,199 @@
+//! `Metrics` on CloudWatch. PutMetricData cannot join a DynamoDB transaction, so each record's
+//! key is claimed with an intent guard first (aws-semantics §7.3); the new records' shares are
+//! summed exactly and published in one call; the claims are then settled.
+
+use std::collections::{HashMap, HashSet};
+use std::future::Future;
+
+use aws_sdk_cloudwatch::types::{MetricDatum, StandardUnit};
+use orders_core::caps::{Applied, CapError, CapResult, Datum, Metrics};
+use orders_core::recorder::sum_new;
+use tokio::task::JoinSet;
+
+use crate::AwsEffects;
+use crate::errors::{Op, classify};
+use crate::guard::{self, Claim, FAILED, SENT, in_flight};
+
+/// PutMetricData takes at most 1000 metric data per request (§5.4); the data are one datum per
+/// metric name, so this bounds the distinct names of one call.
+const MAX_METRIC_DATA: usize = 1000;
+
+/// Guard writes in flight at once.
+const CONCURRENCY: usize = 32;
+
+impl Metrics for AwsEffects {
+    async fn put_once(
+        &self,
+        namespace: &str,
+        keys: &[String],
+        share: &[Vec<Datum>],
+    ) -> CapResult<Vec<Applied>> {
+        // Boxed: SDK futures are deep, and a handler nests them deeper still (see lib.rs).
+        Box::pin(self.put_once_now(namespace, keys, share)).await
+    }
+}
+
+impl AwsEffects {
+    /// Claim every key, publish the new ones' sum, settle.
+    async fn put_once_now(
+        &self,
+        namespace: &str,
+        keys: &[String],
+        share: &[Vec<Datum>],
+    ) -> CapResult<Vec<Applied>> {
+        if keys.len() != share.len() {
+            return Err(CapError::permanent(format!(
+                "metrics for {namespace}: {} keys but {} shares",
+                keys.len(),
+                share.len()
+            )));
+        }
+        let names: HashSet<&str> = share.iter().flatten().map(|d| d.name.as_str()).collect();
+        if names.len() > MAX_METRIC_DATA {
+            return Err(CapError::permanent(format!(
+                "metrics for {namespace}: {} metric names, CloudWatch takes at most {MAX_METRIC_DATA} per call",
+                names.len()
+            )));
+        }
+
+        // A key repeated within the call counts once: later copies are duplicates.
+        let mut seen = HashSet::new();
+        let unique: Vec<usize> = (0..keys.len())
+            .filter(|&i| seen.insert(keys[i].as_str()))
+            .collect();
+        let claims = self
+            .claim_all(unique.iter().map(|&i| keys[i].clone()).collect())
+            .await;
+
+        let mut applied = vec![Applied::Duplicate; keys.len()];
+        let mut mine: Vec<(String, i64)> = Vec::new();
+        let mut problem: Option<CapError> = None;
+        for (&i, claim) in unique.iter().zip(claims) {
+            match claim {
+                Ok(Claim::Claimed(started)) => {
+                    applied[i] = Applied::Done;
+                    mine.push((keys[i].clone(), started));
+                }
+                Ok(Claim::Done) => {}
+                Ok(Claim::InFlight(since)) => {
+                    problem.get_or_insert_with(|| in_flight(&keys[i], since));
+                }
+                Err(e) => {
+                    problem.get_or_insert(e);
+                }
+            }
+        }
+        if let Some(e) = problem {
+            // Publish all new records or none: release what we claimed and retry the call.
+            self.settle_all(&mine, FAILED).await;
+            return Err(e);
+        }
+
+        let totals = sum_new(&applied, share);
+        if !totals.is_empty()
+            && let Err(e) = self.put_metric_data(namespace, &totals).await
+        {
+            self.settle_all(&mine, FAILED).await;
+            return Err(e);
+        }
+        // Published. A claim left `sending` by a failed settle is only re-counted by a
+        // redelivery more than 5 minutes later; failing now would make that certain.
+        self.settle_all(&mine, SENT).await;
+        Ok(applied)
+    }
+
+    /// One PutMetricData call. Values are exact decimals up to here; CloudWatch takes doubles,
+    /// so they become `f64` at this boundary only.
+    async fn put_metric_data(&self, namespace: &str, totals: &[Datum]) -> CapResult<()> {
+        let data = totals
+            .iter()
+            .map(|d| {
+                let value = d.value.to_string().parse::<f64>().map_err(|e| {
+                    CapError::permanent(format!(
+                        "metric {} in {namespace}: value {} is not a double: {e}",
+                        d.name, d.value
+                    ))
+                })?;
+                Ok(MetricDatum::builder()
+                    .metric_name(&d.name)
+                    .value(value)
+                    .unit(StandardUnit::from(d.unit.as_str()))
+                    .build())
+            })
+            .collect::<CapResult<Vec<_>>>()?;
+        self.cloudwatch
+            .put_metric_data()
+            .namespace(namespace)
+            .set_metric_data(Some(data))
+            .send()
+            .await
+            .map_err(|e| {
+                classify(
+                    &e,
+                    Op {
+                        action: "cloudwatch:PutMetricData",
+                        kind: "namespace",
+                        name: namespace,
+                    },
+                )
+            })?;
+        Ok(())
+    }
+
+    /// Claim every key, `CONCURRENCY` at a time; results in the keys' order.
+    async fn claim_all(&self, keys: Vec<String>) -> Vec<CapResult<Claim>> {
+        let table = self.names.processed_events_table.clone();
+        let tasks = keys.into_iter().map(|key| {
+            let (ddb, table) = (self.ddb.clone(), table.clone());
+            async move { guard::claim(&ddb, &table, &key).await }
+        });
+        concurrently(tasks.collect()).await
+    }
+
+    /// Settle our claims, `CONCURRENCY` at a time. Failures are left to the 5-minute staleness
+    /// rule: a claim that stays `sending` is retried once stale.
+    async fn settle_all(&self, claims: &[(String, i64)], state: &'static str) {
+        let table = self.names.processed_events_table.clone();
+        let tasks = claims.iter().map(|(key, started)| {
+            let (ddb, table, key, started) =
+                (self.ddb.clone(), table.clone(), key.clone(), *started);
+            async move { guard::settle(&ddb, &table, &key, started, state).await }
+        });
+        let _ = concurrently(tasks.collect()).await;
+    }
+}
+
+/// Run `tasks` with at most `CONCURRENCY` in flight; results in the tasks' order.
+async fn concurrently<T, F>(tasks: Vec<F>) -> Vec<CapResult<T>>
+where
+    T: Send + 'static,
+    F: Future<Output = CapResult<T>> + Send + 'static,
+{
+    let total = tasks.len();
+    let mut results: HashMap<usize, CapResult<T>> = HashMap::with_capacity(total);
+    let mut pending = tasks.into_iter().enumerate();
+    let mut running = JoinSet::new();
+    loop {
+        while running.len() < CONCURRENCY {
+            let Some((i, task)) = pending.next() else {
+                break;
+            };
+            running.spawn(async move { (i, task.await) });
+        }
+        match running.join_next().await {
+            Some(Ok((i, result))) => {
+                results.insert(i, result);
+            }
+            // A task that panicked: its slot stays empty and reads as a transient failure.
+            Some(Err(_)) => {}
+            None => break,
+        }
+    }
+    (0..total)
+        .map(|i| {
+            results
+                .remove(&i)
+                .unwrap_or_else(|| Err(CapError::transient("a guard write was interrupted")))
+        })
+        .collect()
+}

@@ -1,0 +1,352 @@
+//! `Stock` on DynamoDB, exactly once: the guard, the reservation marker and every stock update
+//! commit in one `TransactWriteItems` or not at all (aws-semantics §7.2, §7.3), and the
+//! cancellation reasons, read in request order, tell a duplicate from a business failure.
+
+use std::collections::HashMap;
+
+use aws_sdk_dynamodb::types::{AttributeValue as Av, CancellationReason};
+use orders_core::caps::{CapError, CapResult, Stock, StockChange, StockLine, StockOutcome};
+use orders_core::clock;
+
+use crate::AwsEffects;
+use crate::errors::{Op, classify, one_line};
+use crate::guard::{guard_item, read_item};
+use crate::tx::{
+    TxOutcome, delete_if_present, give_stock, marker_item, marker_key, marker_lines, put_if_absent,
+    stock_of, take_stock,
+};
+
+/// A transaction takes at most 100 actions (§7.3): the guard, the marker, and 98 products.
+const MAX_LINES: usize = 98;
+
+const CHECK_FAILED: &str = "ConditionalCheckFailed";
+
+impl Stock for AwsEffects {
+    async fn reserve(
+        &self,
+        key: &str,
+        order_id: &str,
+        lines: &[StockLine],
+    ) -> CapResult<StockOutcome> {
+        // Boxed: SDK futures are deep, and a handler nests them deeper still (see lib.rs).
+        Box::pin(self.reserve_now(key, order_id, lines)).await
+    }
+
+    async fn restock(&self, key: &str, order_id: &str) -> CapResult<StockOutcome> {
+        // Boxed: SDK futures are deep, and a handler nests them deeper still (see lib.rs).
+        Box::pin(self.restock_now(key, order_id)).await
+    }
+}
+
+impl AwsEffects {
+    /// Reserve every line or none, once per `key` (the guard is action 0 of the transaction).
+    async fn reserve_now(
+        &self,
+        key: &str,
+        order_id: &str,
+        lines: &[StockLine],
+    ) -> CapResult<StockOutcome> {
+        let lines = merge(lines);
+        if lines.len() > MAX_LINES {
+            return Err(CapError::permanent(format!(
+                "order {order_id} has {} products; one reservation takes at most {MAX_LINES}",
+                lines.len()
+            )));
+        }
+        // Read first, consistently, to report levels before and after.
+        let before = self.levels(order_id, &lines).await?;
+        if let Some(missing) = lines.iter().find(|l| !before.contains_key(&l.product_id)) {
+            // A redelivery is a duplicate even if the product was removed since.
+            if self.read_guard(key).await?.is_some() {
+                return Ok(StockOutcome::Duplicate);
+            }
+            return Err(CapError::permanent(format!(
+                "unknown product {}",
+                missing.product_id
+            )));
+        }
+
+        let (events, inventory) = (
+            &self.names.processed_events_table,
+            &self.names.inventory_table,
+        );
+        let now = clock::now_ms();
+        // Action 0 the guard, action 1 the marker, actions 2.. one per product (§7.3).
+        let mut actions = vec![
+            put_if_absent(events, "eventId", guard_item(key, now))?,
+            put_if_absent(events, "eventId", marker_item(order_id, key, &lines, now))?,
+        ];
+        for line in &lines {
+            actions.push(take_stock(inventory, line, now)?);
+        }
+        match self.transact(actions).await? {
+            TxOutcome::Committed => Ok(StockOutcome::Done(changes(&lines, &before, -1))),
+            TxOutcome::Cancelled(reasons) => reserve_cancelled(&reasons, &lines, inventory),
+        }
+    }
+
+    /// Put back what the order's marker records, once per `key`, removing the marker.
+    async fn restock_now(&self, key: &str, order_id: &str) -> CapResult<StockOutcome> {
+        let events = &self.names.processed_events_table;
+        let marker = read_item(&self.ddb, events, &marker_key(order_id)).await?;
+        let Some(marker) = marker else {
+            return self.nothing_to_restock(key).await;
+        };
+        let lines = marker_lines(order_id, &marker)?;
+        let before = self.levels(order_id, &lines).await?;
+
+        let inventory = &self.names.inventory_table;
+        let now = clock::now_ms();
+        // Action 0 the guard, action 1 removing the marker, actions 2.. the products.
+        let mut actions = vec![
+            put_if_absent(events, "eventId", guard_item(key, now))?,
+            delete_if_present(events, "eventId", &marker_key(order_id))?,
+        ];
+        for line in &lines {
+            actions.push(give_stock(inventory, line, now)?);
+        }
+        match self.transact(actions).await? {
+            TxOutcome::Committed => Ok(StockOutcome::Done(changes(&lines, &before, 1))),
+            TxOutcome::Cancelled(reasons) => match (code(&reasons, 0), code(&reasons, 1)) {
+                (CHECK_FAILED, _) => Ok(StockOutcome::Duplicate),
+                // Another record restocked this order meanwhile.
+                (_, CHECK_FAILED) => self.nothing_to_restock(key).await,
+                _ => Err(other_cancellation(&reasons, inventory)),
+            },
+        }
+    }
+
+    /// Current stock of the lines' products that exist (absent ones count as 0 when restocking).
+    async fn levels(&self, order_id: &str, lines: &[StockLine]) -> CapResult<HashMap<String, i64>> {
+        let products: Vec<&str> = lines.iter().map(|l| l.product_id.as_str()).collect();
+        let items = self.read_stock(&products).await?;
+        items
+            .into_iter()
+            .map(|(id, item)| match stock_of(&item) {
+                Some(stock) => Ok((id, stock)),
+                None => Err(CapError::permanent(format!(
+                    "order {order_id}: inventory item {id} has no integer stock"
+                ))),
+            })
+            .collect()
+    }
+
+    /// Nothing was reserved (or it was already put back): record the guard so a repeat is a
+    /// duplicate. A single conditional put is the one-action transaction.
+    async fn nothing_to_restock(&self, key: &str) -> CapResult<StockOutcome> {
+        let events = &self.names.processed_events_table;
+        let result = self
+            .ddb
+            .put_item()
+            .table_name(events)
+            .set_item(Some(guard_item(key, clock::now_ms())))
+            .condition_expression("attribute_not_exists(eventId)")
+            .send()
+            .await;
+        match result {
+            Ok(_) => Ok(StockOutcome::Nothing),
+            Err(err)
+                if err
+                    .as_service_error()
+                    .is_some_and(|e| e.is_conditional_check_failed_exception()) =>
+            {
+                Ok(StockOutcome::Duplicate)
+            }
+            Err(err) => Err(classify(
+                &err,
+                Op {
+                    action: "dynamodb:PutItem",
+                    kind: "table",
+                    name: events,
+                },
+            )),
+        }
+    }
+}
+
+/// One line per product, quantities summed, in first-seen order (a transaction may not touch an
+/// item twice).
+fn merge(lines: &[StockLine]) -> Vec<StockLine> {
+    let mut merged: Vec<StockLine> = Vec::with_capacity(lines.len());
+    for line in lines {
+        match merged.iter_mut().find(|m| m.product_id == line.product_id) {
+            Some(m) => m.quantity = m.quantity.saturating_add(line.quantity),
+            None => merged.push(line.clone()),
+        }
+    }
+    merged
+}
+
+/// Levels before and after moving each line by `sign × quantity`.
+fn changes(lines: &[StockLine], before: &HashMap<String, i64>, sign: i64) -> Vec<StockChange> {
+    lines
+        .iter()
+        .map(|l| {
+            let b = before.get(&l.product_id).copied().unwrap_or(0);
+            StockChange {
+                product_id: l.product_id.clone(),
+                before: b,
+                after: b + sign * i64::from(l.quantity),
+            }
+        })
+        .collect()
+}
+
+/// A reason's code; `"None"` (a literal string, §7.3) when the action was not at fault.
+fn code(reasons: &[CancellationReason], i: usize) -> &str {
+    reasons.get(i).and_then(|r| r.code()).unwrap_or("None")
+}
+
+/// Why a reservation was cancelled, in request order (§7.3).
+fn reserve_cancelled(
+    reasons: &[CancellationReason],
+    lines: &[StockLine],
+    inventory: &str,
+) -> CapResult<StockOutcome> {
+    // 0: the guard exists, this record was handled. 1: the marker exists, the order is reserved.
+    if code(reasons, 0) == CHECK_FAILED || code(reasons, 1) == CHECK_FAILED {
+        return Ok(StockOutcome::Duplicate);
+    }
+    for (i, line) in lines.iter().enumerate() {
+        if code(reasons, i + 2) != CHECK_FAILED {
+            continue;
+        }
+        let old = reasons
+            .get(i + 2)
+            .and_then(|r| r.item())
+            .filter(|item| !item.is_empty());
+        return Err(CapError::permanent(
+            match old.map(|item| (item, stock_of(item))) {
+                None => format!("unknown product {}", line.product_id),
+                Some((_, Some(left))) => {
+                    format!(
+                        "insufficient stock for {}: {left} left, {} needed",
+                        line.product_id, line.quantity
+                    )
+                }
+                Some((item, None)) => format!(
+                    "insufficient stock for {}: no integer stock ({:?}), {} needed",
+                    line.product_id,
+                    item.get("stock").map(describe),
+                    line.quantity
+                ),
+            },
+        ));
+    }
+    Err(other_cancellation(reasons, inventory))
+}
+
+/// A cancellation that is not a business outcome: conflicts and throttling are transient; a
+/// validation error on an action is bad data, permanent.
+fn other_cancellation(reasons: &[CancellationReason], inventory: &str) -> CapError {
+    let codes: Vec<&str> = (0..reasons.len()).map(|i| code(reasons, i)).collect();
+    let message = format!(
+        "dynamodb:TransactWriteItems on table {inventory}: cancelled [{}]{}",
+        codes.join(", "),
+        reasons
+            .iter()
+            .filter_map(|r| r.message())
+            .find(|m| !m.is_empty())
+            .map(|m| format!(": {m}"))
+            .unwrap_or_default()
+    );
+    let message = one_line(&message);
+    if codes.contains(&"ValidationError") {
+        CapError::permanent(message)
+    } else {
+        CapError::transient(message)
+    }
+}
+
+fn describe(value: &Av) -> String {
+    match value {
+        Av::N(n) => n.clone(),
+        Av::S(s) => format!("{s:?}"),
+        other => format!("{other:?}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(p: &str, q: u32) -> StockLine {
+        StockLine {
+            product_id: p.into(),
+            quantity: q,
+        }
+    }
+
+    fn reason(code: &str, item: Option<i64>) -> CancellationReason {
+        let mut r = CancellationReason::builder().code(code);
+        if let Some(stock) = item {
+            r = r
+                .item("productId", Av::S("P".into()))
+                .item("stock", Av::N(stock.to_string()));
+        }
+        r.build()
+    }
+
+    #[test]
+    fn cancellation_reasons_are_read_in_request_order() {
+        let lines = [line("A", 1), line("B", 5)];
+        let dup = [
+            reason(CHECK_FAILED, None),
+            reason("None", None),
+            reason("None", None),
+            reason("None", None),
+        ];
+        assert_eq!(
+            reserve_cancelled(&dup, &lines, "Inventory"),
+            Ok(StockOutcome::Duplicate)
+        );
+        let reserved = [
+            reason("None", None),
+            reason(CHECK_FAILED, None),
+            reason("None", None),
+            reason("None", None),
+        ];
+        assert_eq!(
+            reserve_cancelled(&reserved, &lines, "Inventory"),
+            Ok(StockOutcome::Duplicate)
+        );
+        let short = [
+            reason("None", None),
+            reason("None", None),
+            reason("None", None),
+            reason(CHECK_FAILED, Some(3)),
+        ];
+        let e = reserve_cancelled(&short, &lines, "Inventory").unwrap_err();
+        assert_eq!(
+            e,
+            CapError::permanent("insufficient stock for B: 3 left, 5 needed")
+        );
+        let unknown = [
+            reason("None", None),
+            reason("None", None),
+            reason(CHECK_FAILED, None),
+            reason("None", None),
+        ];
+        let e = reserve_cancelled(&unknown, &lines, "Inventory").unwrap_err();
+        assert_eq!(e, CapError::permanent("unknown product A"));
+        let conflict = [
+            reason("None", None),
+            reason("None", None),
+            reason("TransactionConflict", None),
+            reason("None", None),
+        ];
+        assert!(
+            reserve_cancelled(&conflict, &lines, "Inventory")
+                .unwrap_err()
+                .is_transient()
+        );
+    }
+
+    #[test]
+    fn lines_are_merged_per_product() {
+        assert_eq!(
+            merge(&[line("A", 1), line("B", 2), line("A", 3)]),
+            vec![line("A", 4), line("B", 2)]
+        );
+    }
+}

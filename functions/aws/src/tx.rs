@@ -1,0 +1,270 @@
+//! DynamoDB building blocks for stock: the actions of one `TransactWriteItems` (aws-semantics
+//! §7.2, §7.3), running it and keeping its cancellation reasons, consistent stock reads, and
+//! the reservation marker's encoding.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
+use aws_sdk_dynamodb::types::{
+    AttributeValue as Av, CancellationReason, Delete, KeysAndAttributes, Put,
+    ReturnValuesOnConditionCheckFailure, TransactWriteItem, Update,
+};
+use orders_core::caps::{CapError, CapResult, StockLine};
+use orders_core::clock;
+
+use crate::AwsEffects;
+use crate::errors::{Op, build_failed, classify};
+
+/// How a transaction ended, when DynamoDB answered.
+pub(crate) enum TxOutcome {
+    /// Every action was applied.
+    Committed,
+    /// Nothing was applied; one reason per action, in request order (§7.3).
+    Cancelled(Vec<CancellationReason>),
+}
+
+/// A `Put` of `item` that fails if an item with its key `key_attr` exists.
+pub(crate) fn put_if_absent(
+    table: &str,
+    key_attr: &str,
+    item: HashMap<String, Av>,
+) -> CapResult<TransactWriteItem> {
+    let put = Put::builder()
+        .table_name(table)
+        .set_item(Some(item))
+        .condition_expression("attribute_not_exists(#key)")
+        .expression_attribute_names("#key", key_attr)
+        .build()
+        .map_err(|e| build_failed(e, "a transaction put"))?;
+    Ok(TransactWriteItem::builder().put(put).build())
+}
+
+/// A `Delete` of `key` that fails if the item is gone.
+pub(crate) fn delete_if_present(
+    table: &str,
+    key_attr: &str,
+    key: &str,
+) -> CapResult<TransactWriteItem> {
+    let delete = Delete::builder()
+        .table_name(table)
+        .key(key_attr, Av::S(key.to_owned()))
+        .condition_expression("attribute_exists(#key)")
+        .expression_attribute_names("#key", key_attr)
+        .build()
+        .map_err(|e| build_failed(e, "a transaction delete"))?;
+    Ok(TransactWriteItem::builder().delete(delete).build())
+}
+
+/// Take `line.quantity` units of a product that exists and has at least that many (§7.2); on
+/// failure the reason carries the old item (`ALL_OLD`), or none when the product is unknown.
+pub(crate) fn take_stock(
+    table: &str,
+    line: &StockLine,
+    now_ms: i64,
+) -> CapResult<TransactWriteItem> {
+    let update = Update::builder()
+        .table_name(table)
+        .key("productId", Av::S(line.product_id.clone()))
+        .update_expression("SET #stock = #stock - :q, lastUpdated = :now")
+        .condition_expression("attribute_exists(productId) AND #stock >= :q")
+        .expression_attribute_names("#stock", "stock")
+        .expression_attribute_values(":q", Av::N(line.quantity.to_string()))
+        .expression_attribute_values(":now", Av::S(clock::rfc3339_ms(now_ms)))
+        .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
+        .build()
+        .map_err(|e| build_failed(e, "a stock update"))?;
+    Ok(TransactWriteItem::builder().update(update).build())
+}
+
+/// Give back `line.quantity` units. A product removed since the reservation is recreated with
+/// just the returned units (as the recording adapter does), rather than losing the restock.
+pub(crate) fn give_stock(
+    table: &str,
+    line: &StockLine,
+    now_ms: i64,
+) -> CapResult<TransactWriteItem> {
+    let update = Update::builder()
+        .table_name(table)
+        .key("productId", Av::S(line.product_id.clone()))
+        .update_expression("SET #stock = if_not_exists(#stock, :zero) + :q, lastUpdated = :now")
+        .expression_attribute_names("#stock", "stock")
+        .expression_attribute_values(":q", Av::N(line.quantity.to_string()))
+        .expression_attribute_values(":zero", Av::N("0".into()))
+        .expression_attribute_values(":now", Av::S(clock::rfc3339_ms(now_ms)))
+        .build()
+        .map_err(|e| build_failed(e, "a stock update"))?;
+    Ok(TransactWriteItem::builder().update(update).build())
+}
+
+/// The reservation marker's key for an order.
+pub(crate) fn marker_key(order_id: &str) -> String {
+    format!("inventory#reservation#{order_id}")
+}
+
+/// The reservation marker: what was taken for `order_id`, so a cancellation — possibly weeks
+/// later — puts back exactly that. It has no `expiresAt`: TTL must never remove it.
+pub(crate) fn marker_item(
+    order_id: &str,
+    key: &str,
+    lines: &[StockLine],
+    now_ms: i64,
+) -> HashMap<String, Av> {
+    let lines = lines
+        .iter()
+        .map(|l| {
+            Av::M(HashMap::from([
+                ("productId".to_owned(), Av::S(l.product_id.clone())),
+                ("quantity".to_owned(), Av::N(l.quantity.to_string())),
+            ]))
+        })
+        .collect();
+    HashMap::from([
+        ("eventId".to_owned(), Av::S(marker_key(order_id))),
+        ("orderId".to_owned(), Av::S(order_id.to_owned())),
+        ("reservedBy".to_owned(), Av::S(key.to_owned())),
+        ("processedAt".to_owned(), Av::S(clock::rfc3339_ms(now_ms))),
+        ("lines".to_owned(), Av::L(lines)),
+    ])
+}
+
+/// The lines a marker records.
+pub(crate) fn marker_lines(
+    order_id: &str,
+    item: &HashMap<String, Av>,
+) -> CapResult<Vec<StockLine>> {
+    let bad = || {
+        CapError::permanent(format!(
+            "the reservation marker of order {order_id} has malformed lines"
+        ))
+    };
+    let lines = item
+        .get("lines")
+        .and_then(|v| v.as_l().ok())
+        .ok_or_else(bad)?;
+    lines
+        .iter()
+        .map(|line| {
+            let m = line.as_m().map_err(|_| bad())?;
+            let product_id = m
+                .get("productId")
+                .and_then(|v| v.as_s().ok())
+                .ok_or_else(bad)?;
+            let quantity = m
+                .get("quantity")
+                .and_then(|v| v.as_n().ok())
+                .and_then(|n| n.parse::<u32>().ok())
+                .ok_or_else(bad)?;
+            Ok(StockLine {
+                product_id: product_id.clone(),
+                quantity,
+            })
+        })
+        .collect()
+}
+
+/// An inventory item's `stock`, when it is an integer.
+pub(crate) fn stock_of(item: &HashMap<String, Av>) -> Option<i64> {
+    item.get("stock")
+        .and_then(|v| v.as_n().ok())
+        .and_then(|n| n.parse::<i64>().ok())
+}
+
+/// Attempts at BatchGetItem's unprocessed keys before giving up (transiently).
+const BATCH_GET_ATTEMPTS: u32 = 5;
+
+impl AwsEffects {
+    /// Run one transaction over the Inventory and ProcessedEvents tables.
+    pub(crate) async fn transact(&self, items: Vec<TransactWriteItem>) -> CapResult<TxOutcome> {
+        let result = self
+            .ddb
+            .transact_write_items()
+            .set_transact_items(Some(items))
+            .send()
+            .await;
+        match result {
+            Ok(_) => Ok(TxOutcome::Committed),
+            Err(err) => match err.as_service_error() {
+                Some(TransactWriteItemsError::TransactionCanceledException(cancelled)) => Ok(
+                    TxOutcome::Cancelled(cancelled.cancellation_reasons().to_vec()),
+                ),
+                _ => {
+                    let tables = format!(
+                        "{} and {}",
+                        self.names.inventory_table, self.names.processed_events_table
+                    );
+                    Err(classify(
+                        &err,
+                        Op {
+                            action: "dynamodb:TransactWriteItems",
+                            kind: "tables",
+                            name: &tables,
+                        },
+                    ))
+                }
+            },
+        }
+    }
+
+    /// Consistent reads of the products' stock items (BatchGetItem, 100 keys a call, retrying
+    /// unprocessed keys with backoff); absent products are absent from the map.
+    pub(crate) async fn read_stock(
+        &self,
+        products: &[&str],
+    ) -> CapResult<HashMap<String, HashMap<String, Av>>> {
+        let table = &self.names.inventory_table;
+        let op = Op {
+            action: "dynamodb:BatchGetItem",
+            kind: "table",
+            name: table,
+        };
+        let mut found = HashMap::new();
+        for chunk in products.chunks(100) {
+            let keys = chunk
+                .iter()
+                .map(|p| HashMap::from([("productId".to_owned(), Av::S((*p).to_owned()))]))
+                .collect();
+            let mut request = Some(
+                KeysAndAttributes::builder()
+                    .set_keys(Some(keys))
+                    .consistent_read(true)
+                    .build()
+                    .map_err(|e| build_failed(e, "a stock read"))?,
+            );
+            let mut attempt = 0;
+            while let Some(keys) = request.take() {
+                if attempt == BATCH_GET_ATTEMPTS {
+                    return Err(CapError::transient(format!(
+                        "{}: keys still unprocessed after {BATCH_GET_ATTEMPTS} attempts",
+                        op.action
+                    )));
+                }
+                if attempt > 0 {
+                    tokio::time::sleep(Duration::from_millis(50 << attempt)).await;
+                }
+                attempt += 1;
+                let out = self
+                    .ddb
+                    .batch_get_item()
+                    .request_items(table, keys)
+                    .send()
+                    .await
+                    .map_err(|e| classify(&e, op))?;
+                for item in out
+                    .responses
+                    .and_then(|mut r| r.remove(table))
+                    .unwrap_or_default()
+                {
+                    if let Some(id) = item.get("productId").and_then(|v| v.as_s().ok()) {
+                        found.insert(id.clone(), item);
+                    }
+                }
+                request = out
+                    .unprocessed_keys
+                    .and_then(|mut u| u.remove(table))
+                    .filter(|k| !k.keys().is_empty());
+            }
+        }
+        Ok(found)
+    }
+}

@@ -1,0 +1,196 @@
+//! The capabilities the consumer functions use — mail, metrics, stock, dead letters — as small
+//! traits. Each has an AWS adapter (SES, CloudWatch, DynamoDB, SQS), a local one (SQLite), and
+//! a recording one; a function sees only the traits it needs. Adapters make every effect
+//! idempotent per stream record, in one transaction with its guard where the store allows.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// Whether retrying may help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Throttling, network, an injected fault: retry the record.
+    Transient,
+    /// Bad data or a business rule (no such product, too little stock, a bad address): retrying
+    /// cannot help; the record goes to the dead-letter queue.
+    Permanent,
+}
+
+/// A failed effect.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct CapError {
+    /// Transient or permanent.
+    pub severity: Severity,
+    /// What happened, in one line.
+    pub message: String,
+}
+
+impl CapError {
+    /// A failure that may pass on retry.
+    pub fn transient(message: impl Into<String>) -> CapError {
+        CapError {
+            severity: Severity::Transient,
+            message: message.into(),
+        }
+    }
+
+    /// A failure no retry can fix.
+    pub fn permanent(message: impl Into<String>) -> CapError {
+        CapError {
+            severity: Severity::Permanent,
+            message: message.into(),
+        }
+    }
+
+    /// Whether it is transient.
+    pub fn is_transient(&self) -> bool {
+        self.severity == Severity::Transient
+    }
+}
+
+/// Result of a capability call.
+pub type CapResult<T> = Result<T, CapError>;
+
+/// What an idempotent effect did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Applied {
+    /// The effect happened now.
+    Done,
+    /// It had already happened for this key; nothing was done.
+    Duplicate,
+}
+
+/// An email to send.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Email {
+    /// Sender (a verified SES identity on AWS).
+    pub from: String,
+    /// Recipient.
+    pub to: String,
+    /// Subject line.
+    pub subject: String,
+    /// Plain-text body.
+    pub body: String,
+}
+
+/// Sending mail.
+pub trait Mailer {
+    /// Send `email` unless `key` (the function and stream record) was already sent.
+    fn send_once(&self, key: &str, email: &Email) -> impl Future<Output = CapResult<Applied>>;
+}
+
+/// CloudWatch units the functions use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Unit {
+    /// A count.
+    Count,
+    /// No unit (money).
+    None,
+    /// Milliseconds (iterator age).
+    Milliseconds,
+}
+
+impl Unit {
+    /// CloudWatch's spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Count => "Count",
+            Unit::None => "None",
+            Unit::Milliseconds => "Milliseconds",
+        }
+    }
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One metric value; exact until it reaches CloudWatch (whose API takes doubles).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Datum {
+    /// Metric name (`OrderCount`, `Revenue`).
+    pub name: String,
+    /// The value, exact.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub value: Decimal,
+    /// Its unit.
+    pub unit: Unit,
+}
+
+/// Publishing metrics.
+pub trait Metrics {
+    /// Publish `data` in `namespace` once for the records `keys`: keys already counted are
+    /// reported as duplicates and their share is left out. `share[i]` is key `i`'s data.
+    fn put_once(
+        &self,
+        namespace: &str,
+        keys: &[String],
+        share: &[Vec<Datum>],
+    ) -> impl Future<Output = CapResult<Vec<Applied>>>;
+}
+
+/// One order line as stock sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StockLine {
+    /// The product.
+    pub product_id: String,
+    /// Units.
+    pub quantity: u32,
+}
+
+/// A stock level before and after an effect.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StockChange {
+    /// The product.
+    pub product_id: String,
+    /// Units before.
+    pub before: i64,
+    /// Units after.
+    pub after: i64,
+}
+
+/// What a stock operation did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StockOutcome {
+    /// Applied now, with these changes.
+    Done(Vec<StockChange>),
+    /// Already applied for this key.
+    Duplicate,
+    /// Nothing to do (a cancelled order whose stock was never reserved).
+    Nothing,
+}
+
+/// Reserving and restocking inventory.
+pub trait Stock {
+    /// Take every line of `order_id` from stock (`stock >= quantity`), all lines or none, once
+    /// per `key`, and remember what was reserved. Unknown products and too little stock are
+    /// permanent failures.
+    fn reserve(
+        &self,
+        key: &str,
+        order_id: &str,
+        lines: &[StockLine],
+    ) -> impl Future<Output = CapResult<StockOutcome>>;
+    /// Put back exactly what was reserved for `order_id`, once per `key`.
+    fn restock(&self, key: &str, order_id: &str) -> impl Future<Output = CapResult<StockOutcome>>;
+}
+
+/// The dead-letter queue.
+pub trait DeadLetters {
+    /// Send one message body.
+    fn send(&self, body: &str) -> impl Future<Output = CapResult<()>>;
+}
+
+/// The idempotency key of a function's effect for one stream record (aws-semantics §7.3).
+pub fn effect_key(function: &str, event_id: &str) -> String {
+    format!("{function}#{event_id}")
+}

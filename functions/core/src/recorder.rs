@@ -1,0 +1,344 @@
+//! The recording adapter: every capability, in memory. Effects are captured, never sent —
+//! `orderctl invoke` uses it by default (safe with production credentials) and the handlers'
+//! tests use it as their fake. Stock is simulated from the levels it is given.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Mutex;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::caps::{
+    Applied, CapError, CapResult, Datum, DeadLetters, Email, Mailer, Metrics, Stock, StockChange,
+    StockLine, StockOutcome,
+};
+
+/// One metric as published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MetricRecord {
+    /// Namespace.
+    pub namespace: String,
+    /// Metric name.
+    pub name: String,
+    /// Exact value.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub value: Decimal,
+    /// Unit.
+    pub unit: String,
+}
+
+/// Everything captured.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Effects {
+    /// Emails that would have been sent.
+    pub emails: Vec<Email>,
+    /// Metrics that would have been published.
+    pub metrics: Vec<MetricRecord>,
+    /// Stock levels that would have changed.
+    pub stock: Vec<StockChange>,
+    /// Dead-letter bodies that would have been sent.
+    pub dlq: Vec<String>,
+}
+
+#[derive(Debug, Default)]
+struct State {
+    effects: Effects,
+    done: HashSet<String>,
+    levels: HashMap<String, i64>,
+    reservations: HashMap<String, Vec<StockLine>>,
+    /// Per component: calls to let through first, then calls to fail.
+    faults: HashMap<&'static str, (u32, u32)>,
+}
+
+/// In-memory capabilities.
+#[derive(Debug, Default)]
+pub struct Recorder {
+    state: Mutex<State>,
+}
+
+impl Recorder {
+    /// A recorder with these stock levels (products absent from the map are unknown).
+    pub fn with_stock(levels: impl IntoIterator<Item = (String, i64)>) -> Recorder {
+        let recorder = Recorder::default();
+        recorder.lock().levels = levels.into_iter().collect();
+        recorder
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// What was captured so far.
+    pub fn effects(&self) -> Effects {
+        self.lock().effects.clone()
+    }
+
+    /// A product's simulated stock.
+    pub fn level(&self, product_id: &str) -> Option<i64> {
+        self.lock().levels.get(product_id).copied()
+    }
+
+    /// Make the next `n` calls of `component` (`mailer`, `metrics`, `inventory`, `dlq`) fail
+    /// transiently.
+    pub fn fail_next(&self, component: &'static str, n: u32) {
+        self.fail_after(component, 0, n);
+    }
+
+    /// Let `skip` calls of `component` through, then fail the next `n` transiently.
+    pub fn fail_after(&self, component: &'static str, skip: u32, n: u32) {
+        self.lock().faults.insert(component, (skip, n));
+    }
+
+    fn fault(state: &mut State, component: &'static str) -> CapResult<()> {
+        match state.faults.get_mut(component) {
+            Some((skip, _)) if *skip > 0 => {
+                *skip -= 1;
+                Ok(())
+            }
+            Some((_, n)) if *n > 0 => {
+                *n -= 1;
+                Err(CapError::transient(format!(
+                    "injected fault in {component}"
+                )))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+impl Mailer for Recorder {
+    async fn send_once(&self, key: &str, email: &Email) -> CapResult<Applied> {
+        let mut s = self.lock();
+        Self::fault(&mut s, "mailer")?;
+        if !s.done.insert(key.to_owned()) {
+            return Ok(Applied::Duplicate);
+        }
+        s.effects.emails.push(email.clone());
+        Ok(Applied::Done)
+    }
+}
+
+impl Metrics for Recorder {
+    async fn put_once(
+        &self,
+        namespace: &str,
+        keys: &[String],
+        share: &[Vec<Datum>],
+    ) -> CapResult<Vec<Applied>> {
+        let mut s = self.lock();
+        Self::fault(&mut s, "metrics")?;
+        let applied: Vec<Applied> = keys
+            .iter()
+            .map(|k| {
+                if s.done.contains(k) {
+                    Applied::Duplicate
+                } else {
+                    Applied::Done
+                }
+            })
+            .collect();
+        let totals = sum_new(&applied, share);
+        for key in keys {
+            s.done.insert(key.clone());
+        }
+        for d in totals {
+            s.effects.metrics.push(MetricRecord {
+                namespace: namespace.to_owned(),
+                name: d.name,
+                value: d.value,
+                unit: d.unit.as_str().to_owned(),
+            });
+        }
+        Ok(applied)
+    }
+}
+
+/// Sum the data of the records that are new, one datum per metric name, in first-seen order.
+pub fn sum_new(applied: &[Applied], share: &[Vec<Datum>]) -> Vec<Datum> {
+    let mut totals: Vec<Datum> = Vec::new();
+    for (a, data) in applied.iter().zip(share) {
+        if *a != Applied::Done {
+            continue;
+        }
+        for d in data {
+            match totals.iter_mut().find(|t| t.name == d.name) {
+                Some(t) => t.value += d.value,
+                None => totals.push(d.clone()),
+            }
+        }
+    }
+    totals
+}
+
+impl Stock for Recorder {
+    async fn reserve(
+        &self,
+        key: &str,
+        order_id: &str,
+        lines: &[StockLine],
+    ) -> CapResult<StockOutcome> {
+        let mut s = self.lock();
+        Self::fault(&mut s, "inventory")?;
+        if s.done.contains(key) {
+            return Ok(StockOutcome::Duplicate);
+        }
+        let mut changes = Vec::with_capacity(lines.len());
+        for line in lines {
+            let Some(&have) = s.levels.get(&line.product_id) else {
+                return Err(CapError::permanent(format!(
+                    "unknown product {}",
+                    line.product_id
+                )));
+            };
+            let need = i64::from(line.quantity);
+            if have < need {
+                return Err(CapError::permanent(format!(
+                    "insufficient stock for {}: {have} left, {need} needed",
+                    line.product_id
+                )));
+            }
+            changes.push(StockChange {
+                product_id: line.product_id.clone(),
+                before: have,
+                after: have - need,
+            });
+        }
+        for c in &changes {
+            s.levels.insert(c.product_id.clone(), c.after);
+        }
+        s.done.insert(key.to_owned());
+        s.reservations.insert(order_id.to_owned(), lines.to_vec());
+        s.effects.stock.extend(changes.iter().cloned());
+        Ok(StockOutcome::Done(changes))
+    }
+
+    async fn restock(&self, key: &str, order_id: &str) -> CapResult<StockOutcome> {
+        let mut s = self.lock();
+        Self::fault(&mut s, "inventory")?;
+        if s.done.contains(key) {
+            return Ok(StockOutcome::Duplicate);
+        }
+        s.done.insert(key.to_owned());
+        let Some(lines) = s.reservations.remove(order_id) else {
+            return Ok(StockOutcome::Nothing);
+        };
+        let mut changes = Vec::new();
+        for line in lines {
+            let before = s.levels.get(&line.product_id).copied().unwrap_or(0);
+            let after = before + i64::from(line.quantity);
+            s.levels.insert(line.product_id.clone(), after);
+            changes.push(StockChange {
+                product_id: line.product_id,
+                before,
+                after,
+            });
+        }
+        s.effects.stock.extend(changes.iter().cloned());
+        Ok(StockOutcome::Done(changes))
+    }
+}
+
+impl Recorder {
+    /// Pretend `order_id` had these lines reserved earlier (so a cancellation can restock them).
+    pub fn assume_reserved(&self, order_id: &str, lines: Vec<StockLine>) {
+        self.lock().reservations.insert(order_id.to_owned(), lines);
+    }
+}
+
+impl DeadLetters for Recorder {
+    async fn send(&self, body: &str) -> CapResult<()> {
+        let mut s = self.lock();
+        Self::fault(&mut s, "dlq")?;
+        s.effects.dlq.push(body.to_owned());
+        Ok(())
+    }
+}
+
+/// Forwards every call to another adapter and captures the effects it applied — so
+/// `orderctl invoke --effects target` can show what it actually did.
+#[derive(Debug)]
+pub struct Tee<'a, D> {
+    inner: &'a D,
+    seen: Mutex<Effects>,
+}
+
+impl<'a, D> Tee<'a, D> {
+    /// Wrap `inner`.
+    pub fn new(inner: &'a D) -> Tee<'a, D> {
+        Tee {
+            inner,
+            seen: Mutex::new(Effects::default()),
+        }
+    }
+
+    /// The effects applied through this wrapper.
+    pub fn effects(&self) -> Effects {
+        self.seen.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    fn capture(&self, f: impl FnOnce(&mut Effects)) {
+        f(&mut self.seen.lock().unwrap_or_else(|p| p.into_inner()));
+    }
+}
+
+impl<D: Mailer> Mailer for Tee<'_, D> {
+    async fn send_once(&self, key: &str, email: &Email) -> CapResult<Applied> {
+        let applied = self.inner.send_once(key, email).await?;
+        if applied == Applied::Done {
+            self.capture(|e| e.emails.push(email.clone()));
+        }
+        Ok(applied)
+    }
+}
+
+impl<D: Metrics> Metrics for Tee<'_, D> {
+    async fn put_once(
+        &self,
+        namespace: &str,
+        keys: &[String],
+        share: &[Vec<Datum>],
+    ) -> CapResult<Vec<Applied>> {
+        let applied = self.inner.put_once(namespace, keys, share).await?;
+        self.capture(|e| {
+            e.metrics
+                .extend(sum_new(&applied, share).into_iter().map(|d| MetricRecord {
+                    namespace: namespace.to_owned(),
+                    name: d.name,
+                    value: d.value,
+                    unit: d.unit.as_str().to_owned(),
+                }))
+        });
+        Ok(applied)
+    }
+}
+
+impl<D: Stock> Stock for Tee<'_, D> {
+    async fn reserve(
+        &self,
+        key: &str,
+        order_id: &str,
+        lines: &[StockLine],
+    ) -> CapResult<StockOutcome> {
+        let outcome = self.inner.reserve(key, order_id, lines).await?;
+        if let StockOutcome::Done(changes) = &outcome {
+            self.capture(|e| e.stock.extend(changes.iter().cloned()));
+        }
+        Ok(outcome)
+    }
+
+    async fn restock(&self, key: &str, order_id: &str) -> CapResult<StockOutcome> {
+        let outcome = self.inner.restock(key, order_id).await?;
+        if let StockOutcome::Done(changes) = &outcome {
+            self.capture(|e| e.stock.extend(changes.iter().cloned()));
+        }
+        Ok(outcome)
+    }
+}
+
+impl<D: DeadLetters> DeadLetters for Tee<'_, D> {
+    async fn send(&self, body: &str) -> CapResult<()> {
+        self.inner.send(body).await?;
+        self.capture(|e| e.dlq.push(body.to_owned()));
+        Ok(())
+    }
+}

@@ -1,0 +1,63 @@
+//! The inventory consumer: a new order reserves every line (`stock >= quantity`, all lines or
+//! none); an order that becomes CANCELLED gets back exactly what was reserved for it. Unknown
+//! products and too little stock are permanent failures (dead-letter queue). Stock never moves
+//! twice for one stream record.
+
+use std::collections::BTreeMap;
+
+use orders_core::batch::{Invocation, Report, process};
+use orders_core::caps::{
+    Applied, CapError, CapResult, DeadLetters, Stock, StockLine, StockOutcome, effect_key,
+};
+use orders_core::event::OrderChange;
+use orders_core::{Event, EventRecord, Order, Status};
+
+/// The function's name.
+pub const NAME: &str = "inventory";
+
+/// Handle a batch: records in order, stopping at the first transient failure.
+pub async fn handle<D: Stock + DeadLetters>(event: &Event, deps: &D, attempt: u32) -> Report {
+    let inv = Invocation {
+        function: NAME,
+        attempt,
+    };
+    process(&inv, &event.records, deps, async |record| {
+        handle_record(record, deps).await
+    })
+    .await
+}
+
+/// Handle one record.
+pub async fn handle_record<D: Stock>(record: &EventRecord, deps: &D) -> CapResult<Applied> {
+    let change =
+        OrderChange::from_record(record).map_err(|e| CapError::permanent(e.to_string()))?;
+    let key = effect_key(NAME, &record.event_id);
+    let outcome = match change {
+        OrderChange::Created(order) => deps.reserve(&key, &order.order_id, &lines(&order)).await?,
+        OrderChange::Updated { old, new }
+            if new.status == Status::Cancelled && old.status != Status::Cancelled =>
+        {
+            deps.restock(&key, &new.order_id).await?
+        }
+        _ => StockOutcome::Nothing,
+    };
+    Ok(match outcome {
+        StockOutcome::Duplicate => Applied::Duplicate,
+        StockOutcome::Done(_) | StockOutcome::Nothing => Applied::Done,
+    })
+}
+
+/// An order's lines per product (one product listed twice is reserved once, summed).
+pub fn lines(order: &Order) -> Vec<StockLine> {
+    let mut per_product: BTreeMap<&str, u32> = BTreeMap::new();
+    for line in &order.items {
+        *per_product.entry(&line.product_id).or_default() += line.quantity;
+    }
+    per_product
+        .into_iter()
+        .map(|(product_id, quantity)| StockLine {
+            product_id: product_id.to_owned(),
+            quantity,
+        })
+        .collect()
+}

@@ -1,0 +1,384 @@
+//! `orderctl consume`: run the bundled functions against the target's stream with Lambda's
+//! event-source-mapping semantics — the local target's whole pipeline, or the real stream on
+//! AWS with the AWS adapters — with live progress, a summary, and checkpoints that survive a
+//! crash.
+
+use std::time::Duration;
+
+use clap::{Args, ValueEnum};
+use futures_util::FutureExt;
+use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
+use orders_core::caps::{DeadLetters, Mailer, Metrics, Stock};
+use serde::Serialize;
+use tokio::time::Instant;
+
+use super::Ctx;
+use super::filter::load_patterns;
+use crate::esm::checkpoints::Checkpoints;
+use crate::esm::engine::{BatchScope, Consumer, Pace, Step, Wiring};
+use crate::esm::handler::{Bundled, Handler};
+use crate::esm::stats::FunctionStats;
+use crate::esm::telemetry::{Buffer, Telemetry};
+use crate::exit::ExitStatus;
+use crate::filter::Profile;
+use crate::functions::Function;
+use crate::output::Printer;
+use crate::stream::reader::Start;
+use crate::target::{ChangeFeed, Target};
+
+/// Where a function without a checkpoint starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FromArg {
+    /// The oldest record kept.
+    TrimHorizon,
+    /// Only new records.
+    Latest,
+}
+
+/// Run the consumer functions on the stream as Lambda would: batches, filters, retries,
+/// bisection, partial batch responses, on-failure records, checkpoints per function and shard.
+///
+/// Without --follow or --until-idle, consume processes what the stream holds and exits.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  orderctl consume --until-idle\n  orderctl consume --function inventory --follow\n  orderctl consume --from latest --follow -o json"
+)]
+pub struct ConsumeArgs {
+    /// Only these functions (repeatable) [default: every enabled function]
+    #[arg(long = "function", value_enum, value_name = "FUNCTION")]
+    pub functions: Vec<Function>,
+    /// Keep consuming new records (Ctrl-C finishes the batch in flight, saves, exits 130)
+    #[arg(long, conflicts_with = "until_idle")]
+    pub follow: bool,
+    /// Exit once every function has been idle for --idle (for scripts and CI)
+    #[arg(long)]
+    pub until_idle: bool,
+    /// With --until-idle: how long every function must be idle
+    #[arg(long, value_name = "DURATION", default_value = "2s", value_parser = crate::duration::parse)]
+    pub idle: Duration,
+    /// Start position for shards a function has no checkpoint for [default: the subscription's]
+    #[arg(long, value_enum)]
+    pub from: Option<FromArg>,
+    /// Stop after this long
+    #[arg(long, value_name = "DURATION", value_parser = crate::duration::parse)]
+    pub timeout: Option<Duration>,
+}
+
+/// What `consume -o json` prints.
+#[derive(Debug, Serialize)]
+pub struct ConsumeSummary {
+    /// Per function.
+    pub functions: Vec<FunctionStats>,
+    /// Wall time.
+    pub seconds: f64,
+    /// Stopped by Ctrl-C.
+    pub interrupted: bool,
+}
+
+pub async fn run(args: ConsumeArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<ExitStatus> {
+    let target = ctx.target().await?;
+    match &target {
+        Target::Local(local) => {
+            let deps = local.effects();
+            let checkpoints = Checkpoints::Local(local);
+            let telemetry = Telemetry::Local(local, Buffer::default());
+            consume(&args, ctx, out, &target, &deps, &checkpoints, &telemetry).await
+        }
+        Target::Aws(aws) => {
+            let deps = aws.effects();
+            let arn = aws.orders_stream_arn().await?;
+            let checkpoints = Checkpoints::files(&ctx.settings.data_dir, &arn);
+            let telemetry = Telemetry::Aws(aws, Buffer::default());
+            if !out.is_quiet() {
+                super::tail::warn_reader_budget(aws, &arn, out).await;
+            }
+            consume(&args, ctx, out, &target, &deps, &checkpoints, &telemetry).await
+        }
+    }
+}
+
+/// Which functions run, and where shards without a checkpoint start.
+fn selection(args: &ConsumeArgs, ctx: &Ctx) -> (Vec<Function>, Option<Start>) {
+    let functions = if args.functions.is_empty() {
+        Function::ALL
+            .into_iter()
+            .filter(|f| ctx.settings.functions[f].enabled)
+            .collect()
+    } else {
+        args.functions.clone()
+    };
+    let start = args.from.map(|f| match f {
+        FromArg::TrimHorizon => Start::TrimHorizon,
+        FromArg::Latest => Start::Latest,
+    });
+    (functions, start)
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn consume<F: ChangeFeed, D: Mailer + Metrics + Stock + DeadLetters + BatchScope>(
+    args: &ConsumeArgs,
+    ctx: &Ctx,
+    out: &Printer,
+    feed: &F,
+    deps: &D,
+    checkpoints: &Checkpoints<'_>,
+    telemetry: &Telemetry<'_>,
+) -> anyhow::Result<ExitStatus> {
+    let arn = feed.stream_arn().await?;
+    let (functions, start) = selection(args, ctx);
+    let pace = pace(feed_is_local(ctx), args.follow || args.until_idle);
+    let mut consumers = Vec::with_capacity(functions.len());
+    for f in functions {
+        let sub = ctx.settings.functions[&f].clone();
+        let filters = load_patterns(&sub.filters, Profile::Lambda)?;
+        let wiring = Wiring {
+            feed,
+            destination: deps,
+            checkpoints,
+            telemetry,
+            arn: arn.clone(),
+            pace: pace.clone(),
+        };
+        let handler = Bundled {
+            function: f,
+            deps,
+            sender: ctx.settings.sender().to_owned(),
+        };
+        consumers.push(Consumer::new(wiring, handler, sub, filters, start.clone())?);
+    }
+    let started = Instant::now();
+    let deadline = args.timeout.map(|t| started + t);
+    let live = Live::new(
+        out,
+        &consumers
+            .iter()
+            .map(|c| c.stats.function.as_str())
+            .collect::<Vec<_>>(),
+    );
+    let ctrl_c = tokio::signal::ctrl_c();
+    tokio::pin!(ctrl_c);
+    let mut interrupted = false;
+    loop {
+        if ctrl_c.as_mut().now_or_never().is_some() {
+            interrupted = true;
+            break;
+        }
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            break;
+        }
+        // Steps run in scopes of up to SCOPE: one local transaction for many invocations.
+        deps.begin()?;
+        let scope = run_scope(&mut consumers, telemetry).await;
+        let (worked, wake) = match scope {
+            Ok(r) => {
+                deps.end(true)?;
+                r
+            }
+            Err(e) => {
+                let _ = deps.end(false);
+                return Err(e);
+            }
+        };
+        live.update(
+            &consumers.iter().map(|c| &c.stats).collect::<Vec<_>>(),
+            started,
+        );
+        let idle_for = if args.follow {
+            None
+        } else {
+            Some(if args.until_idle {
+                args.idle
+            } else {
+                Duration::ZERO
+            })
+        };
+        if let Some(d) = idle_for
+            && consumers
+                .iter()
+                .all(|c| c.idle_since().is_some_and(|t| t.elapsed() >= d))
+        {
+            break;
+        }
+        if !worked {
+            tokio::select! {
+                _ = tokio::time::sleep_until(wake) => {}
+                _ = &mut ctrl_c => { interrupted = true; break; }
+            }
+        }
+    }
+    telemetry.flush(true).await?;
+    live.finish();
+    let stats: Vec<FunctionStats> = consumers.into_iter().map(|c| c.stats).collect();
+    let problems = stats
+        .iter()
+        .any(|s| s.permanent_failures > 0 || s.dropped > 0);
+    let summary = ConsumeSummary {
+        functions: stats,
+        seconds: started.elapsed().as_secs_f64(),
+        interrupted,
+    };
+    out.one(&summary, summary_table)?;
+    Ok(if interrupted {
+        ExitStatus::Interrupted
+    } else {
+        ExitStatus::failure_if(problems)
+    })
+}
+
+/// How long one scope of steps may hold the local write lock.
+const SCOPE: Duration = Duration::from_millis(50);
+
+/// Step every consumer, again and again while there is work, for up to [`SCOPE`]. Returns
+/// whether anything happened and when to look again.
+async fn run_scope<F: ChangeFeed, H: Handler, Q: DeadLetters>(
+    consumers: &mut [Consumer<'_, F, H, Q>],
+    telemetry: &Telemetry<'_>,
+) -> anyhow::Result<(bool, Instant)> {
+    let started = Instant::now();
+    let mut any = false;
+    loop {
+        let mut worked = false;
+        let mut wake = Instant::now() + Duration::from_millis(250);
+        for c in consumers.iter_mut() {
+            match c.step().await? {
+                Step::Worked => worked = true,
+                Step::Wait(t) => wake = wake.min(t),
+            }
+        }
+        any |= worked;
+        if !worked || started.elapsed() >= SCOPE {
+            telemetry.flush(false).await?;
+            return Ok((any, wake));
+        }
+    }
+}
+
+fn feed_is_local(ctx: &Ctx) -> bool {
+    ctx.settings.target == crate::cli::TargetKind::Local
+}
+
+/// Polling as Lambda does on AWS (4 polls/s per shard, aws-semantics §1.4); no throttle locally.
+fn pace(local: bool, following: bool) -> Pace {
+    Pace {
+        min_interval: if local {
+            Duration::ZERO
+        } else {
+            Duration::from_millis(250)
+        },
+        idle_poll: if local {
+            Duration::from_millis(100)
+        } else {
+            Duration::from_millis(250)
+        },
+        refresh_every: following.then(|| {
+            if local {
+                Duration::from_secs(2)
+            } else {
+                Duration::from_secs(10)
+            }
+        }),
+    }
+}
+
+fn summary_table(p: &Printer, s: &ConsumeSummary) -> std::io::Result<()> {
+    let ms = |v: Option<i64>| {
+        v.map_or("-".into(), |v| {
+            crate::duration::show(Duration::from_millis(v.max(0) as u64))
+        })
+    };
+    let rows = s
+        .functions
+        .iter()
+        .map(|f| {
+            vec![
+                f.function.clone(),
+                f.invocations.to_string(),
+                f.ok.to_string(),
+                f.duplicates.to_string(),
+                f.permanent_failures.to_string(),
+                f.retried_records.to_string(),
+                f.on_failure_records.to_string(),
+                f.dropped.to_string(),
+                f.filtered.to_string(),
+                ms(f.max_iterator_age_ms),
+            ]
+        })
+        .collect();
+    p.table(
+        &[
+            "FUNCTION",
+            "INVOCATIONS",
+            "OK",
+            "DUPLICATE",
+            "TO DLQ",
+            "RETRIED",
+            "ON-FAILURE",
+            "DROPPED",
+            "FILTERED",
+            "MAX AGE",
+        ],
+        rows,
+    )?;
+    p.note(format!(
+        "{:.2} s{}",
+        s.seconds,
+        if s.interrupted { ", interrupted" } else { "" }
+    ));
+    Ok(())
+}
+
+/// One live line per function on a terminal.
+struct Live {
+    _multi: Option<MultiProgress>,
+    bars: Vec<ProgressBar>,
+}
+
+impl Live {
+    fn new(out: &Printer, names: &[&str]) -> Live {
+        if !out.shows_progress() {
+            return Live {
+                _multi: None,
+                bars: Vec::new(),
+            };
+        }
+        let multi = MultiProgress::with_draw_target(ProgressDrawTarget::stderr());
+        let style = ProgressStyle::with_template("{spinner} {prefix:14} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner());
+        let bars = names
+            .iter()
+            .map(|n| {
+                let bar = multi.add(ProgressBar::new_spinner());
+                bar.set_style(style.clone());
+                bar.set_prefix(n.to_string());
+                bar.enable_steady_tick(Duration::from_millis(200));
+                bar
+            })
+            .collect();
+        Live {
+            _multi: Some(multi),
+            bars,
+        }
+    }
+
+    fn update(&self, stats: &[&FunctionStats], started: Instant) {
+        let secs = started.elapsed().as_secs_f64().max(0.001);
+        for (bar, s) in self.bars.iter().zip(stats) {
+            let age = s.iterator_age_ms.map_or("-".into(), |a| {
+                crate::duration::show(Duration::from_millis(a.max(0) as u64))
+            });
+            bar.set_message(format!(
+                "{} records  {:.0}/s  age {age}  retried {}  dlq {}",
+                s.delivered(),
+                s.delivered() as f64 / secs,
+                s.retried_records,
+                s.permanent_failures + s.on_failure_records
+            ));
+        }
+    }
+
+    fn finish(&self) {
+        for bar in &self.bars {
+            bar.finish_and_clear();
+        }
+    }
+}

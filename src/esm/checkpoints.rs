@@ -1,0 +1,140 @@
+//! Where `consume` keeps each function's position in each shard, persisted after every batch:
+//! in the local database for the local target, in a file per function under the data dir
+//! (keyed by stream ARN) for the AWS target. A consume killed with SIGKILL resumes from here.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use orders_core::{SequenceNumber, clock};
+use rusqlite::params;
+
+use crate::stream::checkpoint::{CheckpointFile, ShardProgress};
+use crate::target::LocalTarget;
+use crate::target::local::db::SqlContext;
+
+/// A store of consumer checkpoints.
+pub enum Checkpoints<'a> {
+    /// The local database.
+    Local(&'a LocalTarget),
+    /// JSON files under a directory, one per function.
+    Files {
+        dir: PathBuf,
+        open: RefCell<HashMap<String, CheckpointFile>>,
+    },
+}
+
+impl std::fmt::Debug for Checkpoints<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Checkpoints::Local(_) => f.write_str("Checkpoints::Local"),
+            Checkpoints::Files { dir, .. } => write!(f, "Checkpoints::Files({})", dir.display()),
+        }
+    }
+}
+
+impl<'a> Checkpoints<'a> {
+    /// Files for `stream_arn` under `data_dir/consume/`.
+    pub fn files(data_dir: &std::path::Path, stream_arn: &str) -> Checkpoints<'a> {
+        let key: String = stream_arn
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' || c == '.' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        Checkpoints::Files {
+            dir: data_dir.join("consume").join(key),
+            open: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// Every shard's progress for `function`.
+    pub fn load(
+        &self,
+        function: &str,
+        stream_arn: &str,
+    ) -> anyhow::Result<HashMap<String, ShardProgress>> {
+        match self {
+            Checkpoints::Local(target) => {
+                let conn = target.conn();
+                let mut stmt = conn
+                    .prepare("SELECT shard_id, seq, finished FROM consumer_checkpoints WHERE function = ?1 AND stream_arn = ?2")
+                    .ctx("cannot read checkpoints")?;
+                let rows = stmt
+                    .query_map(params![function, stream_arn], |r| {
+                        let seq: Option<String> = r.get(1)?;
+                        Ok((
+                            r.get::<_, String>(0)?,
+                            ShardProgress {
+                                sequence_number: seq.and_then(|s| SequenceNumber::parse(&s).ok()),
+                                finished: r.get(2)?,
+                            },
+                        ))
+                    })
+                    .ctx("cannot read checkpoints")?;
+                Ok(rows
+                    .collect::<rusqlite::Result<_>>()
+                    .ctx("cannot read checkpoints")?)
+            }
+            Checkpoints::Files { dir, open } => {
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("cannot create {}", dir.display()))?;
+                let file = CheckpointFile::open(&dir.join(format!("{function}.json")), stream_arn)?;
+                let shards = file.data.shards.clone().into_iter().collect();
+                open.borrow_mut().insert(function.to_owned(), file);
+                Ok(shards)
+            }
+        }
+    }
+
+    /// Record `function`'s progress in `shard`.
+    pub fn save(
+        &self,
+        function: &str,
+        stream_arn: &str,
+        shard: &str,
+        progress: &ShardProgress,
+    ) -> anyhow::Result<()> {
+        match self {
+            Checkpoints::Local(target) => {
+                target
+                    .conn()
+                    .prepare_cached(
+                        "INSERT INTO consumer_checkpoints (function, stream_arn, shard_id, seq, finished, updated_ms) \
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (function, stream_arn, shard_id) DO UPDATE SET \
+                         seq = excluded.seq, finished = excluded.finished, updated_ms = excluded.updated_ms",
+                    )
+                    .and_then(|mut s| {
+                        s.execute(params![
+                            function,
+                            stream_arn,
+                            shard,
+                            progress.sequence_number.as_ref().map(|s| s.to_string()),
+                            progress.finished,
+                            clock::now_ms()
+                        ])
+                    })
+                    .ctx("cannot save a checkpoint")?;
+                Ok(())
+            }
+            Checkpoints::Files { open, .. } => {
+                let mut files = open.borrow_mut();
+                let file = files
+                    .get_mut(function)
+                    .with_context(|| format!("checkpoints of {function} were not loaded"))?;
+                if let Some(seq) = &progress.sequence_number {
+                    file.advance(shard, seq);
+                }
+                if progress.finished {
+                    file.finish(shard);
+                }
+                file.save()
+            }
+        }
+    }
+}

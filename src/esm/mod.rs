@@ -1,0 +1,15 @@
+//! Lambda's event-source-mapping semantics for DynamoDB streams (aws-semantics §3): what a
+//! function's response means for the checkpoint, and (for `consume`) batching, retries,
+//! bisection and on-failure records.
+
+pub mod checkpoints;
+pub mod engine;
+pub mod handler;
+pub mod onfailure;
+pub mod response;
+pub mod shard;
+pub mod stats;
+pub mod telemetry;
+
+#[cfg(test)]
+mod tests;

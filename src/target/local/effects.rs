@@ -1,0 +1,278 @@
+//! The consumers' capabilities on the local target: mail into the outbox table, metrics into the
+//! metrics table, stock in the local Inventory, dead letters into the local queue. Each effect
+//! and its idempotency guard (ProcessedEvents) commit in one SQLite transaction, so locally
+//! every effect happens exactly once per stream record. Injected faults come first.
+
+use orders_core::caps::{
+    Applied, CapError, CapResult, Datum, DeadLetters, Email, Mailer, Metrics, Stock, StockChange,
+    StockLine, StockOutcome,
+};
+use orders_core::clock;
+use orders_core::recorder::sum_new;
+use std::cell::Cell;
+
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+
+use super::LocalTarget;
+use super::faults::check_fault;
+
+/// Idempotency records live at least this long (aws-semantics §7.3: ≥ 7 days).
+const GUARD_TTL_MS: i64 = 7 * 24 * 3600 * 1000;
+
+/// The local capabilities, borrowing the target's database.
+#[derive(Debug)]
+pub struct LocalEffects<'a> {
+    target: &'a LocalTarget,
+    /// Inside [`LocalEffects::begin_batch`]: effects are savepoints of the batch's transaction.
+    in_batch: Cell<bool>,
+}
+
+impl LocalTarget {
+    /// The consumers' capabilities on this database.
+    pub fn effects(&self) -> LocalEffects<'_> {
+        LocalEffects {
+            target: self,
+            in_batch: Cell::new(false),
+        }
+    }
+}
+
+fn sql(e: rusqlite::Error) -> CapError {
+    // A busy database is worth retrying; anything else is a broken local store.
+    match &e {
+        rusqlite::Error::SqliteFailure(f, _)
+            if matches!(
+                f.code,
+                rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+            ) =>
+        {
+            CapError::transient(format!("local database busy: {e}"))
+        }
+        _ => CapError::transient(format!("local database error: {e}")),
+    }
+}
+
+/// Insert the guard for `key`; false when it already exists.
+fn claim(tx: &Connection, key: &str, detail: Option<&str>) -> rusqlite::Result<bool> {
+    let now = clock::now_ms();
+    let n = tx
+        .prepare_cached(
+            "INSERT INTO processed_events (event_key, processed_at, expires_at, detail) VALUES (?1, ?2, ?3, ?4) \
+             ON CONFLICT (event_key) DO NOTHING",
+        )?
+        .execute(params![key, clock::rfc3339_ms(now), (now + GUARD_TTL_MS) / 1000, detail])?;
+    Ok(n == 1)
+}
+
+fn reservation_key(order_id: &str) -> String {
+    format!("inventory#reservation#{order_id}")
+}
+
+impl LocalEffects<'_> {
+    /// Run `f` in a write transaction after checking `component`'s injected faults; commit
+    /// only when `f` succeeds (a permanent failure leaves no trace, so a replay is re-judged).
+    fn transaction<T>(
+        &self,
+        component: &str,
+        f: impl FnOnce(&Connection) -> CapResult<T>,
+    ) -> CapResult<T> {
+        let mut conn = self.target.conn();
+        check_fault(&mut conn, component)?;
+        if self.in_batch.get() {
+            // A savepoint: a failed effect rolls back alone; the batch commits the rest.
+            let sp = conn.savepoint().map_err(sql)?;
+            let value = f(&sp)?;
+            sp.commit().map_err(sql)?;
+            return Ok(value);
+        }
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sql)?;
+        let value = f(&tx)?;
+        tx.commit().map_err(sql)?;
+        Ok(value)
+    }
+
+    /// Open one write transaction for a whole invocation: every effect, and whatever else the
+    /// caller writes on this database (its checkpoint), commits together in
+    /// [`LocalEffects::end_batch`] — so a crash repeats nothing and loses nothing.
+    pub fn begin_batch(&self) -> crate::target::TResult<()> {
+        use super::db::SqlContext;
+        self.target
+            .conn()
+            .execute_batch("BEGIN IMMEDIATE")
+            .ctx("cannot start a batch")?;
+        self.in_batch.set(true);
+        Ok(())
+    }
+
+    /// Commit (or, when `commit` is false, roll back) the batch's transaction.
+    pub fn end_batch(&self, commit: bool) -> crate::target::TResult<()> {
+        use super::db::SqlContext;
+        if !self.in_batch.replace(false) {
+            return Ok(());
+        }
+        let sql = if commit { "COMMIT" } else { "ROLLBACK" };
+        self.target
+            .conn()
+            .execute_batch(sql)
+            .ctx("cannot finish a batch")
+    }
+}
+
+impl Mailer for LocalEffects<'_> {
+    async fn send_once(&self, key: &str, email: &Email) -> CapResult<Applied> {
+        self.transaction("mailer", |tx| {
+            if !claim(tx, key, None).map_err(sql)? {
+                return Ok(Applied::Duplicate);
+            }
+            tx.prepare_cached("INSERT INTO outbox (sent_at, event_key, sender, recipient, subject, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                .and_then(|mut st| st.execute(params![clock::rfc3339_ms(clock::now_ms()), key, email.from, email.to, email.subject, email.body]))
+            .map_err(sql)?;
+            Ok(Applied::Done)
+        })
+    }
+}
+
+impl Metrics for LocalEffects<'_> {
+    async fn put_once(
+        &self,
+        namespace: &str,
+        keys: &[String],
+        share: &[Vec<Datum>],
+    ) -> CapResult<Vec<Applied>> {
+        self.transaction("metrics", |tx| {
+            let mut applied = Vec::with_capacity(keys.len());
+            for key in keys {
+                applied.push(if claim(tx, key, None).map_err(sql)? {
+                    Applied::Done
+                } else {
+                    Applied::Duplicate
+                });
+            }
+            let now = clock::now_ms();
+            for d in sum_new(&applied, share) {
+                insert_metric(
+                    tx,
+                    namespace,
+                    &d.name,
+                    "{}",
+                    now,
+                    &d.value.to_string(),
+                    d.unit.as_str(),
+                )
+                .map_err(sql)?;
+            }
+            Ok(applied)
+        })
+    }
+}
+
+/// Append one datapoint to the local metrics table.
+pub fn insert_metric(
+    tx: &rusqlite::Connection,
+    namespace: &str,
+    name: &str,
+    dimensions: &str,
+    ts_ms: i64,
+    value: &str,
+    unit: &str,
+) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO metrics (namespace, name, dimensions, ts_ms, value, unit) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![namespace, name, dimensions, ts_ms, value, unit])?;
+    Ok(())
+}
+
+fn stock_of(tx: &Connection, product_id: &str) -> rusqlite::Result<Option<i64>> {
+    tx.prepare_cached("SELECT stock FROM inventory WHERE product_id = ?1")?
+        .query_row([product_id], |r| r.get(0))
+        .optional()
+}
+
+fn set_stock(tx: &Connection, product_id: &str, stock: i64) -> rusqlite::Result<()> {
+    tx.prepare_cached("UPDATE inventory SET stock = ?2, last_updated = ?3 WHERE product_id = ?1")?
+        .execute(params![
+            product_id,
+            stock,
+            clock::rfc3339_ms(clock::now_ms())
+        ])?;
+    Ok(())
+}
+
+impl Stock for LocalEffects<'_> {
+    async fn reserve(
+        &self,
+        key: &str,
+        order_id: &str,
+        lines: &[StockLine],
+    ) -> CapResult<StockOutcome> {
+        self.transaction("inventory", |tx| {
+            if !claim(tx, key, None).map_err(sql)? {
+                return Ok(StockOutcome::Duplicate);
+            }
+            let mut changes = Vec::with_capacity(lines.len());
+            for line in lines {
+                let have = stock_of(tx, &line.product_id)
+                    .map_err(sql)?
+                    .ok_or_else(|| CapError::permanent(format!("unknown product {}", line.product_id)))?;
+                let need = i64::from(line.quantity);
+                if have < need {
+                    return Err(CapError::permanent(format!(
+                        "insufficient stock for {}: {have} left, {need} needed",
+                        line.product_id
+                    )));
+                }
+                changes.push(StockChange { product_id: line.product_id.clone(), before: have, after: have - need });
+            }
+            for c in &changes {
+                set_stock(tx, &c.product_id, c.after).map_err(sql)?;
+            }
+            let reserved = serde_json::to_string(lines).map_err(|e| CapError::permanent(e.to_string()))?;
+            tx.prepare_cached("INSERT OR REPLACE INTO processed_events (event_key, processed_at, expires_at, detail) VALUES (?1, ?2, ?3, ?4)")
+                .and_then(|mut st| st.execute(params![reservation_key(order_id), clock::rfc3339_ms(clock::now_ms()), i64::MAX, reserved]))
+            .map_err(sql)?;
+            Ok(StockOutcome::Done(changes))
+        })
+    }
+
+    async fn restock(&self, key: &str, order_id: &str) -> CapResult<StockOutcome> {
+        self.transaction("inventory", |tx| {
+            if !claim(tx, key, None).map_err(sql)? {
+                return Ok(StockOutcome::Duplicate);
+            }
+            let marker: Option<String> = tx
+                .query_row(
+                    "DELETE FROM processed_events WHERE event_key = ?1 RETURNING detail",
+                    [reservation_key(order_id)],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(sql)?;
+            let Some(marker) = marker else { return Ok(StockOutcome::Nothing) };
+            let lines: Vec<StockLine> = serde_json::from_str(&marker)
+                .map_err(|e| CapError::permanent(format!("corrupt reservation of {order_id}: {e}")))?;
+            let mut changes = Vec::with_capacity(lines.len());
+            for line in lines {
+                let before = stock_of(tx, &line.product_id).map_err(sql)?.unwrap_or(0);
+                let after = before + i64::from(line.quantity);
+                tx.prepare_cached("INSERT INTO inventory (product_id, stock, last_updated) VALUES (?1, ?2, ?3) \
+                     ON CONFLICT (product_id) DO UPDATE SET stock = excluded.stock, last_updated = excluded.last_updated")
+                .and_then(|mut st| st.execute(params![line.product_id, after, clock::rfc3339_ms(clock::now_ms())]))
+                .map_err(sql)?;
+                changes.push(StockChange { product_id: line.product_id, before, after });
+            }
+            Ok(StockOutcome::Done(changes))
+        })
+    }
+}
+
+impl DeadLetters for LocalEffects<'_> {
+    async fn send(&self, body: &str) -> CapResult<()> {
+        self.target
+            .queue_send(body)
+            .map(|_| ())
+            .map_err(|e| CapError::transient(e.to_string()))
+    }
+}

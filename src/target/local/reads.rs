@@ -1,0 +1,129 @@
+//! Reading what the local consumers produced: the outbox of sent emails and the metrics table.
+
+use rusqlite::params;
+use serde::Serialize;
+
+use super::LocalTarget;
+use super::db::SqlContext;
+use crate::target::TResult;
+
+/// An email the local notification adapter sent.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OutboxEmail {
+    /// When (RFC 3339).
+    pub sent_at: String,
+    /// The idempotency key (`notification#<eventID>`).
+    pub event_key: String,
+    /// Sender.
+    pub from: String,
+    /// Recipient.
+    pub to: String,
+    /// Subject.
+    pub subject: String,
+    /// Body.
+    pub body: String,
+}
+
+/// One datapoint of the local metrics table.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MetricPoint {
+    /// Namespace.
+    pub namespace: String,
+    /// Metric name.
+    pub name: String,
+    /// Dimensions (JSON object).
+    pub dimensions: serde_json::Value,
+    /// When (epoch ms).
+    pub timestamp_ms: i64,
+    /// Exact value.
+    pub value: serde_json::Number,
+    /// Unit.
+    pub unit: String,
+}
+
+impl LocalTarget {
+    /// The newest `limit` emails, newest first.
+    pub fn outbox(&self, limit: usize) -> TResult<Vec<OutboxEmail>> {
+        let conn = self.conn();
+        let mut stmt = conn
+            .prepare("SELECT sent_at, event_key, sender, recipient, subject, body FROM outbox ORDER BY id DESC LIMIT ?1")
+            .ctx("cannot read the outbox")?;
+        let rows = stmt
+            .query_map([limit as i64], |r| {
+                Ok(OutboxEmail {
+                    sent_at: r.get(0)?,
+                    event_key: r.get(1)?,
+                    from: r.get(2)?,
+                    to: r.get(3)?,
+                    subject: r.get(4)?,
+                    body: r.get(5)?,
+                })
+            })
+            .ctx("cannot read the outbox")?;
+        rows.collect::<rusqlite::Result<_>>()
+            .ctx("cannot read the outbox")
+    }
+
+    /// Datapoints since `since_ms`, optionally of one namespace and metric, oldest first.
+    pub fn metric_points(
+        &self,
+        namespace: Option<&str>,
+        name: Option<&str>,
+        since_ms: i64,
+    ) -> TResult<Vec<MetricPoint>> {
+        let conn = self.conn();
+        let mut stmt = conn
+            .prepare_cached(
+                "SELECT namespace, name, dimensions, ts_ms, value, unit FROM metrics \
+                 WHERE ts_ms >= ?1 AND (?2 IS NULL OR namespace = ?2) AND (?3 IS NULL OR name = ?3) ORDER BY ts_ms, id",
+            )
+            .ctx("cannot read metrics")?;
+        let rows = stmt
+            .query_map(params![since_ms, namespace, name], |r| {
+                let dims: String = r.get(2)?;
+                let value: String = r.get(4)?;
+                Ok(MetricPoint {
+                    namespace: r.get(0)?,
+                    name: r.get(1)?,
+                    dimensions: serde_json::from_str(&dims).unwrap_or_default(),
+                    timestamp_ms: r.get(3)?,
+                    value: value
+                        .parse()
+                        .unwrap_or_else(|_| serde_json::Number::from(0)),
+                    unit: r.get(5)?,
+                })
+            })
+            .ctx("cannot read metrics")?;
+        rows.collect::<rusqlite::Result<_>>()
+            .ctx("cannot read metrics")
+    }
+}
+
+impl LocalTarget {
+    /// Append consumer metrics (dimension `FunctionName`) in one transaction.
+    pub fn write_consumer_metrics(
+        &self,
+        namespace: &str,
+        points: &[crate::esm::telemetry::Point],
+    ) -> TResult<()> {
+        let mut conn = self.conn();
+        // Inside a consume scope the rows join its transaction; otherwise they get their own.
+        let sp = conn.savepoint().ctx("cannot write metrics")?;
+        for p in points {
+            let dims = serde_json::json!({ "FunctionName": p.function }).to_string();
+            super::effects::insert_metric(
+                &sp,
+                namespace,
+                p.name,
+                &dims,
+                p.ts_ms,
+                &p.value.to_string(),
+                p.unit,
+            )
+            .ctx("cannot write metrics")?;
+        }
+        sp.commit().ctx("cannot write metrics")
+    }
+}

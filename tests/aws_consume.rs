@@ -1,0 +1,97 @@
+//! Issue 6 (consume) against moto: the bundled functions over moto's stream with the AWS
+//! adapters — emails in moto's SES, stock in moto's Inventory table, a failing record in
+//! moto's SQS dead-letter queue.
+
+use crate::support::aws::{AwsEnv, block};
+
+#[test]
+fn consume_over_the_moto_stream_with_the_aws_adapters() {
+    let aws = AwsEnv::new();
+    aws.run(&["init", "--demo-stock"]).success();
+    aws.verify_sender("orders@example.com");
+    let to = format!("kim+{}@example.com", aws.orders.to_lowercase());
+    aws.run(&[
+        "create",
+        "--customer",
+        "c-kim",
+        "--email",
+        &to,
+        "--item",
+        "SKU-MUG:2:12.50",
+    ])
+    .success();
+    // Ten chairs are in stock; fifty is a permanent failure.
+    aws.run(&[
+        "create",
+        "--customer",
+        "c-kim",
+        "--email",
+        &to,
+        "--item",
+        "SKU-CHAIR:50:249.00",
+    ])
+    .success();
+    let summary = aws
+        .run(&["consume", "--until-idle", "--idle", "500ms", "-o", "json"])
+        .code(1)
+        .json();
+    let by = |f: &str| {
+        summary["functions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["function"] == f)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(by("notification")["ok"], 2);
+    assert_eq!(by("inventory")["ok"], 1);
+    assert_eq!(by("inventory")["permanent_failures"], 1);
+    assert_eq!(by("analytics")["ok"], 2);
+
+    let mail = aws.mail_to(&to);
+    assert_eq!(mail.len(), 2, "{mail:?}");
+    assert!(
+        mail.iter()
+            .any(|m| m["body"].as_str().unwrap_or("").contains("Total: 25.00")),
+        "{mail:?}"
+    );
+
+    let item = block(
+        aws.ddb()
+            .get_item()
+            .table_name(&aws.inventory)
+            .key(
+                "productId",
+                aws_sdk_dynamodb::types::AttributeValue::S("SKU-MUG".into()),
+            )
+            .consistent_read(true)
+            .send(),
+    )
+    .unwrap()
+    .item
+    .unwrap();
+    assert_eq!(item["stock"].as_n().unwrap(), "298");
+
+    let bodies = aws.dlq_bodies();
+    assert_eq!(bodies.len(), 1, "{bodies:?}");
+    let envelope: serde_json::Value = serde_json::from_str(&bodies[0]).unwrap();
+    assert_eq!(envelope["function"], "inventory");
+    assert!(
+        envelope["error"]
+            .as_str()
+            .unwrap()
+            .contains("insufficient stock for SKU-CHAIR")
+    );
+
+    // Checkpoints in the data dir: a second run has nothing to do and sends nothing twice.
+    let again = aws.run(&["consume", "-o", "json"]).success().json();
+    assert!(
+        again["functions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["invocations"] == 0)
+    );
+    assert_eq!(aws.mail_to(&to).len(), 2);
+}

@@ -1,0 +1,193 @@
+//! Issue 6 (consume) through the CLI on the local target: the whole pipeline, faults retried
+//! into on-failure records, checkpoints that survive SIGKILL with stock moved exactly once.
+
+use std::process::Stdio;
+use std::time::Duration;
+
+use crate::support::Env;
+
+fn stock(env: &Env) -> i64 {
+    let items = env
+        .run(&["inventory", "list", "-o", "json"])
+        .success()
+        .json();
+    items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["stock"].as_i64().unwrap())
+        .sum()
+}
+
+fn ordered_units(env: &Env) -> i64 {
+    let orders = env
+        .run(&["orders", "list", "--all", "-o", "json"])
+        .success()
+        .json();
+    orders
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|o| o["items"].as_array().unwrap().clone())
+        .map(|i| i["quantity"].as_i64().unwrap())
+        .sum()
+}
+
+fn big_stock(env: &Env) {
+    env.run(&["init"]).success();
+    for (sku, _, _, _) in orderctl::synth::CATALOG {
+        env.run(&["inventory", "set", sku, "1000000"]).success();
+    }
+}
+
+#[test]
+fn consume_runs_every_function_once_per_record() {
+    let env = Env::new();
+    big_stock(&env);
+    let before = stock(&env);
+    env.run(&["create", "--count", "40", "--seed", "5"])
+        .success();
+    let summary = env.run(&["consume", "-o", "json"]).success().json();
+    let by = |f: &str| {
+        summary["functions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["function"] == f)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(by("notification")["ok"], 40);
+    assert_eq!(by("inventory")["ok"], 40);
+    assert_eq!(by("analytics")["ok"], 40);
+    assert_eq!(
+        env.run(&["outbox", "--limit", "100", "-o", "json"])
+            .success()
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        40
+    );
+    assert_eq!(
+        before - stock(&env),
+        ordered_units(&env),
+        "each order reserved once"
+    );
+    let again = env.run(&["consume", "-o", "json"]).success().json();
+    assert_eq!(
+        again["functions"][0]["invocations"], 0,
+        "checkpoints: nothing left"
+    );
+    // Consumer metrics, as Lambda reports them.
+    let ages = env
+        .run(&[
+            "metrics",
+            "--namespace",
+            "orderctl/Consumers",
+            "--name",
+            "IteratorAge",
+            "-o",
+            "json",
+        ])
+        .success()
+        .json();
+    assert!(!ages.as_array().unwrap().is_empty());
+    assert_eq!(ages[0]["unit"], "Milliseconds");
+    assert!(ages[0]["dimensions"]["FunctionName"].is_string());
+}
+
+#[test]
+fn a_failing_mailer_is_retried_then_given_up_as_one_on_failure_record() {
+    let env = Env::new();
+    // One shard (fixed when the database is created), so the three records are one batch.
+    env.config("[local]\nshards = 1\n[functions.notification]\nmaximum_retry_attempts = 2\nbisect_batch_on_function_error = false\n");
+    big_stock(&env);
+    env.run(&["create", "--count", "3", "--seed", "9"])
+        .success();
+    env.run(&["faults", "set", "mailer", "--always"]).success();
+    let summary = env
+        .run(&["consume", "--function", "notification", "-o", "json"])
+        .code(1)
+        .json();
+    let s = &summary["functions"][0];
+    assert_eq!(s["invocations"], 3, "1 + 2 retries");
+    assert_eq!(s["on_failure_records"], 1);
+    assert_eq!(s["dropped"], 3);
+    let target = env.target();
+    let messages = target.queue_peek(10).unwrap();
+    assert_eq!(messages.len(), 1);
+    let body: serde_json::Value = serde_json::from_str(&messages[0].body).unwrap();
+    assert_eq!(
+        body["requestContext"]["condition"],
+        "RetryAttemptsExhausted"
+    );
+    assert_eq!(body["requestContext"]["approximateInvokeCount"], 3);
+    assert_eq!(body["DDBStreamBatchInfo"]["batchSize"], 3);
+    assert!(body["responseContext"]["functionError"].is_null());
+    env.run(&["faults", "clear"]).success();
+    let after = env
+        .run(&["consume", "--function", "notification", "-o", "json"])
+        .success()
+        .json();
+    assert_eq!(
+        after["functions"][0]["invocations"], 0,
+        "the given-up batch stays skipped"
+    );
+}
+
+#[test]
+fn sigkill_mid_consume_then_resume_moves_stock_exactly_once() {
+    let env = Env::new();
+    big_stock(&env);
+    let before = stock(&env);
+    env.run(&["create", "--count", "3000", "--seed", "11"])
+        .success();
+    let mut child = env
+        .command(&["consume", "--function", "inventory", "--follow"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(150 + fastrand::u64(..250)));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let summary = env
+        .run(&["consume", "--function", "inventory", "-o", "json"])
+        .success()
+        .json();
+    assert_eq!(summary["functions"][0]["permanent_failures"], 0);
+    assert_eq!(
+        before - stock(&env),
+        ordered_units(&env),
+        "stock moved exactly once per order"
+    );
+    let guards: i64 = env
+        .target()
+        .conn()
+        .query_row("SELECT count(*) FROM processed_events WHERE event_key LIKE 'inventory#%' AND event_key NOT LIKE 'inventory#reservation#%'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(guards, 3000, "every record processed");
+}
+
+#[test]
+fn until_idle_waits_for_new_records_then_exits() {
+    let env = Env::new();
+    big_stock(&env);
+    let consumer = env.spawn(&[
+        "consume",
+        "--function",
+        "analytics",
+        "--until-idle",
+        "--idle",
+        "1500ms",
+        "-o",
+        "json",
+    ]);
+    std::thread::sleep(Duration::from_millis(300));
+    env.run(&["create", "--count", "7"]).success();
+    let out = crate::support::finish(consumer, &["consume"])
+        .success()
+        .json();
+    assert_eq!(out["functions"][0]["ok"], 7);
+}
