@@ -48,6 +48,7 @@ set edit:completion:arg-completer[orderctl] = {|@words|
             cand functions 'The bundled consumer functions and their subscriptions'
             cand invoke 'Run a bundled function in-process on a Lambda event; show outcomes, response, next step, effects'
             cand consume 'Run the consumer functions on the stream with Lambda''s event-source-mapping semantics'
+            cand dlq 'Inspect and replay the dead-letter queue'
             cand outbox 'Emails the local notification adapter sent'
             cand metrics 'Metrics the consumers published (local table, or CloudWatch)'
             cand faults 'Inject transient faults into the local adapters (mailer, metrics, inventory)'
@@ -597,6 +598,211 @@ set edit:completion:arg-completer[orderctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'orderctl;dlq'= {
+            cand --target 'Where the pipeline lives'
+            cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
+            cand --config 'Configuration file [default: ./orderctl.toml when present]'
+            cand --profile 'AWS target: the named profile (else AWS_PROFILE, else default)'
+            cand --region 'AWS target: the region (else AWS_REGION / the profile''s region)'
+            cand --endpoint-url 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too'
+            cand -o 'Output format; json and jsonl field names are stable'
+            cand --output 'Output format; json and jsonl field names are stable'
+            cand --color 'When to use colours (NO_COLOR is honoured)'
+            cand --orders-table 'Name of the orders table'
+            cand --inventory-table 'Name of the inventory table'
+            cand --processed-events-table 'Name of the idempotency table'
+            cand --dlq-queue 'Name of the dead-letter queue'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'The messages: id, receive count, sent time, format, function, order or sequence range, error. SQS has no peek: on AWS each message is received with a short visibility timeout and released at once, which bumps its receive count; the local queue is peeked for real'
+            cand show 'One message''s whole body, decoded (same note on receive counts as `list`)'
+            cand stats 'Depth, oldest message''s age, counts by function and format'
+            cand send 'Put a message in (to re-inject one, or to test)'
+            cand purge 'Delete every message (refuses without --yes)'
+            cand replay 'Replay messages into their function; delete each only after its replay succeeded'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'orderctl;dlq;list'= {
+            cand --max 'At most N messages'
+            cand --target 'Where the pipeline lives'
+            cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
+            cand --config 'Configuration file [default: ./orderctl.toml when present]'
+            cand --profile 'AWS target: the named profile (else AWS_PROFILE, else default)'
+            cand --region 'AWS target: the region (else AWS_REGION / the profile''s region)'
+            cand --endpoint-url 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too'
+            cand -o 'Output format; json and jsonl field names are stable'
+            cand --output 'Output format; json and jsonl field names are stable'
+            cand --color 'When to use colours (NO_COLOR is honoured)'
+            cand --orders-table 'Name of the orders table'
+            cand --inventory-table 'Name of the inventory table'
+            cand --processed-events-table 'Name of the idempotency table'
+            cand --dlq-queue 'Name of the dead-letter queue'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orderctl;dlq;show'= {
+            cand --target 'Where the pipeline lives'
+            cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
+            cand --config 'Configuration file [default: ./orderctl.toml when present]'
+            cand --profile 'AWS target: the named profile (else AWS_PROFILE, else default)'
+            cand --region 'AWS target: the region (else AWS_REGION / the profile''s region)'
+            cand --endpoint-url 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too'
+            cand -o 'Output format; json and jsonl field names are stable'
+            cand --output 'Output format; json and jsonl field names are stable'
+            cand --color 'When to use colours (NO_COLOR is honoured)'
+            cand --orders-table 'Name of the orders table'
+            cand --inventory-table 'Name of the inventory table'
+            cand --processed-events-table 'Name of the idempotency table'
+            cand --dlq-queue 'Name of the dead-letter queue'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orderctl;dlq;stats'= {
+            cand --target 'Where the pipeline lives'
+            cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
+            cand --config 'Configuration file [default: ./orderctl.toml when present]'
+            cand --profile 'AWS target: the named profile (else AWS_PROFILE, else default)'
+            cand --region 'AWS target: the region (else AWS_REGION / the profile''s region)'
+            cand --endpoint-url 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too'
+            cand -o 'Output format; json and jsonl field names are stable'
+            cand --output 'Output format; json and jsonl field names are stable'
+            cand --color 'When to use colours (NO_COLOR is honoured)'
+            cand --orders-table 'Name of the orders table'
+            cand --inventory-table 'Name of the inventory table'
+            cand --processed-events-table 'Name of the idempotency table'
+            cand --dlq-queue 'Name of the dead-letter queue'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orderctl;dlq;send'= {
+            cand --body 'The body: text, or @FILE (`@-` for stdin)'
+            cand --target 'Where the pipeline lives'
+            cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
+            cand --config 'Configuration file [default: ./orderctl.toml when present]'
+            cand --profile 'AWS target: the named profile (else AWS_PROFILE, else default)'
+            cand --region 'AWS target: the region (else AWS_REGION / the profile''s region)'
+            cand --endpoint-url 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too'
+            cand -o 'Output format; json and jsonl field names are stable'
+            cand --output 'Output format; json and jsonl field names are stable'
+            cand --color 'When to use colours (NO_COLOR is honoured)'
+            cand --orders-table 'Name of the orders table'
+            cand --inventory-table 'Name of the inventory table'
+            cand --processed-events-table 'Name of the idempotency table'
+            cand --dlq-queue 'Name of the dead-letter queue'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orderctl;dlq;purge'= {
+            cand --target 'Where the pipeline lives'
+            cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
+            cand --config 'Configuration file [default: ./orderctl.toml when present]'
+            cand --profile 'AWS target: the named profile (else AWS_PROFILE, else default)'
+            cand --region 'AWS target: the region (else AWS_REGION / the profile''s region)'
+            cand --endpoint-url 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too'
+            cand -o 'Output format; json and jsonl field names are stable'
+            cand --output 'Output format; json and jsonl field names are stable'
+            cand --color 'When to use colours (NO_COLOR is honoured)'
+            cand --orders-table 'Name of the orders table'
+            cand --inventory-table 'Name of the inventory table'
+            cand --processed-events-table 'Name of the idempotency table'
+            cand --dlq-queue 'Name of the dead-letter queue'
+            cand --yes 'Really delete every message'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orderctl;dlq;replay'= {
+            cand --max 'At most N messages'
+            cand --concurrency 'Messages replayed at once (the records of one message stay in order)'
+            cand --filter 'Keep only records matching a Lambda filter pattern (JSON, or @FILE holding a pattern or a FilterCriteria document); repeat to OR several, as FilterCriteria does'
+            cand --filter-profile 'Operators allowed in patterns'
+            cand --function 'Replay into this function, whatever the message names'
+            cand --via 'In-process (default) or the deployed Lambda'
+            cand --lambda-name 'With --via lambda: the function''s name [default: lambda_name of its subscription]'
+            cand --visibility-timeout 'How long a message being replayed stays hidden (extended while its replay runs)'
+            cand --journal 'Append one JSON line per message outcome to FILE'
+            cand --target 'Where the pipeline lives'
+            cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
+            cand --config 'Configuration file [default: ./orderctl.toml when present]'
+            cand --profile 'AWS target: the named profile (else AWS_PROFILE, else default)'
+            cand --region 'AWS target: the region (else AWS_REGION / the profile''s region)'
+            cand --endpoint-url 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too'
+            cand -o 'Output format; json and jsonl field names are stable'
+            cand --output 'Output format; json and jsonl field names are stable'
+            cand --color 'When to use colours (NO_COLOR is honoured)'
+            cand --orders-table 'Name of the orders table'
+            cand --inventory-table 'Name of the inventory table'
+            cand --processed-events-table 'Name of the idempotency table'
+            cand --dlq-queue 'Name of the dead-letter queue'
+            cand --dry-run 'Decode, resolve records and target; change nothing'
+            cand --yes 'Skip the confirmation (required on AWS without a terminal)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orderctl;dlq;help'= {
+            cand list 'The messages: id, receive count, sent time, format, function, order or sequence range, error. SQS has no peek: on AWS each message is received with a short visibility timeout and released at once, which bumps its receive count; the local queue is peeked for real'
+            cand show 'One message''s whole body, decoded (same note on receive counts as `list`)'
+            cand stats 'Depth, oldest message''s age, counts by function and format'
+            cand send 'Put a message in (to re-inject one, or to test)'
+            cand purge 'Delete every message (refuses without --yes)'
+            cand replay 'Replay messages into their function; delete each only after its replay succeeded'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'orderctl;dlq;help;list'= {
+        }
+        &'orderctl;dlq;help;show'= {
+        }
+        &'orderctl;dlq;help;stats'= {
+        }
+        &'orderctl;dlq;help;send'= {
+        }
+        &'orderctl;dlq;help;purge'= {
+        }
+        &'orderctl;dlq;help;replay'= {
+        }
+        &'orderctl;dlq;help;help'= {
+        }
         &'orderctl;outbox'= {
             cand --limit 'At most N emails, newest first'
             cand --target 'Where the pipeline lives'
@@ -816,6 +1022,7 @@ set edit:completion:arg-completer[orderctl] = {|@words|
             cand functions 'The bundled consumer functions and their subscriptions'
             cand invoke 'Run a bundled function in-process on a Lambda event; show outcomes, response, next step, effects'
             cand consume 'Run the consumer functions on the stream with Lambda''s event-source-mapping semantics'
+            cand dlq 'Inspect and replay the dead-letter queue'
             cand outbox 'Emails the local notification adapter sent'
             cand metrics 'Metrics the consumers published (local table, or CloudWatch)'
             cand faults 'Inject transient faults into the local adapters (mailer, metrics, inventory)'
@@ -870,6 +1077,26 @@ set edit:completion:arg-completer[orderctl] = {|@words|
         &'orderctl;help;invoke'= {
         }
         &'orderctl;help;consume'= {
+        }
+        &'orderctl;help;dlq'= {
+            cand list 'The messages: id, receive count, sent time, format, function, order or sequence range, error. SQS has no peek: on AWS each message is received with a short visibility timeout and released at once, which bumps its receive count; the local queue is peeked for real'
+            cand show 'One message''s whole body, decoded (same note on receive counts as `list`)'
+            cand stats 'Depth, oldest message''s age, counts by function and format'
+            cand send 'Put a message in (to re-inject one, or to test)'
+            cand purge 'Delete every message (refuses without --yes)'
+            cand replay 'Replay messages into their function; delete each only after its replay succeeded'
+        }
+        &'orderctl;help;dlq;list'= {
+        }
+        &'orderctl;help;dlq;show'= {
+        }
+        &'orderctl;help;dlq;stats'= {
+        }
+        &'orderctl;help;dlq;send'= {
+        }
+        &'orderctl;help;dlq;purge'= {
+        }
+        &'orderctl;help;dlq;replay'= {
         }
         &'orderctl;help;outbox'= {
         }

@@ -138,6 +138,9 @@ pub enum Command {
     Invoke(cmd::invoke::InvokeArgs),
     /// Run the consumer functions on the stream with Lambda's event-source-mapping semantics
     Consume(cmd::consume::ConsumeArgs),
+    /// Inspect and replay the dead-letter queue
+    #[command(subcommand)]
+    Dlq(cmd::dlq::DlqCommand),
     /// Emails the local notification adapter sent
     Outbox(cmd::local_reads::OutboxArgs),
     /// Metrics the consumers published (local table, or CloudWatch)

@@ -4,6 +4,7 @@
 
 pub mod cli;
 pub mod cmd;
+pub mod dlq;
 pub mod duration;
 pub mod esm;
 pub mod exit;

@@ -6,10 +6,12 @@
 mod support;
 
 mod aws_consume;
+mod aws_dlq;
 mod aws_orders;
 mod aws_tail;
 mod completions;
 mod local_consume;
+mod local_dlq;
 mod local_functions;
 mod local_orders;
 mod local_stream;

@@ -4,6 +4,7 @@ pub mod completions;
 pub mod consume;
 pub mod create;
 pub mod demo;
+pub mod dlq;
 pub mod faults;
 pub mod filter;
 pub mod functions;
@@ -60,6 +61,7 @@ pub async fn dispatch(command: Command, ctx: &Ctx, out: &Printer) -> anyhow::Res
         Command::Functions(args) => functions::run(args, ctx, out).await,
         Command::Invoke(args) => invoke::run(args, ctx, out).await,
         Command::Consume(args) => consume::run(args, ctx, out).await,
+        Command::Dlq(args) => dlq::run(args, ctx, out).await,
         Command::Outbox(args) => local_reads::outbox(args, ctx, out).await,
         Command::Metrics(args) => local_reads::metrics(args, ctx, out).await,
         Command::Faults(args) => faults::run(args, ctx, out).await,

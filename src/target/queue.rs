@@ -32,3 +32,104 @@ pub struct QueueStats {
     /// The oldest message's send time (epoch ms).
     pub oldest_sent_ms: Option<i64>,
 }
+
+use std::time::Duration;
+
+use super::{LocalTarget, TResult, Target};
+
+/// The dead-letter queue: SQS on AWS, a table with SQS semantics locally.
+pub trait Queue {
+    /// Send a message; returns its id.
+    fn send(&self, body: &str) -> impl Future<Output = TResult<String>>;
+    /// Receive up to `max` (≤ 10) messages, hidden for `visibility`.
+    fn receive(
+        &self,
+        max: usize,
+        visibility: Duration,
+    ) -> impl Future<Output = TResult<Vec<QueueMessage>>>;
+    /// Look at up to `max` messages. Locally nothing changes; SQS has no peek, so on AWS the
+    /// messages are received with a short visibility timeout and released at once — their
+    /// receive counts go up.
+    fn peek(&self, max: usize) -> impl Future<Output = TResult<Vec<QueueMessage>>>;
+    /// Delete a received message.
+    fn delete(&self, receipt_handle: &str) -> impl Future<Output = TResult<()>>;
+    /// Hide a received message for `visibility` from now (0 makes it visible again).
+    fn change_visibility(
+        &self,
+        receipt_handle: &str,
+        visibility: Duration,
+    ) -> impl Future<Output = TResult<()>>;
+    /// Delete every message.
+    fn purge(&self) -> impl Future<Output = TResult<u64>>;
+    /// Depth and in-flight count (and the oldest message's time where known).
+    fn stats(&self) -> impl Future<Output = TResult<QueueStats>>;
+}
+
+impl Queue for LocalTarget {
+    async fn send(&self, body: &str) -> TResult<String> {
+        self.queue_send(body)
+    }
+    async fn receive(&self, max: usize, visibility: Duration) -> TResult<Vec<QueueMessage>> {
+        self.queue_receive(max, visibility)
+    }
+    async fn peek(&self, max: usize) -> TResult<Vec<QueueMessage>> {
+        self.queue_peek(max)
+    }
+    async fn delete(&self, receipt_handle: &str) -> TResult<()> {
+        self.queue_delete(receipt_handle).map(|_| ())
+    }
+    async fn change_visibility(&self, receipt_handle: &str, visibility: Duration) -> TResult<()> {
+        self.queue_change_visibility(receipt_handle, visibility)
+    }
+    async fn purge(&self) -> TResult<u64> {
+        self.queue_purge()
+    }
+    async fn stats(&self) -> TResult<QueueStats> {
+        self.queue_stats()
+    }
+}
+
+impl Queue for Target {
+    async fn send(&self, body: &str) -> TResult<String> {
+        match self {
+            Target::Local(t) => t.send(body).await,
+            Target::Aws(t) => t.send(body).await,
+        }
+    }
+    async fn receive(&self, max: usize, visibility: Duration) -> TResult<Vec<QueueMessage>> {
+        match self {
+            Target::Local(t) => t.receive(max, visibility).await,
+            Target::Aws(t) => t.receive(max, visibility).await,
+        }
+    }
+    async fn peek(&self, max: usize) -> TResult<Vec<QueueMessage>> {
+        match self {
+            Target::Local(t) => t.peek(max).await,
+            Target::Aws(t) => t.peek(max).await,
+        }
+    }
+    async fn delete(&self, receipt_handle: &str) -> TResult<()> {
+        match self {
+            Target::Local(t) => Queue::delete(t, receipt_handle).await,
+            Target::Aws(t) => Queue::delete(t, receipt_handle).await,
+        }
+    }
+    async fn change_visibility(&self, receipt_handle: &str, visibility: Duration) -> TResult<()> {
+        match self {
+            Target::Local(t) => t.change_visibility(receipt_handle, visibility).await,
+            Target::Aws(t) => t.change_visibility(receipt_handle, visibility).await,
+        }
+    }
+    async fn purge(&self) -> TResult<u64> {
+        match self {
+            Target::Local(t) => t.purge().await,
+            Target::Aws(t) => t.purge().await,
+        }
+    }
+    async fn stats(&self) -> TResult<QueueStats> {
+        match self {
+            Target::Local(t) => t.stats().await,
+            Target::Aws(t) => t.stats().await,
+        }
+    }
+}

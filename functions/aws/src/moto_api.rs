@@ -5,6 +5,45 @@
 use std::io::{Read, Write};
 use std::net::TcpStream;
 
+/// `METHOD {endpoint}{path}` with `headers` and `body`; the response body as text.
+pub fn request_raw(
+    endpoint: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> Result<String, String> {
+    let host = endpoint
+        .strip_prefix("http://")
+        .ok_or_else(|| format!("{endpoint}: the moto endpoint must be plain http"))?
+        .trim_end_matches('/');
+    let mut stream =
+        TcpStream::connect(host).map_err(|e| format!("cannot reach moto at {host}: {e}"))?;
+    let mut head = format!(
+        "{method} {path} HTTP/1.0\r\nHost: {host}\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    write!(stream, "{head}\r\n{body}").map_err(|e| e.to_string())?;
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).map_err(|e| e.to_string())?;
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .ok_or("no HTTP header in moto's answer")?;
+    let status_line = String::from_utf8_lossy(&raw[..split]);
+    let status = status_line.split_whitespace().nth(1).unwrap_or("");
+    if !status.starts_with('2') {
+        return Err(format!(
+            "{method} {path}: {status_line}: {}",
+            String::from_utf8_lossy(&raw[split + 4..])
+        ));
+    }
+    Ok(String::from_utf8_lossy(&raw[split + 4..]).into_owned())
+}
+
 /// `METHOD {endpoint}{path}` with an optional JSON body; the response body parsed as JSON
 /// (`null` when empty).
 pub fn request(
@@ -13,35 +52,46 @@ pub fn request(
     path: &str,
     body: Option<&serde_json::Value>,
 ) -> Result<serde_json::Value, String> {
-    let host = endpoint
-        .strip_prefix("http://")
-        .ok_or_else(|| format!("{endpoint}: the moto endpoint must be plain http"))?
-        .trim_end_matches('/');
-    let mut stream =
-        TcpStream::connect(host).map_err(|e| format!("cannot reach moto at {host}: {e}"))?;
     let payload = body.map(|b| b.to_string()).unwrap_or_default();
-    write!(
-        stream,
-        "{method} {path} HTTP/1.0\r\nHost: {host}\r\nAccept: application/json\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{payload}",
-        payload.len()
-    )
-    .map_err(|e| e.to_string())?;
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).map_err(|e| e.to_string())?;
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .ok_or("no HTTP header in moto's answer")?;
-    let head = String::from_utf8_lossy(&raw[..split]);
-    let status = head.split_whitespace().nth(1).unwrap_or("");
-    if !status.starts_with('2') {
-        return Err(format!("{method} {path}: {head}"));
-    }
-    let body = &raw[split + 4..];
-    if body.iter().all(u8::is_ascii_whitespace) {
+    let text = request_raw(
+        endpoint,
+        method,
+        path,
+        &[
+            ("Accept", "application/json"),
+            ("Content-Type", "application/json"),
+        ],
+        &payload,
+    )?;
+    if text.trim().is_empty() {
         return Ok(serde_json::Value::Null);
     }
-    serde_json::from_slice(body).map_err(|e| format!("{method} {path}: not JSON: {e}"))
+    serde_json::from_str(&text).map_err(|e| format!("{method} {path}: not JSON: {e}"))
+}
+
+/// Create an IAM role in moto (Lambda's CreateFunction wants one that exists); returns its ARN.
+/// A bare query-protocol call: moto routes by the signing scope and checks no signature.
+pub fn create_role(endpoint: &str, name: &str) -> Result<String, String> {
+    let body = format!(
+        "Action=CreateRole&Version=2010-05-08&RoleName={name}&AssumeRolePolicyDocument=%7B%22Version%22%3A%222012-10-17%22%7D"
+    );
+    let auth = "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0";
+    let xml = request_raw(
+        endpoint,
+        "POST",
+        "/",
+        &[
+            ("Content-Type", "application/x-www-form-urlencoded"),
+            ("Authorization", auth),
+        ],
+        &body,
+    )?;
+    let arn = xml
+        .split("<Arn>")
+        .nth(1)
+        .and_then(|rest| rest.split("</Arn>").next())
+        .ok_or_else(|| format!("CreateRole answered without an ARN: {xml}"))?;
+    Ok(arn.to_owned())
 }
 
 /// Mail moto recorded as sent to `to` (SES v1 and v2 share `ses.Message`).

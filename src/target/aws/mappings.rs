@@ -4,7 +4,7 @@
 use aws_sdk_lambda::types::EventSourceMappingConfiguration;
 
 use super::AwsTarget;
-use crate::target::TResult;
+use crate::target::{TResult, TargetError};
 
 impl AwsTarget {
     /// Every event source mapping on `stream_arn` (ListEventSourceMappings, all pages).
@@ -43,5 +43,46 @@ impl AwsTarget {
                 )
             })
             .count())
+    }
+}
+
+impl AwsTarget {
+    /// Invoke a deployed function synchronously (RequestResponse) with a Lambda event; an error
+    /// unless it returned without `FunctionError` and with no `batchItemFailures`.
+    pub async fn invoke_lambda(&self, name: &str, event: &orders_core::Event) -> TResult<()> {
+        let payload = serde_json::to_vec(event)
+            .map_err(|e| TargetError::other("cannot encode the event", e))?;
+        let out = self
+            .lambda
+            .invoke()
+            .function_name(name)
+            .invocation_type(aws_sdk_lambda::types::InvocationType::RequestResponse)
+            .payload(aws_smithy_types::Blob::new(payload))
+            .send()
+            .await
+            .map_err(|e| self.err(e, "lambda:InvokeFunction", "function", name))?;
+        let body = out
+            .payload()
+            .map(|b| String::from_utf8_lossy(b.as_ref()).into_owned())
+            .unwrap_or_default();
+        if let Some(kind) = out.function_error() {
+            return Err(TargetError::Conflict(format!(
+                "{name} failed ({kind}): {}",
+                body.trim()
+            )));
+        }
+        let response: serde_json::Value =
+            serde_json::from_str(&body).unwrap_or(serde_json::Value::Null);
+        let failures = response
+            .get("batchItemFailures")
+            .and_then(|f| f.as_array())
+            .map_or(0, Vec::len);
+        if failures > 0 {
+            return Err(TargetError::Conflict(format!(
+                "{name} reported {failures} batchItemFailures: {}",
+                body.trim()
+            )));
+        }
+        Ok(())
     }
 }

@@ -10,6 +10,7 @@ mod init;
 mod inventory;
 mod mappings;
 mod orders;
+mod queue;
 
 use std::time::Duration;
 

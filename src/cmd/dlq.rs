@@ -1,0 +1,419 @@
+//! `orderctl dlq list|show|stats|send|purge|replay`: inspect the dead-letter queue and replay
+//! it without ever losing a message or applying an effect twice.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, IsTerminal};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Subcommand, ValueEnum};
+use serde::Serialize;
+
+use super::Ctx;
+use super::filter::FilterArgs;
+use crate::dlq::replay::{ReplayOptions, ReplaySummary, Via, replay};
+use crate::dlq::{Listing, listing};
+use crate::exit::ExitStatus;
+use crate::functions::Function;
+use crate::input;
+use crate::output::{Printer, Style};
+use crate::target::queue::Queue;
+use crate::target::{Target, TargetError};
+
+/// The most messages `list`, `show` and `stats` look at.
+const SCAN_MAX: usize = 1000;
+
+#[derive(Debug, Subcommand)]
+pub enum DlqCommand {
+    /// The messages: id, receive count, sent time, format, function, order or sequence range,
+    /// error. SQS has no peek: on AWS each message is received with a short visibility timeout
+    /// and released at once, which bumps its receive count; the local queue is peeked for real.
+    List(ListArgs),
+    /// One message's whole body, decoded (same note on receive counts as `list`)
+    Show(ShowArgs),
+    /// Depth, oldest message's age, counts by function and format
+    Stats,
+    /// Put a message in (to re-inject one, or to test)
+    Send(SendArgs),
+    /// Delete every message (refuses without --yes)
+    Purge(PurgeArgs),
+    /// Replay messages into their function; delete each only after its replay succeeded
+    Replay(ReplayArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// At most N messages
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    pub max: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The message id
+    pub id: String,
+}
+
+#[derive(Debug, Args)]
+pub struct SendArgs {
+    /// The body: text, or @FILE (`@-` for stdin)
+    #[arg(long, value_name = "TEXT|@FILE")]
+    pub body: String,
+}
+
+#[derive(Debug, Args)]
+pub struct PurgeArgs {
+    /// Really delete every message
+    #[arg(long)]
+    pub yes: bool,
+}
+
+/// Where replayed records go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ViaArg {
+    /// The bundled function, in-process, with the target's adapters.
+    InProcess,
+    /// The deployed Lambda function (aws target), invoked synchronously.
+    Lambda,
+}
+
+/// Replay dead letters. A function's record envelope is replayed as it is; Lambda's on-failure
+/// record is replayed by re-reading its sequence range from the stream (unrecoverable, and
+/// kept, once that is past the 24 h retention); anything else is reported and kept.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "A message is deleted only after its replay succeeded; a failed one stays, body intact, and is\nvisible again when the run ends. Replays are idempotent: a record processed before is a duplicate.\nExit codes: 0 every message replayed, 1 any failed or was kept, 2 bad input or configuration."
+)]
+pub struct ReplayArgs {
+    /// At most N messages
+    #[arg(long, value_name = "N")]
+    pub max: Option<usize>,
+    /// Messages replayed at once (the records of one message stay in order)
+    #[arg(long, value_name = "C", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub concurrency: u16,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Replay into this function, whatever the message names
+    #[arg(long, value_enum)]
+    pub function: Option<Function>,
+    /// In-process (default) or the deployed Lambda
+    #[arg(long, value_enum, default_value_t = ViaArg::InProcess)]
+    pub via: ViaArg,
+    /// With --via lambda: the function's name [default: lambda_name of its subscription]
+    #[arg(long, value_name = "NAME")]
+    pub lambda_name: Option<String>,
+    /// Decode, resolve records and target; change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Skip the confirmation (required on AWS without a terminal)
+    #[arg(long)]
+    pub yes: bool,
+    /// How long a message being replayed stays hidden (extended while its replay runs)
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = crate::duration::parse)]
+    pub visibility_timeout: Duration,
+    /// Append one JSON line per message outcome to FILE
+    #[arg(long, value_name = "FILE")]
+    pub journal: Option<PathBuf>,
+}
+
+/// What `dlq stats` reports.
+#[derive(Debug, Serialize)]
+pub struct Stats {
+    /// Messages in the queue.
+    pub depth: u64,
+    /// Received and not yet visible again.
+    pub in_flight: u64,
+    /// Age of the oldest message looked at (seconds).
+    pub oldest_age_seconds: Option<i64>,
+    /// Messages per function.
+    pub by_function: BTreeMap<String, u64>,
+    /// Messages per format.
+    pub by_format: BTreeMap<String, u64>,
+}
+
+pub async fn run(command: DlqCommand, ctx: &Ctx, out: &Printer) -> anyhow::Result<ExitStatus> {
+    let target = ctx.target().await?;
+    match command {
+        DlqCommand::List(args) => {
+            let rows: Vec<Listing> = target.peek(args.max).await?.iter().map(listing).collect();
+            out.list(&rows, list_table)?;
+        }
+        DlqCommand::Show(args) => {
+            let message = target
+                .peek(SCAN_MAX)
+                .await?
+                .into_iter()
+                .find(|m| m.message_id == args.id || m.message_id.starts_with(&args.id))
+                .ok_or_else(|| {
+                    TargetError::NotFound(format!(
+                        "message {} not found in the dead-letter queue",
+                        args.id
+                    ))
+                })?;
+            let body: serde_json::Value = serde_json::from_str(&message.body)
+                .unwrap_or(serde_json::Value::String(message.body.clone()));
+            let shown = serde_json::json!({"listing": listing(&message), "body": body});
+            out.one(&shown, |p, v| {
+                let l = &v["listing"];
+                p.fields(&[
+                    (
+                        "message",
+                        l["messageId"].as_str().unwrap_or_default().to_owned(),
+                    ),
+                    (
+                        "format",
+                        l["format"].as_str().unwrap_or_default().to_owned(),
+                    ),
+                    ("received", l["receiveCount"].to_string()),
+                    ("sent", l["sentAt"].as_str().unwrap_or_default().to_owned()),
+                ])?;
+                p.line(serde_json::to_string_pretty(&v["body"]).unwrap_or_default())
+            })?;
+        }
+        DlqCommand::Stats => {
+            let stats = stats(&target).await?;
+            out.one(&stats, |p, s| {
+                p.fields(&[
+                    ("depth", s.depth.to_string()),
+                    ("in flight", s.in_flight.to_string()),
+                    (
+                        "oldest",
+                        s.oldest_age_seconds.map_or("-".into(), |a| {
+                            crate::duration::show(Duration::from_secs(a.max(0) as u64))
+                        }),
+                    ),
+                ])?;
+                let rows = s
+                    .by_function
+                    .iter()
+                    .map(|(k, v)| vec!["function".into(), k.clone(), v.to_string()]);
+                let rows = rows.chain(
+                    s.by_format
+                        .iter()
+                        .map(|(k, v)| vec!["format".into(), k.clone(), v.to_string()]),
+                );
+                p.line("")?;
+                p.table(&["BY", "VALUE", "MESSAGES"], rows.collect())
+            })?;
+        }
+        DlqCommand::Send(args) => {
+            let body = match args.body.strip_prefix('@') {
+                Some(path) => input::read_source(std::path::Path::new(path))?,
+                None => args.body,
+            };
+            let id = target.send(body.trim_end_matches('\n')).await?;
+            out.one(&serde_json::json!({"messageId": id}), |p, _| {
+                p.line(format!("sent {id}"))
+            })?;
+        }
+        DlqCommand::Purge(args) => {
+            if !args.yes {
+                anyhow::bail!(
+                    "purge deletes every dead letter for good; add --yes if that is what you want"
+                );
+            }
+            let n = target.purge().await?;
+            out.one(&serde_json::json!({"purged": n}), |p, _| {
+                p.line(format!("purged {n} messages"))
+            })?;
+        }
+        DlqCommand::Replay(args) => return replay_command(args, ctx, out, &target).await,
+    }
+    Ok(ExitStatus::Success)
+}
+
+async fn stats(target: &Target) -> anyhow::Result<Stats> {
+    let totals = target.stats().await?;
+    let messages = target.peek(SCAN_MAX).await?;
+    let now = orders_core::clock::now_ms();
+    let mut by_function = BTreeMap::new();
+    let mut by_format = BTreeMap::new();
+    for m in &messages {
+        let l = listing(m);
+        *by_format.entry(l.format.to_owned()).or_insert(0) += 1;
+        *by_function
+            .entry(l.function.unwrap_or_else(|| "-".into()))
+            .or_insert(0) += 1;
+    }
+    let oldest = totals
+        .oldest_sent_ms
+        .or_else(|| messages.iter().map(|m| m.sent_ms).min());
+    Ok(Stats {
+        depth: totals.depth,
+        in_flight: totals.in_flight,
+        oldest_age_seconds: oldest.map(|ms| (now - ms) / 1000),
+        by_function,
+        by_format,
+    })
+}
+
+fn list_table(p: &Printer, rows: &[Listing]) -> std::io::Result<()> {
+    let rows = rows
+        .iter()
+        .map(|l| {
+            let format = match l.format {
+                "unreadable" => p.paint(l.format, Style::Red),
+                other => other.to_owned(),
+            };
+            vec![
+                l.message_id.chars().take(8).collect(),
+                l.receive_count.to_string(),
+                l.sent_at.clone(),
+                format,
+                l.function.clone().unwrap_or_default(),
+                l.subject.clone(),
+                l.error.clone(),
+            ]
+        })
+        .collect();
+    p.table(
+        &[
+            "ID",
+            "RECEIVED",
+            "SENT",
+            "FORMAT",
+            "FUNCTION",
+            "ORDER / RANGE",
+            "ERROR",
+        ],
+        rows,
+    )
+}
+
+async fn replay_command(
+    args: ReplayArgs,
+    ctx: &Ctx,
+    out: &Printer,
+    target: &Target,
+) -> anyhow::Result<ExitStatus> {
+    let filters = args.filter.load()?;
+    if let (Target::Aws(aws), false, false) = (target, args.dry_run, args.yes) {
+        confirm(&format!(
+            "Replay {} from queue {} in {} ({})?",
+            args.max
+                .map_or("every message".into(), |n| format!("up to {n} messages")),
+            ctx.settings.resources.dlq,
+            aws.region(),
+            match args.via {
+                ViaArg::InProcess => "in-process, with the AWS adapters",
+                ViaArg::Lambda => "into the deployed Lambda functions",
+            }
+        ))?;
+    }
+    let bar = out.progress(args.max.map_or(0, |m| m as u64), "replaying");
+    let summary = match (target, args.via) {
+        (Target::Local(local), ViaArg::InProcess) => {
+            let deps = local.effects();
+            let opts = options(
+                &args,
+                filters,
+                Via::InProcess {
+                    deps: &deps,
+                    sender: ctx.settings.sender().to_owned(),
+                },
+            );
+            replay(local, local, &ctx.settings.functions, &opts, &bar).await?
+        }
+        (Target::Aws(aws), ViaArg::InProcess) => {
+            let deps = aws.effects();
+            let opts = options(
+                &args,
+                filters,
+                Via::InProcess {
+                    deps: &deps,
+                    sender: ctx.settings.sender().to_owned(),
+                },
+            );
+            replay(aws, aws, &ctx.settings.functions, &opts, &bar).await?
+        }
+        (Target::Aws(aws), ViaArg::Lambda) => {
+            let opts = options::<orders_core::recorder::Recorder>(
+                &args,
+                filters,
+                Via::Lambda {
+                    aws,
+                    name: args.lambda_name.clone(),
+                },
+            );
+            replay(aws, aws, &ctx.settings.functions, &opts, &bar).await?
+        }
+        (Target::Local(_), ViaArg::Lambda) => {
+            anyhow::bail!("--via lambda invokes deployed functions: use --target aws")
+        }
+    };
+    bar.finish_and_clear();
+    let ok = summary.all_replayed();
+    out.one(&summary, summary_table)?;
+    Ok(ExitStatus::failure_if(!ok))
+}
+
+fn options<'a, D>(
+    args: &ReplayArgs,
+    filters: crate::filter::FilterSet,
+    via: Via<'a, D>,
+) -> ReplayOptions<'a, D> {
+    ReplayOptions {
+        max: args.max,
+        concurrency: usize::from(args.concurrency),
+        filters,
+        function: args.function,
+        via,
+        dry_run: args.dry_run,
+        visibility: args.visibility_timeout,
+        journal: args.journal.clone(),
+    }
+}
+
+/// Ask on the terminal; without one, `--yes` is required.
+fn confirm(question: &str) -> anyhow::Result<()> {
+    if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+        anyhow::bail!(
+            "replaying on the aws target changes real data: add --yes (there is no terminal to ask on)"
+        );
+    }
+    eprint!("{question} [y/N] ");
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer)?;
+    if !matches!(answer.trim(), "y" | "Y" | "yes") {
+        anyhow::bail!("not confirmed; nothing was replayed");
+    }
+    Ok(())
+}
+
+fn summary_table(p: &Printer, s: &ReplaySummary) -> std::io::Result<()> {
+    let rows = s
+        .messages
+        .iter()
+        .map(|m| {
+            let style = match m.outcome {
+                "replayed" => Style::Green,
+                "skipped" | "would_replay" => Style::Dim,
+                _ => Style::Red,
+            };
+            vec![
+                m.message_id.chars().take(8).collect(),
+                p.paint(m.outcome, style),
+                m.function.unwrap_or("-").to_owned(),
+                m.records.to_string(),
+                if m.deleted { "yes".into() } else { "no".into() },
+                m.error.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    p.table(
+        &["ID", "OUTCOME", "FUNCTION", "RECORDS", "DELETED", "ERROR"],
+        rows,
+    )?;
+    p.line(format!(
+        "\nreceived {}  replayed {}  deleted {}  failed {}  unrecoverable {}  unreadable {}  duplicates {}{}{}",
+        s.received,
+        s.replayed,
+        s.deleted,
+        s.failed,
+        s.unrecoverable,
+        s.unreadable,
+        s.duplicates,
+        if s.skipped > 0 { format!("  skipped {}", s.skipped) } else { String::new() },
+        if s.would_replay > 0 { format!("  would replay {}", s.would_replay) } else { String::new() },
+    ))
+}

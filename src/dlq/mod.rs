@@ -1,0 +1,87 @@
+//! Dead letters: what a message is (a function's record envelope, Lambda's on-failure record,
+//! or unreadable), which records it stands for — re-read from the stream for an on-failure
+//! record — and the replay engine that deletes a message only after its replay succeeded.
+
+pub mod replay;
+pub mod resolve;
+
+use orders_core::dlq::DlqBody;
+use serde::Serialize;
+
+use crate::target::queue::QueueMessage;
+
+/// One message, summarised for `dlq list`.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Listing {
+    /// SQS message id.
+    pub message_id: String,
+    /// ApproximateReceiveCount.
+    pub receive_count: u32,
+    /// When it was sent (RFC 3339).
+    pub sent_at: String,
+    /// `envelope`, `on-failure` or `unreadable`.
+    pub format: &'static str,
+    /// The function that failed (from the envelope, or the on-failure record's function ARN).
+    pub function: Option<String>,
+    /// The order id (envelope) or the sequence range (on-failure).
+    pub subject: String,
+    /// Why it failed (or why it cannot be read).
+    pub error: String,
+}
+
+/// Summarise a message.
+pub fn listing(m: &QueueMessage) -> Listing {
+    let body = DlqBody::parse(&m.body);
+    let (function, subject, error) = match &body {
+        DlqBody::Envelope(e) => {
+            let order = e
+                .record
+                .dynamodb
+                .keys
+                .get("orderId")
+                .and_then(|v| v.as_s())
+                .unwrap_or("?")
+                .to_owned();
+            (Some(e.function.clone()), order, e.error.clone())
+        }
+        DlqBody::OnFailure(r) => {
+            let b = &r.batch_info;
+            let name = r
+                .request_context
+                .function_arn
+                .rsplit(':')
+                .next()
+                .unwrap_or_default()
+                .to_owned();
+            (
+                Some(name),
+                format!(
+                    "{} {}…{} ({} records)",
+                    short_shard(&b.shard_id),
+                    b.start_sequence_number,
+                    b.end_sequence_number,
+                    b.batch_size
+                ),
+                format!(
+                    "{} after {} invocations",
+                    r.request_context.condition, r.request_context.approximate_invoke_count
+                ),
+            )
+        }
+        DlqBody::Unreadable(why) => (None, String::new(), why.clone()),
+    };
+    Listing {
+        message_id: m.message_id.clone(),
+        receive_count: m.receive_count,
+        sent_at: orders_core::clock::rfc3339_s(m.sent_ms),
+        format: body.format(),
+        function,
+        subject,
+        error,
+    }
+}
+
+fn short_shard(shard: &str) -> &str {
+    &shard[shard.len().saturating_sub(8)..]
+}

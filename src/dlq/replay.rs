@@ -1,0 +1,414 @@
+//! Replaying dead letters without losing one (aws-semantics §6.4): receive with a visibility
+//! timeout, resolve the records, run them through the function (in-process with the target's
+//! adapters, or the deployed Lambda), and delete the message only after the replay succeeded.
+//! A message that fails stays — body intact — and is made visible again at the end of the
+//! run; while a slow replay runs its visibility is extended; a crash at any point leaves the
+//! message to come back, and the functions' idempotency makes the second replay harmless.
+
+use std::cell::RefCell;
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use futures_util::StreamExt;
+use orders_core::batch::Outcome;
+use orders_core::caps::{
+    Applied, CapResult, Datum, DeadLetters, Email, Mailer, Metrics, Stock, StockLine, StockOutcome,
+};
+use orders_core::dlq::DlqBody;
+use orders_core::{Event, clock};
+use serde::Serialize;
+
+use super::resolve::{Resolved, resolve};
+use crate::filter::FilterSet;
+use crate::functions::{Function, Subscriptions};
+use crate::target::ChangeFeed;
+use crate::target::queue::{Queue, QueueMessage};
+
+/// Where records are replayed.
+pub enum Via<'a, D> {
+    /// The bundled function, in-process, on these capabilities.
+    InProcess {
+        /// The target's adapters.
+        deps: &'a D,
+        /// The notification sender.
+        sender: String,
+    },
+    /// The deployed Lambda function, invoked synchronously.
+    Lambda {
+        /// The AWS target.
+        aws: &'a crate::target::AwsTarget,
+        /// A name that overrides the subscription's `lambda_name`.
+        name: Option<String>,
+    },
+}
+
+/// How a replay runs.
+pub struct ReplayOptions<'a, D> {
+    /// Stop after this many messages.
+    pub max: Option<usize>,
+    /// Messages replayed at once.
+    pub concurrency: usize,
+    /// Replay only messages with a record matching these patterns.
+    pub filters: FilterSet,
+    /// Replay into this function, whatever the message says.
+    pub function: Option<Function>,
+    /// In-process or the deployed Lambda.
+    pub via: Via<'a, D>,
+    /// Decode and resolve only.
+    pub dry_run: bool,
+    /// How long a received message stays hidden (extended while its replay runs).
+    pub visibility: Duration,
+    /// Append one JSON line per message here.
+    pub journal: Option<PathBuf>,
+}
+
+/// What became of one message.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MessageOutcome {
+    /// SQS message id.
+    pub message_id: String,
+    /// `replayed`, `failed`, `unrecoverable`, `unreadable`, `skipped` or `would_replay`.
+    pub outcome: &'static str,
+    /// The function it was (or would be) replayed into.
+    pub function: Option<&'static str>,
+    /// Records in it.
+    pub records: usize,
+    /// Of which the function had already processed.
+    pub duplicates: usize,
+    /// Deleted from the queue.
+    pub deleted: bool,
+    /// Why it failed or was kept.
+    pub error: Option<String>,
+    /// When (RFC 3339).
+    pub at: String,
+}
+
+/// The run's totals.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ReplaySummary {
+    /// Messages received.
+    pub received: u64,
+    /// Replayed successfully.
+    pub replayed: u64,
+    /// Deleted after a successful replay.
+    pub deleted: u64,
+    /// Replayed and failed; kept.
+    pub failed: u64,
+    /// Records gone from the stream; kept.
+    pub unrecoverable: u64,
+    /// Not understood; kept.
+    pub unreadable: u64,
+    /// Records the functions had already processed (harmless repeats).
+    pub duplicates: u64,
+    /// Left alone: no record matched `--filter`.
+    pub skipped: u64,
+    /// `--dry-run`: would be replayed.
+    pub would_replay: u64,
+    /// Every message's outcome.
+    pub messages: Vec<MessageOutcome>,
+}
+
+impl ReplaySummary {
+    /// Whether every received message was replayed (or, in a dry run, could be).
+    pub fn all_replayed(&self) -> bool {
+        self.failed + self.unrecoverable + self.unreadable == 0
+    }
+
+    fn count(&mut self, m: &MessageOutcome) {
+        match m.outcome {
+            "replayed" => self.replayed += 1,
+            "failed" => self.failed += 1,
+            "unrecoverable" => self.unrecoverable += 1,
+            "unreadable" => self.unreadable += 1,
+            "skipped" => self.skipped += 1,
+            _ => self.would_replay += 1,
+        }
+        self.deleted += u64::from(m.deleted);
+        self.duplicates += m.duplicates as u64;
+    }
+}
+
+/// Replay dead letters from `queue`, reading the stream from `feed`.
+pub async fn replay<Q, F, D>(
+    queue: &Q,
+    feed: &F,
+    subs: &Subscriptions,
+    opts: &ReplayOptions<'_, D>,
+    progress: &indicatif::ProgressBar,
+) -> anyhow::Result<ReplaySummary>
+where
+    Q: Queue,
+    F: ChangeFeed,
+    D: Mailer + Metrics + Stock + DeadLetters,
+{
+    let mut journal = match &opts.journal {
+        Some(path) => Some(
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)
+                .map_err(|e| anyhow::anyhow!("cannot open journal {}: {e}", path.display()))?,
+        ),
+        None => None,
+    };
+    let mut summary = ReplaySummary::default();
+    let mut keep: Vec<String> = Vec::new();
+    loop {
+        let left = opts
+            .max
+            .map_or(10, |m| m.saturating_sub(summary.received as usize).min(10));
+        if left == 0 {
+            break;
+        }
+        let messages = queue.receive(left, opts.visibility).await?;
+        if messages.is_empty() {
+            break;
+        }
+        summary.received += messages.len() as u64;
+        let outcomes: Vec<(QueueMessage, MessageOutcome)> = futures_util::stream::iter(messages)
+            .map(|m| async move {
+                let outcome = replay_one(queue, feed, subs, opts, &m).await;
+                (m, outcome)
+            })
+            .buffer_unordered(opts.concurrency.max(1))
+            .collect()
+            .await;
+        for (m, outcome) in outcomes {
+            if !outcome.deleted {
+                keep.push(m.receipt_handle.clone());
+            }
+            if let Some(file) = journal.as_mut() {
+                serde_json::to_writer(&mut *file, &outcome)?;
+                file.write_all(b"\n")?;
+                file.flush()?;
+            }
+            summary.count(&outcome);
+            progress.inc(1);
+            summary.messages.push(outcome);
+        }
+    }
+    // Kept messages become visible again now, not when their timeout runs out.
+    for receipt in keep {
+        let _ = queue.change_visibility(&receipt, Duration::ZERO).await;
+    }
+    Ok(summary)
+}
+
+async fn replay_one<Q: Queue, F: ChangeFeed, D: Mailer + Metrics + Stock + DeadLetters>(
+    queue: &Q,
+    feed: &F,
+    subs: &Subscriptions,
+    opts: &ReplayOptions<'_, D>,
+    m: &QueueMessage,
+) -> MessageOutcome {
+    let mut out = MessageOutcome {
+        message_id: m.message_id.clone(),
+        outcome: "failed",
+        function: None,
+        records: 0,
+        duplicates: 0,
+        deleted: false,
+        error: None,
+        at: clock::rfc3339_ms(clock::now_ms()),
+    };
+    let body = DlqBody::parse(&m.body);
+    let (function, records) = match resolve(&body, feed, subs, opts.function).await {
+        Ok(Resolved::Records { function, records }) => (function, records),
+        Ok(Resolved::Unreadable(why)) => {
+            return MessageOutcome {
+                outcome: "unreadable",
+                error: Some(why),
+                ..out
+            };
+        }
+        Ok(Resolved::Unrecoverable(why)) => {
+            return MessageOutcome {
+                outcome: "unrecoverable",
+                error: Some(why),
+                ..out
+            };
+        }
+        Ok(Resolved::NoFunction(why)) => {
+            return MessageOutcome {
+                error: Some(why),
+                ..out
+            };
+        }
+        Err(e) => {
+            return MessageOutcome {
+                error: Some(e.to_string()),
+                ..out
+            };
+        }
+    };
+    out.function = Some(function.name());
+    out.records = records.len();
+    if !opts.filters.is_empty() {
+        let matched = records
+            .iter()
+            .any(|r| serde_json::to_value(r).is_ok_and(|v| opts.filters.matches(&v)));
+        if !matched {
+            return MessageOutcome {
+                outcome: "skipped",
+                ..out
+            };
+        }
+    }
+    if opts.dry_run {
+        return MessageOutcome {
+            outcome: "would_replay",
+            ..out
+        };
+    }
+    let event = Event { records };
+    let attempt = m.receive_count.max(1);
+    let result = with_heartbeat(
+        queue,
+        m,
+        opts.visibility,
+        invoke(function, &event, attempt, subs, &opts.via),
+    )
+    .await;
+    match result {
+        Ok(duplicates) => {
+            out.duplicates = duplicates;
+            match queue.delete(&m.receipt_handle).await {
+                Ok(()) => MessageOutcome {
+                    outcome: "replayed",
+                    deleted: true,
+                    ..out
+                },
+                Err(e) => MessageOutcome {
+                    outcome: "replayed",
+                    error: Some(format!(
+                        "replayed, but not deleted ({e}); a later replay will find it already processed"
+                    )),
+                    ..out
+                },
+            }
+        }
+        Err(why) => MessageOutcome {
+            error: Some(why),
+            ..out
+        },
+    }
+}
+
+/// Run `work`, extending the message's visibility every half timeout while it runs.
+async fn with_heartbeat<Q: Queue, T>(
+    queue: &Q,
+    m: &QueueMessage,
+    visibility: Duration,
+    work: impl Future<Output = T>,
+) -> T {
+    tokio::pin!(work);
+    let beat = (visibility / 2).max(Duration::from_millis(500));
+    loop {
+        tokio::select! {
+            done = &mut work => return done,
+            _ = tokio::time::sleep(beat) => {
+                let _ = queue.change_visibility(&m.receipt_handle, visibility).await;
+            }
+        }
+    }
+}
+
+/// Replay `event` into `function`; `Ok(duplicates)` when every record succeeded.
+async fn invoke<D: Mailer + Metrics + Stock + DeadLetters>(
+    function: Function,
+    event: &Event,
+    attempt: u32,
+    subs: &Subscriptions,
+    via: &Via<'_, D>,
+) -> Result<usize, String> {
+    match via {
+        Via::InProcess { deps, sender } => {
+            let held = HoldDeadLetters {
+                inner: *deps,
+                held: RefCell::new(Vec::new()),
+            };
+            let report = function.run(event, &held, sender, attempt).await;
+            let failed: Vec<String> = report
+                .records
+                .iter()
+                .filter(|r| {
+                    matches!(
+                        r.outcome,
+                        Outcome::PermanentFailure | Outcome::TransientFailure
+                    )
+                })
+                .map(|r| {
+                    format!(
+                        "{}: {}",
+                        r.sequence_number,
+                        r.error.as_deref().unwrap_or("failed")
+                    )
+                })
+                .collect();
+            if !failed.is_empty() {
+                return Err(failed.join("; "));
+            }
+            Ok(report
+                .records
+                .iter()
+                .filter(|r| r.outcome == Outcome::Duplicate)
+                .count())
+        }
+        Via::Lambda { aws, name } => {
+            let name = name
+                .clone()
+                .unwrap_or_else(|| subs[&function].lambda_name.clone());
+            aws.invoke_lambda(&name, event)
+                .await
+                .map(|()| 0)
+                .map_err(|e| e.to_string())
+        }
+    }
+}
+
+/// The target's capabilities, except that a record failing again is not sent to the
+/// dead-letter queue a second time: the message being replayed stays there instead.
+struct HoldDeadLetters<'a, D> {
+    inner: &'a D,
+    held: RefCell<Vec<String>>,
+}
+
+impl<D: Mailer> Mailer for HoldDeadLetters<'_, D> {
+    async fn send_once(&self, key: &str, email: &Email) -> CapResult<Applied> {
+        self.inner.send_once(key, email).await
+    }
+}
+
+impl<D: Metrics> Metrics for HoldDeadLetters<'_, D> {
+    async fn put_once(
+        &self,
+        namespace: &str,
+        keys: &[String],
+        share: &[Vec<Datum>],
+    ) -> CapResult<Vec<Applied>> {
+        self.inner.put_once(namespace, keys, share).await
+    }
+}
+
+impl<D: Stock> Stock for HoldDeadLetters<'_, D> {
+    async fn reserve(
+        &self,
+        key: &str,
+        order_id: &str,
+        lines: &[StockLine],
+    ) -> CapResult<StockOutcome> {
+        self.inner.reserve(key, order_id, lines).await
+    }
+    async fn restock(&self, key: &str, order_id: &str) -> CapResult<StockOutcome> {
+        self.inner.restock(key, order_id).await
+    }
+}
+
+impl<D> DeadLetters for HoldDeadLetters<'_, D> {
+    async fn send(&self, body: &str) -> CapResult<()> {
+        self.held.borrow_mut().push(body.to_owned());
+        Ok(())
+    }
+}

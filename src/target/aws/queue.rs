@@ -1,0 +1,173 @@
+//! The dead-letter queue on SQS (aws-semantics §6): receive with a visibility timeout and the
+//! receive count, delete with the current receipt handle (checking the answer), change
+//! visibility, purge, and the queue's attributes.
+
+use std::time::Duration;
+
+use aws_sdk_sqs::types::{MessageSystemAttributeName, QueueAttributeName};
+
+use super::AwsTarget;
+use crate::target::queue::{Queue, QueueMessage, QueueStats};
+use crate::target::{TResult, TargetError};
+
+/// How long a peeked message stays hidden before it is released (so one listing does not see
+/// it twice).
+const PEEK_VISIBILITY: Duration = Duration::from_secs(20);
+
+fn seconds(d: Duration) -> i32 {
+    i32::try_from(d.as_secs()).unwrap_or(43_200).min(43_200)
+}
+
+impl AwsTarget {
+    fn queue_name(&self) -> &str {
+        &self.resources.dlq
+    }
+
+    async fn receive_raw(&self, max: usize, visibility: Duration) -> TResult<Vec<QueueMessage>> {
+        let url = self.queue_url().await?;
+        let out = self
+            .sqs
+            .receive_message()
+            .queue_url(url)
+            .max_number_of_messages(max.clamp(1, 10) as i32)
+            .visibility_timeout(seconds(visibility))
+            .wait_time_seconds(1)
+            .message_system_attribute_names(MessageSystemAttributeName::ApproximateReceiveCount)
+            .message_system_attribute_names(MessageSystemAttributeName::SentTimestamp)
+            .message_system_attribute_names(
+                MessageSystemAttributeName::ApproximateFirstReceiveTimestamp,
+            )
+            .send()
+            .await
+            .map_err(|e| self.err(e, "sqs:ReceiveMessage", "queue", self.queue_name()))?;
+        Ok(out
+            .messages()
+            .iter()
+            .map(|m| {
+                let attr = |name: MessageSystemAttributeName| {
+                    m.attributes()
+                        .and_then(|a| a.get(&name))
+                        .and_then(|v| v.parse::<i64>().ok())
+                };
+                QueueMessage {
+                    message_id: m.message_id().unwrap_or_default().to_owned(),
+                    receipt_handle: m.receipt_handle().unwrap_or_default().to_owned(),
+                    body: m.body().unwrap_or_default().to_owned(),
+                    sent_ms: attr(MessageSystemAttributeName::SentTimestamp).unwrap_or(0),
+                    receive_count: attr(MessageSystemAttributeName::ApproximateReceiveCount)
+                        .unwrap_or(0) as u32,
+                    first_receive_ms: attr(
+                        MessageSystemAttributeName::ApproximateFirstReceiveTimestamp,
+                    ),
+                }
+            })
+            .collect())
+    }
+}
+
+impl Queue for AwsTarget {
+    async fn send(&self, body: &str) -> TResult<String> {
+        crate::target::local::queue::check_body(body)?;
+        let url = self.queue_url().await?;
+        let out = self
+            .sqs
+            .send_message()
+            .queue_url(url)
+            .message_body(body)
+            .send()
+            .await
+            .map_err(|e| self.err(e, "sqs:SendMessage", "queue", self.queue_name()))?;
+        Ok(out.message_id().unwrap_or_default().to_owned())
+    }
+
+    async fn receive(&self, max: usize, visibility: Duration) -> TResult<Vec<QueueMessage>> {
+        self.receive_raw(max, visibility).await
+    }
+
+    async fn peek(&self, max: usize) -> TResult<Vec<QueueMessage>> {
+        let mut seen: Vec<QueueMessage> = Vec::new();
+        while seen.len() < max {
+            let batch = self
+                .receive_raw((max - seen.len()).min(10), PEEK_VISIBILITY)
+                .await?;
+            if batch.is_empty() {
+                break;
+            }
+            seen.extend(batch);
+        }
+        // Release them at once: visible again for whoever really processes them.
+        for m in &seen {
+            let _ = self
+                .change_visibility(&m.receipt_handle, Duration::ZERO)
+                .await;
+        }
+        Ok(seen)
+    }
+
+    async fn delete(&self, receipt_handle: &str) -> TResult<()> {
+        let url = self.queue_url().await?;
+        self.sqs
+            .delete_message()
+            .queue_url(url)
+            .receipt_handle(receipt_handle)
+            .send()
+            .await
+            .map_err(|e| self.err(e, "sqs:DeleteMessage", "queue", self.queue_name()))?;
+        Ok(())
+    }
+
+    async fn change_visibility(&self, receipt_handle: &str, visibility: Duration) -> TResult<()> {
+        let url = self.queue_url().await?;
+        self.sqs
+            .change_message_visibility()
+            .queue_url(url)
+            .receipt_handle(receipt_handle)
+            .visibility_timeout(seconds(visibility))
+            .send()
+            .await
+            .map_err(|e| self.err(e, "sqs:ChangeMessageVisibility", "queue", self.queue_name()))?;
+        Ok(())
+    }
+
+    async fn purge(&self) -> TResult<u64> {
+        let before = self.stats().await?.depth;
+        let url = self.queue_url().await?;
+        self.sqs
+            .purge_queue()
+            .queue_url(url)
+            .send()
+            .await
+            .map_err(|e| self.err(e, "sqs:PurgeQueue", "queue", self.queue_name()))?;
+        Ok(before)
+    }
+
+    async fn stats(&self) -> TResult<QueueStats> {
+        let url = self.queue_url().await?;
+        let out = self
+            .sqs
+            .get_queue_attributes()
+            .queue_url(url)
+            .attribute_names(QueueAttributeName::ApproximateNumberOfMessages)
+            .attribute_names(QueueAttributeName::ApproximateNumberOfMessagesNotVisible)
+            .send()
+            .await
+            .map_err(|e| self.err(e, "sqs:GetQueueAttributes", "queue", self.queue_name()))?;
+        let attr = |name: QueueAttributeName| -> TResult<u64> {
+            out.attributes()
+                .and_then(|a| a.get(&name))
+                .map(|v| {
+                    v.parse::<u64>()
+                        .map_err(|_| TargetError::Invalid(format!("{name:?} is not a number: {v}")))
+                })
+                .transpose()
+                .map(|v| v.unwrap_or(0))
+        };
+        let visible = attr(QueueAttributeName::ApproximateNumberOfMessages)?;
+        let in_flight = attr(QueueAttributeName::ApproximateNumberOfMessagesNotVisible)?;
+        Ok(QueueStats {
+            depth: visible + in_flight,
+            in_flight,
+            oldest_sent_ms: None,
+        })
+    }
+}

@@ -1,0 +1,241 @@
+//! Issue 7 (the dead-letter queue) against moto: a function's envelope and Lambda's on-failure
+//! record end to end — the latter rehydrated from moto's stream — and `--via lambda` on a
+//! separate moto process (Lambda functions there must not touch the stream tests' moto).
+
+use aws_sdk_dynamodbstreams::types::ShardIteratorType;
+
+use crate::support::aws::{AwsEnv, block, endpoint};
+
+#[test]
+fn an_envelope_is_replayed_once_the_stock_is_fixed() {
+    let aws = AwsEnv::new();
+    aws.run(&["init", "--demo-stock"]).success();
+    aws.verify_sender("orders@example.com");
+    aws.run(&[
+        "create",
+        "--customer",
+        "c-1",
+        "--email",
+        "ann@example.com",
+        "--item",
+        "SKU-CHAIR:50:249.00",
+    ])
+    .success();
+    aws.run(&[
+        "consume",
+        "--function",
+        "inventory",
+        "--until-idle",
+        "--idle",
+        "500ms",
+        "-q",
+    ])
+    .code(1);
+    let listed = aws.run(&["dlq", "list", "-o", "json"]).success().json();
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(listed[0]["format"], "envelope");
+    aws.run(&["dlq", "replay", "--yes", "-o", "json"]).code(1);
+    assert_eq!(
+        aws.dlq_bodies().len(),
+        1,
+        "a failed replay keeps its message"
+    );
+    aws.run(&["inventory", "set", "SKU-CHAIR", "60"]).success();
+    let out = aws
+        .run(&["dlq", "replay", "--yes", "-o", "json"])
+        .success()
+        .json();
+    assert_eq!(
+        (out["replayed"].as_u64(), out["deleted"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(
+        aws.run(&["inventory", "get", "SKU-CHAIR", "-o", "json"])
+            .success()
+            .json()["stock"],
+        10
+    );
+    assert!(aws.dlq_bodies().is_empty());
+    aws.run(&["dlq", "replay"]).input_error("--yes");
+}
+
+/// The on-failure record Lambda would send for the stream's first record.
+fn on_failure_for_first_record(aws: &AwsEnv) -> String {
+    let arn = block(aws.ddb().describe_table().table_name(&aws.orders).send())
+        .unwrap()
+        .table
+        .unwrap()
+        .latest_stream_arn
+        .unwrap();
+    let streams = aws.streams();
+    let shard = block(streams.describe_stream().stream_arn(&arn).send())
+        .unwrap()
+        .stream_description
+        .unwrap()
+        .shards()[0]
+        .shard_id()
+        .unwrap()
+        .to_owned();
+    let it = block(
+        streams
+            .get_shard_iterator()
+            .stream_arn(&arn)
+            .shard_id(&shard)
+            .shard_iterator_type(ShardIteratorType::TrimHorizon)
+            .send(),
+    )
+    .unwrap()
+    .shard_iterator
+    .unwrap();
+    let records = block(streams.get_records().shard_iterator(it).send())
+        .unwrap()
+        .records
+        .unwrap();
+    let seq = records[0]
+        .dynamodb()
+        .unwrap()
+        .sequence_number()
+        .unwrap()
+        .to_owned();
+    serde_json::json!({
+        "requestContext": {"requestId": "8b4c2a3e-0b5c-4c43-9a55-2f7f3a1d1c11",
+            "functionArn": "arn:aws:lambda:us-east-1:123456789012:function:orders-notification",
+            "condition": "RetryAttemptsExhausted", "approximateInvokeCount": 4},
+        "responseContext": {"statusCode": 200, "executedVersion": "$LATEST", "functionError": null},
+        "version": "1.0", "timestamp": "2026-11-27T08:05:49.717Z",
+        "DDBStreamBatchInfo": {"shardId": shard, "startSequenceNumber": seq, "endSequenceNumber": seq,
+            "approximateArrivalOfFirstRecord": "2026-11-27T08:05:00Z", "approximateArrivalOfLastRecord": "2026-11-27T08:05:00Z",
+            "batchSize": 1, "streamArn": arn}
+    })
+    .to_string()
+}
+
+#[test]
+fn an_on_failure_record_is_rehydrated_from_the_moto_stream() {
+    let aws = AwsEnv::new();
+    aws.run(&["init", "--demo-stock"]).success();
+    aws.verify_sender("orders@example.com");
+    let to = format!("rehydrated+{}@example.com", aws.orders.to_lowercase());
+    aws.run(&[
+        "create",
+        "--customer",
+        "c-1",
+        "--email",
+        &to,
+        "--item",
+        "SKU-MUG:1:12.50",
+    ])
+    .success();
+    std::fs::write(
+        aws.env.path().join("onfailure.json"),
+        on_failure_for_first_record(&aws),
+    )
+    .unwrap();
+    aws.run(&["dlq", "send", "--body", "@onfailure.json"])
+        .success();
+    let dry = aws
+        .run(&["dlq", "replay", "--dry-run", "-o", "json"])
+        .success()
+        .json();
+    assert_eq!(dry["messages"][0]["function"], "notification");
+    assert_eq!(dry["messages"][0]["records"], 1);
+    let out = aws
+        .run(&["dlq", "replay", "--yes", "-o", "json"])
+        .success()
+        .json();
+    assert_eq!(out["deleted"], 1);
+    let mail = aws.mail_to(&to);
+    assert_eq!(mail.len(), 1, "the notification went out: {mail:?}");
+    assert!(aws.dlq_bodies().is_empty());
+}
+
+#[test]
+fn replay_via_the_deployed_lambda_deletes_only_on_success() {
+    let lambda_endpoint = endpoint("ORDERCTL_TEST_LAMBDA_ENDPOINT");
+    let aws = AwsEnv::on(&lambda_endpoint);
+    aws.run(&["init"]).success();
+    orders_aws::moto_api::request(
+        &lambda_endpoint,
+        "POST",
+        "/moto-api/config",
+        Some(&serde_json::json!({"lambda": {"use_docker": false}})),
+    )
+    .unwrap();
+    let name = format!("orders-notification-{}", aws.orders.to_lowercase());
+    let role = orders_aws::moto_api::create_role(
+        &lambda_endpoint,
+        &format!("consumer-{}", aws.orders.to_lowercase()),
+    )
+    .unwrap();
+    // An empty zip archive is enough: moto runs no code.
+    let zip = [0x50u8, 0x4b, 0x05, 0x06]
+        .into_iter()
+        .chain([0u8; 18])
+        .collect::<Vec<u8>>();
+    block(
+        aws.lambda()
+            .create_function()
+            .function_name(&name)
+            .runtime(aws_sdk_lambda::types::Runtime::Providedal2023)
+            .role(role)
+            .handler("bootstrap")
+            .code(
+                aws_sdk_lambda::types::FunctionCode::builder()
+                    .zip_file(aws_smithy_types::Blob::new(zip))
+                    .build(),
+            )
+            .send(),
+    )
+    .unwrap();
+    let envelope = std::fs::read_to_string(crate::support::fixture("dlq/envelope.json")).unwrap();
+    aws.run(&["dlq", "send", "--body", &envelope]).success();
+    let canned = |response: &str| {
+        orders_aws::moto_api::request(
+            &lambda_endpoint,
+            "POST",
+            "/moto-api/static/lambda-simple/response",
+            Some(&serde_json::json!({"results": [response], "region": "us-east-1"})),
+        )
+        .unwrap();
+    };
+    canned(r#"{"batchItemFailures":[{"itemIdentifier":"4421584500000000017450447091"}]}"#);
+    let failed = aws
+        .run(&[
+            "dlq",
+            "replay",
+            "--via",
+            "lambda",
+            "--lambda-name",
+            &name,
+            "--yes",
+            "-o",
+            "json",
+        ])
+        .code(1)
+        .json();
+    assert_eq!(failed["failed"], 1);
+    assert!(
+        failed["messages"][0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("batchItemFailures")
+    );
+    assert_eq!(aws.dlq_bodies().len(), 1, "kept");
+    canned(r#"{"batchItemFailures":[]}"#);
+    let ok = aws
+        .run(&[
+            "dlq",
+            "replay",
+            "--via",
+            "lambda",
+            "--lambda-name",
+            &name,
+            "--yes",
+            "-o",
+            "json",
+        ])
+        .success()
+        .json();
+    assert_eq!(ok["deleted"], 1);
+    assert!(aws.dlq_bodies().is_empty());
+}
