@@ -52,6 +52,10 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
             [CompletionResult]::new('invoke', 'invoke', [CompletionResultType]::ParameterValue, 'Run a bundled function in-process on a Lambda event; show outcomes, response, next step, effects')
             [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Run the consumer functions on the stream with Lambda''s event-source-mapping semantics')
             [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'Inspect and replay the dead-letter queue')
+            [CompletionResult]::new('lag', 'lag', [CompletionResultType]::ParameterValue, 'Iterator age per consumer over a window; --threshold sets the exit code')
+            [CompletionResult]::new('iterator-age', 'iterator-age', [CompletionResultType]::ParameterValue, 'Iterator age per consumer over a window; --threshold sets the exit code')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The pipeline on one screen: stream, subscriptions, DLQ, iterator age, item counts')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Lint the subscriptions for settings that lose records or block shards')
             [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'Emails the local notification adapter sent')
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Metrics the consumers published (local table, or CloudWatch)')
             [CompletionResult]::new('faults', 'faults', [CompletionResultType]::ParameterValue, 'Inject transient faults into the local adapters (mailer, metrics, inventory)')
@@ -859,6 +863,113 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
         'orderctl;dlq;help;help' {
             break
         }
+        'orderctl;lag' {
+            [CompletionResult]::new('--function', '--function', [CompletionResultType]::ParameterName, 'Only these functions (repeatable) [default: all]')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'The window')
+            [CompletionResult]::new('--period', '--period', [CompletionResultType]::ParameterName, 'One datapoint (and one sparkline character) per period')
+            [CompletionResult]::new('--threshold', '--threshold', [CompletionResultType]::ParameterName, 'A latest value above this is OVER (exit 1)')
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Where the pipeline lives')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Local target: the data directory holding the SQLite database [default: the platform data dir]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./orderctl.toml when present]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS target: the named profile (else AWS_PROFILE, else default)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS target: the region (else AWS_REGION / the profile''s region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured)')
+            [CompletionResult]::new('--orders-table', '--orders-table', [CompletionResultType]::ParameterName, 'Name of the orders table')
+            [CompletionResult]::new('--inventory-table', '--inventory-table', [CompletionResultType]::ParameterName, 'Name of the inventory table')
+            [CompletionResult]::new('--processed-events-table', '--processed-events-table', [CompletionResultType]::ParameterName, 'Name of the idempotency table')
+            [CompletionResult]::new('--dlq-queue', '--dlq-queue', [CompletionResultType]::ParameterName, 'Name of the dead-letter queue')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Redraw every period (Ctrl-C to stop)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orderctl;iterator-age' {
+            [CompletionResult]::new('--function', '--function', [CompletionResultType]::ParameterName, 'Only these functions (repeatable) [default: all]')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'The window')
+            [CompletionResult]::new('--period', '--period', [CompletionResultType]::ParameterName, 'One datapoint (and one sparkline character) per period')
+            [CompletionResult]::new('--threshold', '--threshold', [CompletionResultType]::ParameterName, 'A latest value above this is OVER (exit 1)')
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Where the pipeline lives')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Local target: the data directory holding the SQLite database [default: the platform data dir]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./orderctl.toml when present]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS target: the named profile (else AWS_PROFILE, else default)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS target: the region (else AWS_REGION / the profile''s region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured)')
+            [CompletionResult]::new('--orders-table', '--orders-table', [CompletionResultType]::ParameterName, 'Name of the orders table')
+            [CompletionResult]::new('--inventory-table', '--inventory-table', [CompletionResultType]::ParameterName, 'Name of the inventory table')
+            [CompletionResult]::new('--processed-events-table', '--processed-events-table', [CompletionResultType]::ParameterName, 'Name of the idempotency table')
+            [CompletionResult]::new('--dlq-queue', '--dlq-queue', [CompletionResultType]::ParameterName, 'Name of the dead-letter queue')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Redraw every period (Ctrl-C to stop)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orderctl;status' {
+            [CompletionResult]::new('--threshold', '--threshold', [CompletionResultType]::ParameterName, 'Iterator age above this is OVER')
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Where the pipeline lives')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Local target: the data directory holding the SQLite database [default: the platform data dir]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./orderctl.toml when present]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS target: the named profile (else AWS_PROFILE, else default)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS target: the region (else AWS_REGION / the profile''s region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured)')
+            [CompletionResult]::new('--orders-table', '--orders-table', [CompletionResultType]::ParameterName, 'Name of the orders table')
+            [CompletionResult]::new('--inventory-table', '--inventory-table', [CompletionResultType]::ParameterName, 'Name of the inventory table')
+            [CompletionResult]::new('--processed-events-table', '--processed-events-table', [CompletionResultType]::ParameterName, 'Name of the idempotency table')
+            [CompletionResult]::new('--dlq-queue', '--dlq-queue', [CompletionResultType]::ParameterName, 'Name of the dead-letter queue')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orderctl;doctor' {
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Where the pipeline lives')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Local target: the data directory holding the SQLite database [default: the platform data dir]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./orderctl.toml when present]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS target: the named profile (else AWS_PROFILE, else default)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS target: the region (else AWS_REGION / the profile''s region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured)')
+            [CompletionResult]::new('--orders-table', '--orders-table', [CompletionResultType]::ParameterName, 'Name of the orders table')
+            [CompletionResult]::new('--inventory-table', '--inventory-table', [CompletionResultType]::ParameterName, 'Name of the inventory table')
+            [CompletionResult]::new('--processed-events-table', '--processed-events-table', [CompletionResultType]::ParameterName, 'Name of the idempotency table')
+            [CompletionResult]::new('--dlq-queue', '--dlq-queue', [CompletionResultType]::ParameterName, 'Name of the dead-letter queue')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'orderctl;outbox' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N emails, newest first')
             [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Where the pipeline lives')
@@ -1092,6 +1203,9 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
             [CompletionResult]::new('invoke', 'invoke', [CompletionResultType]::ParameterValue, 'Run a bundled function in-process on a Lambda event; show outcomes, response, next step, effects')
             [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Run the consumer functions on the stream with Lambda''s event-source-mapping semantics')
             [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'Inspect and replay the dead-letter queue')
+            [CompletionResult]::new('lag', 'lag', [CompletionResultType]::ParameterValue, 'Iterator age per consumer over a window; --threshold sets the exit code')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The pipeline on one screen: stream, subscriptions, DLQ, iterator age, item counts')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Lint the subscriptions for settings that lose records or block shards')
             [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'Emails the local notification adapter sent')
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Metrics the consumers published (local table, or CloudWatch)')
             [CompletionResult]::new('faults', 'faults', [CompletionResultType]::ParameterValue, 'Inject transient faults into the local adapters (mailer, metrics, inventory)')
@@ -1192,6 +1306,15 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
             break
         }
         'orderctl;help;dlq;replay' {
+            break
+        }
+        'orderctl;help;lag' {
+            break
+        }
+        'orderctl;help;status' {
+            break
+        }
+        'orderctl;help;doctor' {
             break
         }
         'orderctl;help;outbox' {

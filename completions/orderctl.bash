@@ -31,6 +31,9 @@ _orderctl() {
             orderctl,dlq)
                 cmd="orderctl__subcmd__dlq"
                 ;;
+            orderctl,doctor)
+                cmd="orderctl__subcmd__doctor"
+                ;;
             orderctl,faults)
                 cmd="orderctl__subcmd__faults"
                 ;;
@@ -52,6 +55,12 @@ _orderctl() {
             orderctl,invoke)
                 cmd="orderctl__subcmd__invoke"
                 ;;
+            orderctl,iterator-age)
+                cmd="orderctl__subcmd__lag"
+                ;;
+            orderctl,lag)
+                cmd="orderctl__subcmd__lag"
+                ;;
             orderctl,metrics)
                 cmd="orderctl__subcmd__metrics"
                 ;;
@@ -60,6 +69,9 @@ _orderctl() {
                 ;;
             orderctl,outbox)
                 cmd="orderctl__subcmd__outbox"
+                ;;
+            orderctl,status)
+                cmd="orderctl__subcmd__status"
                 ;;
             orderctl,tail)
                 cmd="orderctl__subcmd__tail"
@@ -169,6 +181,9 @@ _orderctl() {
             orderctl__subcmd__help,dlq)
                 cmd="orderctl__subcmd__help__subcmd__dlq"
                 ;;
+            orderctl__subcmd__help,doctor)
+                cmd="orderctl__subcmd__help__subcmd__doctor"
+                ;;
             orderctl__subcmd__help,faults)
                 cmd="orderctl__subcmd__help__subcmd__faults"
                 ;;
@@ -190,6 +205,9 @@ _orderctl() {
             orderctl__subcmd__help,invoke)
                 cmd="orderctl__subcmd__help__subcmd__invoke"
                 ;;
+            orderctl__subcmd__help,lag)
+                cmd="orderctl__subcmd__help__subcmd__lag"
+                ;;
             orderctl__subcmd__help,metrics)
                 cmd="orderctl__subcmd__help__subcmd__metrics"
                 ;;
@@ -198,6 +216,9 @@ _orderctl() {
                 ;;
             orderctl__subcmd__help,outbox)
                 cmd="orderctl__subcmd__help__subcmd__outbox"
+                ;;
+            orderctl__subcmd__help,status)
+                cmd="orderctl__subcmd__help__subcmd__status"
                 ;;
             orderctl__subcmd__help,tail)
                 cmd="orderctl__subcmd__help__subcmd__tail"
@@ -326,7 +347,7 @@ _orderctl() {
 
     case "${cmd}" in
         orderctl)
-            opts="-o -q -v -h -V --target --data-dir --config --profile --region --endpoint-url --output --quiet --verbose --color --orders-table --inventory-table --processed-events-table --dlq-queue --help --version init create orders inventory tail filter functions invoke consume dlq outbox metrics faults demo completions help"
+            opts="-o -q -v -h -V --target --data-dir --config --profile --region --endpoint-url --output --quiet --verbose --color --orders-table --inventory-table --processed-events-table --dlq-queue --help --version init create orders inventory tail filter functions invoke consume dlq lag iterator-age status doctor outbox metrics faults demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1321,6 +1342,72 @@ _orderctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        orderctl__subcmd__doctor)
+            opts="-o -q -v -h -V --target --data-dir --config --profile --region --endpoint-url --output --quiet --verbose --color --orders-table --inventory-table --processed-events-table --dlq-queue --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --target)
+                    COMPREPLY=($(compgen -W "local aws" -- "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --orders-table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory-table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --processed-events-table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dlq-queue)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         orderctl__subcmd__faults)
             opts="-o -q -v -h -V --target --data-dir --config --profile --region --endpoint-url --output --quiet --verbose --color --orders-table --inventory-table --processed-events-table --dlq-queue --help --version set clear list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2020,7 +2107,7 @@ _orderctl() {
             return 0
             ;;
         orderctl__subcmd__help)
-            opts="init create orders inventory tail filter functions invoke consume dlq outbox metrics faults demo completions help"
+            opts="init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2176,6 +2263,20 @@ _orderctl() {
         orderctl__subcmd__help__subcmd__dlq__subcmd__stats)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        orderctl__subcmd__help__subcmd__doctor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2397,6 +2498,20 @@ _orderctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        orderctl__subcmd__help__subcmd__lag)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         orderctl__subcmd__help__subcmd__metrics)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2496,6 +2611,20 @@ _orderctl() {
             return 0
             ;;
         orderctl__subcmd__help__subcmd__outbox)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        orderctl__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2947,6 +3076,88 @@ _orderctl() {
                     return 0
                     ;;
                 --attempt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -W "local aws" -- "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --orders-table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory-table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --processed-events-table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dlq-queue)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        orderctl__subcmd__lag)
+            opts="-o -q -v -h -V --function --since --period --threshold --watch --target --data-dir --config --profile --region --endpoint-url --output --quiet --verbose --color --orders-table --inventory-table --processed-events-table --dlq-queue --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --function)
+                    COMPREPLY=($(compgen -W "notification analytics inventory" -- "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --threshold)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3601,6 +3812,76 @@ _orderctl() {
             fi
             case "${prev}" in
                 --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -W "local aws" -- "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --orders-table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory-table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --processed-events-table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dlq-queue)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        orderctl__subcmd__status)
+            opts="-o -q -v -h -V --threshold --target --data-dir --config --profile --region --endpoint-url --output --quiet --verbose --color --orders-table --inventory-table --processed-events-table --dlq-queue --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --threshold)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

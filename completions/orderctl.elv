@@ -49,6 +49,10 @@ set edit:completion:arg-completer[orderctl] = {|@words|
             cand invoke 'Run a bundled function in-process on a Lambda event; show outcomes, response, next step, effects'
             cand consume 'Run the consumer functions on the stream with Lambda''s event-source-mapping semantics'
             cand dlq 'Inspect and replay the dead-letter queue'
+            cand lag 'Iterator age per consumer over a window; --threshold sets the exit code'
+            cand iterator-age 'Iterator age per consumer over a window; --threshold sets the exit code'
+            cand status 'The pipeline on one screen: stream, subscriptions, DLQ, iterator age, item counts'
+            cand doctor 'Lint the subscriptions for settings that lose records or block shards'
             cand outbox 'Emails the local notification adapter sent'
             cand metrics 'Metrics the consumers published (local table, or CloudWatch)'
             cand faults 'Inject transient faults into the local adapters (mailer, metrics, inventory)'
@@ -803,6 +807,109 @@ set edit:completion:arg-completer[orderctl] = {|@words|
         }
         &'orderctl;dlq;help;help'= {
         }
+        &'orderctl;lag'= {
+            cand --function 'Only these functions (repeatable) [default: all]'
+            cand --since 'The window'
+            cand --period 'One datapoint (and one sparkline character) per period'
+            cand --threshold 'A latest value above this is OVER (exit 1)'
+            cand --target 'Where the pipeline lives'
+            cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
+            cand --config 'Configuration file [default: ./orderctl.toml when present]'
+            cand --profile 'AWS target: the named profile (else AWS_PROFILE, else default)'
+            cand --region 'AWS target: the region (else AWS_REGION / the profile''s region)'
+            cand --endpoint-url 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too'
+            cand -o 'Output format; json and jsonl field names are stable'
+            cand --output 'Output format; json and jsonl field names are stable'
+            cand --color 'When to use colours (NO_COLOR is honoured)'
+            cand --orders-table 'Name of the orders table'
+            cand --inventory-table 'Name of the inventory table'
+            cand --processed-events-table 'Name of the idempotency table'
+            cand --dlq-queue 'Name of the dead-letter queue'
+            cand --watch 'Redraw every period (Ctrl-C to stop)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orderctl;iterator-age'= {
+            cand --function 'Only these functions (repeatable) [default: all]'
+            cand --since 'The window'
+            cand --period 'One datapoint (and one sparkline character) per period'
+            cand --threshold 'A latest value above this is OVER (exit 1)'
+            cand --target 'Where the pipeline lives'
+            cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
+            cand --config 'Configuration file [default: ./orderctl.toml when present]'
+            cand --profile 'AWS target: the named profile (else AWS_PROFILE, else default)'
+            cand --region 'AWS target: the region (else AWS_REGION / the profile''s region)'
+            cand --endpoint-url 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too'
+            cand -o 'Output format; json and jsonl field names are stable'
+            cand --output 'Output format; json and jsonl field names are stable'
+            cand --color 'When to use colours (NO_COLOR is honoured)'
+            cand --orders-table 'Name of the orders table'
+            cand --inventory-table 'Name of the inventory table'
+            cand --processed-events-table 'Name of the idempotency table'
+            cand --dlq-queue 'Name of the dead-letter queue'
+            cand --watch 'Redraw every period (Ctrl-C to stop)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orderctl;status'= {
+            cand --threshold 'Iterator age above this is OVER'
+            cand --target 'Where the pipeline lives'
+            cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
+            cand --config 'Configuration file [default: ./orderctl.toml when present]'
+            cand --profile 'AWS target: the named profile (else AWS_PROFILE, else default)'
+            cand --region 'AWS target: the region (else AWS_REGION / the profile''s region)'
+            cand --endpoint-url 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too'
+            cand -o 'Output format; json and jsonl field names are stable'
+            cand --output 'Output format; json and jsonl field names are stable'
+            cand --color 'When to use colours (NO_COLOR is honoured)'
+            cand --orders-table 'Name of the orders table'
+            cand --inventory-table 'Name of the inventory table'
+            cand --processed-events-table 'Name of the idempotency table'
+            cand --dlq-queue 'Name of the dead-letter queue'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orderctl;doctor'= {
+            cand --target 'Where the pipeline lives'
+            cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
+            cand --config 'Configuration file [default: ./orderctl.toml when present]'
+            cand --profile 'AWS target: the named profile (else AWS_PROFILE, else default)'
+            cand --region 'AWS target: the region (else AWS_REGION / the profile''s region)'
+            cand --endpoint-url 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too'
+            cand -o 'Output format; json and jsonl field names are stable'
+            cand --output 'Output format; json and jsonl field names are stable'
+            cand --color 'When to use colours (NO_COLOR is honoured)'
+            cand --orders-table 'Name of the orders table'
+            cand --inventory-table 'Name of the inventory table'
+            cand --processed-events-table 'Name of the idempotency table'
+            cand --dlq-queue 'Name of the dead-letter queue'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'orderctl;outbox'= {
             cand --limit 'At most N emails, newest first'
             cand --target 'Where the pipeline lives'
@@ -1023,6 +1130,9 @@ set edit:completion:arg-completer[orderctl] = {|@words|
             cand invoke 'Run a bundled function in-process on a Lambda event; show outcomes, response, next step, effects'
             cand consume 'Run the consumer functions on the stream with Lambda''s event-source-mapping semantics'
             cand dlq 'Inspect and replay the dead-letter queue'
+            cand lag 'Iterator age per consumer over a window; --threshold sets the exit code'
+            cand status 'The pipeline on one screen: stream, subscriptions, DLQ, iterator age, item counts'
+            cand doctor 'Lint the subscriptions for settings that lose records or block shards'
             cand outbox 'Emails the local notification adapter sent'
             cand metrics 'Metrics the consumers published (local table, or CloudWatch)'
             cand faults 'Inject transient faults into the local adapters (mailer, metrics, inventory)'
@@ -1097,6 +1207,12 @@ set edit:completion:arg-completer[orderctl] = {|@words|
         &'orderctl;help;dlq;purge'= {
         }
         &'orderctl;help;dlq;replay'= {
+        }
+        &'orderctl;help;lag'= {
+        }
+        &'orderctl;help;status'= {
+        }
+        &'orderctl;help;doctor'= {
         }
         &'orderctl;help;outbox'= {
         }

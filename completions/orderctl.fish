@@ -55,6 +55,10 @@ complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "functions" -d 'Th
 complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "invoke" -d 'Run a bundled function in-process on a Lambda event; show outcomes, response, next step, effects'
 complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "consume" -d 'Run the consumer functions on the stream with Lambda\'s event-source-mapping semantics'
 complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "dlq" -d 'Inspect and replay the dead-letter queue'
+complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "lag" -d 'Iterator age per consumer over a window; --threshold sets the exit code'
+complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "iterator-age" -d 'Iterator age per consumer over a window; --threshold sets the exit code'
+complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "status" -d 'The pipeline on one screen: stream, subscriptions, DLQ, iterator age, item counts'
+complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "doctor" -d 'Lint the subscriptions for settings that lose records or block shards'
 complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "outbox" -d 'Emails the local notification adapter sent'
 complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "metrics" -d 'Metrics the consumers published (local table, or CloudWatch)'
 complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "faults" -d 'Inject transient faults into the local adapters (mailer, metrics, inventory)'
@@ -718,6 +722,105 @@ complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_s
 complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Delete every message (refuses without --yes)'
 complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "replay" -d 'Replay messages into their function; delete each only after its replay succeeded'
 complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -l function -d 'Only these functions (repeatable) [default: all]' -r -f -a "notification\t'Emails on new orders and status changes (SES)'
+analytics\t'OrderCount and Revenue metrics per batch (CloudWatch)'
+inventory\t'Reserves stock for new orders, restocks cancelled ones (DynamoDB transactions)'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -l since -d 'The window' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -l period -d 'One datapoint (and one sparkline character) per period' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -l threshold -d 'A latest value above this is OVER (exit 1)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -l watch -d 'Redraw every period (Ctrl-C to stop)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand iterator-age" -l function -d 'Only these functions (repeatable) [default: all]' -r -f -a "notification\t'Emails on new orders and status changes (SES)'
+analytics\t'OrderCount and Revenue metrics per batch (CloudWatch)'
+inventory\t'Reserves stock for new orders, restocks cancelled ones (DynamoDB transactions)'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand iterator-age" -l since -d 'The window' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand iterator-age" -l period -d 'One datapoint (and one sparkline character) per period' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand iterator-age" -l threshold -d 'A latest value above this is OVER (exit 1)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand iterator-age" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand iterator-age" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand iterator-age" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand iterator-age" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand iterator-age" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand iterator-age" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand iterator-age" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand iterator-age" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand iterator-age" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand iterator-age" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand iterator-age" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand iterator-age" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand iterator-age" -l watch -d 'Redraw every period (Ctrl-C to stop)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand iterator-age" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand iterator-age" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand iterator-age" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand iterator-age" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand status" -l threshold -d 'Iterator age above this is OVER' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand status" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand status" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand status" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand status" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand status" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand status" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand status" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand status" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand status" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand status" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand status" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand status" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand status" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand status" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand status" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand doctor" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand doctor" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand doctor" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand doctor" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand doctor" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand doctor" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand doctor" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand doctor" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand doctor" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand doctor" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand doctor" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand doctor" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand doctor" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand doctor" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand doctor" -s V -l version -d 'Print version'
 complete -c orderctl -n "__fish_orderctl_using_subcommand outbox" -l limit -d 'At most N emails, newest first' -r
 complete -c orderctl -n "__fish_orderctl_using_subcommand outbox" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
 aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
@@ -901,22 +1004,25 @@ complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -s q -l q
 complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
 complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq outbox metrics faults demo completions help" -f -a "init" -d 'Create what the pipeline needs on the target (tables, stream, index, queue); idempotent'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq outbox metrics faults demo completions help" -f -a "create" -d 'Create orders from flags, a file, or synthetic load'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq outbox metrics faults demo completions help" -f -a "orders" -d 'Read, change and delete orders'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq outbox metrics faults demo completions help" -f -a "inventory" -d 'Stock levels'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq outbox metrics faults demo completions help" -f -a "tail" -d 'Read the stream: all shards in lineage order, from any position, with filters'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq outbox metrics faults demo completions help" -f -a "filter" -d 'Lambda event filter patterns: test them against records, offline'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq outbox metrics faults demo completions help" -f -a "functions" -d 'The bundled consumer functions and their subscriptions'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq outbox metrics faults demo completions help" -f -a "invoke" -d 'Run a bundled function in-process on a Lambda event; show outcomes, response, next step, effects'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq outbox metrics faults demo completions help" -f -a "consume" -d 'Run the consumer functions on the stream with Lambda\'s event-source-mapping semantics'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq outbox metrics faults demo completions help" -f -a "dlq" -d 'Inspect and replay the dead-letter queue'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq outbox metrics faults demo completions help" -f -a "outbox" -d 'Emails the local notification adapter sent'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq outbox metrics faults demo completions help" -f -a "metrics" -d 'Metrics the consumers published (local table, or CloudWatch)'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq outbox metrics faults demo completions help" -f -a "faults" -d 'Inject transient faults into the local adapters (mailer, metrics, inventory)'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq outbox metrics faults demo completions help" -f -a "demo" -d 'An end-to-end walkthrough on a fresh local data dir'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq outbox metrics faults demo completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq outbox metrics faults demo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "init" -d 'Create what the pipeline needs on the target (tables, stream, index, queue); idempotent'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "create" -d 'Create orders from flags, a file, or synthetic load'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "orders" -d 'Read, change and delete orders'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "inventory" -d 'Stock levels'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "tail" -d 'Read the stream: all shards in lineage order, from any position, with filters'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "filter" -d 'Lambda event filter patterns: test them against records, offline'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "functions" -d 'The bundled consumer functions and their subscriptions'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "invoke" -d 'Run a bundled function in-process on a Lambda event; show outcomes, response, next step, effects'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "consume" -d 'Run the consumer functions on the stream with Lambda\'s event-source-mapping semantics'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "dlq" -d 'Inspect and replay the dead-letter queue'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "lag" -d 'Iterator age per consumer over a window; --threshold sets the exit code'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "status" -d 'The pipeline on one screen: stream, subscriptions, DLQ, iterator age, item counts'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "doctor" -d 'Lint the subscriptions for settings that lose records or block shards'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "outbox" -d 'Emails the local notification adapter sent'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "metrics" -d 'Metrics the consumers published (local table, or CloudWatch)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "faults" -d 'Inject transient faults into the local adapters (mailer, metrics, inventory)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "demo" -d 'An end-to-end walkthrough on a fresh local data dir'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "get" -d 'Show one order'
 complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "list" -d 'List orders, by customer (newest first) or all'
 complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "set-status" -d 'Change an order\'s status (PENDING → CONFIRMED → SHIPPED → DELIVERED; CANCELLED before SHIPPED)'

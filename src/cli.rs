@@ -141,6 +141,13 @@ pub enum Command {
     /// Inspect and replay the dead-letter queue
     #[command(subcommand)]
     Dlq(cmd::dlq::DlqCommand),
+    /// Iterator age per consumer over a window; --threshold sets the exit code
+    #[command(visible_alias = "iterator-age")]
+    Lag(cmd::lag::LagArgs),
+    /// The pipeline on one screen: stream, subscriptions, DLQ, iterator age, item counts
+    Status(cmd::status::StatusArgs),
+    /// Lint the subscriptions for settings that lose records or block shards
+    Doctor(cmd::doctor::DoctorArgs),
     /// Emails the local notification adapter sent
     Outbox(cmd::local_reads::OutboxArgs),
     /// Metrics the consumers published (local table, or CloudWatch)

@@ -5,12 +5,15 @@
 pub mod cli;
 pub mod cmd;
 pub mod dlq;
+pub mod doctor;
 pub mod duration;
 pub mod esm;
 pub mod exit;
 pub mod filter;
 pub mod functions;
 pub mod input;
+pub mod lag;
+pub mod mappings;
 pub mod output;
 pub mod settings;
 pub mod stream;

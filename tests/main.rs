@@ -7,12 +7,14 @@ mod support;
 
 mod aws_consume;
 mod aws_dlq;
+mod aws_lag;
 mod aws_orders;
 mod aws_tail;
 mod completions;
 mod local_consume;
 mod local_dlq;
 mod local_functions;
+mod local_lag;
 mod local_orders;
 mod local_stream;
 mod local_tail;

@@ -6,9 +6,12 @@ use std::time::Duration;
 use clap::Args;
 
 use super::Ctx;
+use crate::esm::stats::NAMESPACE;
 use crate::exit::ExitStatus;
 use crate::output::Printer;
-use crate::target::Target;
+use crate::target::aws::cloudwatch::MetricQuery;
+use crate::target::local::reads::MetricPoint;
+use crate::target::{AwsTarget, Target};
 
 /// Emails the local notification adapter sent (local target; on AWS, mail goes through SES).
 #[derive(Debug, Args)]
@@ -35,7 +38,8 @@ pub async fn outbox(args: OutboxArgs, ctx: &Ctx, out: &Printer) -> anyhow::Resul
     Ok(ExitStatus::Success)
 }
 
-/// Metrics the consumers published: the local metrics table, or CloudWatch on AWS.
+/// Metrics the consumers published: the local metrics table, or CloudWatch on AWS (one
+/// datapoint per minute: the Sum, or the Maximum for IteratorAge).
 #[derive(Debug, Args)]
 pub struct MetricsArgs {
     /// Only this namespace (e.g. OrderService, orderctl/Consumers)
@@ -56,9 +60,7 @@ pub async fn metrics(args: MetricsArgs, ctx: &Ctx, out: &Printer) -> anyhow::Res
         Target::Local(local) => {
             local.metric_points(args.namespace.as_deref(), args.name.as_deref(), since_ms)?
         }
-        Target::Aws(_) => anyhow::bail!(
-            "metrics on the aws target read CloudWatch; not available in this build yet"
-        ),
+        Target::Aws(aws) => cloudwatch_points(&aws, &args, since_ms).await?,
     };
     out.list(&points, |p, points| {
         let rows = points
@@ -84,4 +86,61 @@ pub async fn metrics(args: MetricsArgs, ctx: &Ctx, out: &Printer) -> anyhow::Res
         )
     })?;
     Ok(ExitStatus::Success)
+}
+
+/// CloudWatch's view: the metrics ListMetrics knows in the namespaces (default: the analytics
+/// function's and `orderctl consume`'s), one datapoint per minute, oldest first.
+async fn cloudwatch_points(
+    aws: &AwsTarget,
+    args: &MetricsArgs,
+    since_ms: i64,
+) -> anyhow::Result<Vec<MetricPoint>> {
+    let namespaces = match &args.namespace {
+        Some(ns) => vec![ns.clone()],
+        None => vec![analytics::NAMESPACE.to_owned(), NAMESPACE.to_owned()],
+    };
+    let mut queries = Vec::new();
+    for namespace in namespaces {
+        for (name, dimensions) in aws.list_metrics(&namespace).await? {
+            if args.name.as_ref().is_some_and(|n| *n != name) {
+                continue;
+            }
+            let stat = if name == "IteratorAge" {
+                "Maximum"
+            } else {
+                "Sum"
+            };
+            queries.push(MetricQuery {
+                namespace: namespace.clone(),
+                name,
+                dimensions,
+                stat,
+            });
+        }
+    }
+    let now = orders_core::clock::now_ms();
+    let series = aws.metric_data(&queries, since_ms, now, 60).await?;
+    let mut points: Vec<MetricPoint> = queries
+        .iter()
+        .zip(series)
+        .flat_map(|(q, points)| {
+            let dimensions: serde_json::Map<String, serde_json::Value> = q
+                .dimensions
+                .iter()
+                .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+                .collect();
+            points.into_iter().filter_map(move |p| {
+                Some(MetricPoint {
+                    namespace: q.namespace.clone(),
+                    name: q.name.clone(),
+                    dimensions: serde_json::Value::Object(dimensions.clone()),
+                    timestamp_ms: p.timestamp_ms,
+                    value: serde_json::Number::from_f64(p.value)?,
+                    unit: q.stat.to_owned(),
+                })
+            })
+        })
+        .collect();
+    points.sort_by_key(|p| p.timestamp_ms);
+    Ok(points)
 }

@@ -5,16 +5,19 @@ pub mod consume;
 pub mod create;
 pub mod demo;
 pub mod dlq;
+pub mod doctor;
 pub mod faults;
 pub mod filter;
 pub mod functions;
 pub mod init;
 pub mod inventory;
 pub mod invoke;
+pub mod lag;
 pub mod local_reads;
 pub mod orders;
 mod render;
 pub mod sink;
+pub mod status;
 pub mod tail;
 
 use anyhow::Context as _;
@@ -62,6 +65,9 @@ pub async fn dispatch(command: Command, ctx: &Ctx, out: &Printer) -> anyhow::Res
         Command::Invoke(args) => invoke::run(args, ctx, out).await,
         Command::Consume(args) => consume::run(args, ctx, out).await,
         Command::Dlq(args) => dlq::run(args, ctx, out).await,
+        Command::Lag(args) => lag::run(args, ctx, out).await,
+        Command::Status(args) => status::run(args, ctx, out).await,
+        Command::Doctor(args) => doctor::run(args, ctx, out).await,
         Command::Outbox(args) => local_reads::outbox(args, ctx, out).await,
         Command::Metrics(args) => local_reads::metrics(args, ctx, out).await,
         Command::Faults(args) => faults::run(args, ctx, out).await,

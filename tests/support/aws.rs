@@ -64,7 +64,7 @@ impl AwsEnv {
         self.run(&["init"]).success()
     }
 
-    fn sdk_config(&self) -> aws_config::SdkConfig {
+    pub fn sdk_config(&self) -> aws_config::SdkConfig {
         aws_config::SdkConfig::builder()
             .behavior_version(BehaviorVersion::latest())
             .region(Region::new("us-east-1"))

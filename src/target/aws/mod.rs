@@ -3,7 +3,8 @@
 //! `AWS_ENDPOINT_URL*` variables, standard retries), shared by every operation.
 
 pub mod attrs;
-mod cloudwatch;
+pub mod cloudwatch;
+mod describe;
 pub mod errors;
 mod feed;
 mod init;

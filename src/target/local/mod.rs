@@ -9,6 +9,7 @@ mod inventory;
 mod orders;
 pub mod queue;
 pub mod reads;
+pub mod status;
 pub mod stream;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,98 @@
+//! `orderctl doctor`: lint the pipeline's real subscriptions (the event source mappings on AWS,
+//! orderctl.toml locally) and print each finding with its severity and fix; exit 1 on an error.
+
+use clap::Args;
+use serde::Serialize;
+
+use super::Ctx;
+use crate::doctor::{Finding, Severity, lint, not_subscribed};
+use crate::exit::ExitStatus;
+use crate::mappings::{EsmDoc, Mapping, from_subscriptions};
+use crate::output::{Printer, Style};
+use crate::target::{ChangeFeed, Target};
+
+/// Check the stream's subscriptions for settings that lose records or block shards.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Exit codes: 0 no error-level finding (warnings allowed), 1 at least one error, 2 the configuration could not be read."
+)]
+pub struct DoctorArgs {}
+
+/// Where the subscriptions came from and what is wrong with them.
+#[derive(Debug, Serialize)]
+pub struct DoctorReport {
+    /// The stream they read.
+    pub stream_arn: String,
+    /// `event source mappings` (aws) or `orderctl.toml` (local).
+    pub source: &'static str,
+    /// How many subscriptions were checked.
+    pub subscriptions: usize,
+    /// Errors first.
+    pub findings: Vec<Finding>,
+}
+
+/// The stream's subscriptions as the target has them, and where they came from.
+pub async fn pipeline_mappings(
+    ctx: &Ctx,
+    target: &Target,
+) -> anyhow::Result<(String, &'static str, Vec<Mapping>)> {
+    let arn = target.stream_arn().await?;
+    Ok(match target {
+        Target::Local(_) => (
+            arn,
+            "orderctl.toml",
+            from_subscriptions(&ctx.settings.functions),
+        ),
+        Target::Aws(aws) => {
+            let esms = aws.event_source_mappings(&arn).await?;
+            let mappings = esms
+                .iter()
+                .map(|m| EsmDoc::from_sdk(m).mapping(&ctx.settings.functions))
+                .collect();
+            (arn, "event source mappings", mappings)
+        }
+    })
+}
+
+pub async fn run(_args: DoctorArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<ExitStatus> {
+    let target = ctx.target().await?;
+    let (stream_arn, source, mappings) = pipeline_mappings(ctx, &target).await?;
+    let mut findings = lint(&mappings);
+    if matches!(target, Target::Aws(_)) {
+        findings.extend(not_subscribed(&ctx.settings.functions, &mappings));
+    }
+    let report = DoctorReport {
+        stream_arn,
+        source,
+        subscriptions: mappings.len(),
+        findings,
+    };
+    let errors = report
+        .findings
+        .iter()
+        .any(|f| f.severity == Severity::Error);
+    out.one(&report, text)?;
+    Ok(ExitStatus::failure_if(errors))
+}
+
+fn text(p: &Printer, r: &DoctorReport) -> std::io::Result<()> {
+    for f in &r.findings {
+        let label = match f.severity {
+            Severity::Error => p.paint("error", Style::Red),
+            Severity::Warning => p.paint("warning", Style::Yellow),
+        };
+        p.line(format!(
+            "{label}[{}] {}: {}",
+            f.rule,
+            p.paint(&f.function, Style::Cyan),
+            f.message
+        ))?;
+        p.line(format!("  fix: {}", f.fix))?;
+    }
+    let count = |s| r.findings.iter().filter(|f| f.severity == s).count();
+    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    p.line(format!(
+        "{} subscription(s) of {} checked ({}): {errors} error(s), {warnings} warning(s)",
+        r.subscriptions, r.stream_arn, r.source
+    ))
+}

@@ -1,0 +1,157 @@
+//! Iterator age as an on-call engineer reads it (aws-semantics §5.1): the Maximum per period —
+//! the worst batch shows a stuck shard, an average hides it — a sparkline of the window, and
+//! a verdict. A period without datapoints is missing, never zero: an idle stream sends none.
+
+use serde::Serialize;
+
+/// One datapoint: period start (epoch ms) and the Maximum in it (ms).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Point {
+    /// Period start.
+    pub timestamp_ms: i64,
+    /// Maximum iterator age in the period (ms).
+    pub value: f64,
+}
+
+/// A consumer's iterator age over the window.
+#[derive(Debug, Clone, Serialize)]
+pub struct Series {
+    /// The consumer (function name, and where it runs).
+    pub function: String,
+    /// `orderctl consume` or `lambda <name>`.
+    pub source: String,
+    /// The last period's Maximum, when there is data.
+    pub latest_ms: Option<f64>,
+    /// The window's Maximum.
+    pub max_ms: Option<f64>,
+    /// `OK`, `OVER` (latest above the threshold) or `NO DATA`.
+    pub status: &'static str,
+    /// One character per period.
+    pub sparkline: String,
+    /// The datapoints, oldest first.
+    pub datapoints: Vec<Point>,
+}
+
+/// Bucket raw `(timestamp_ms, value)` samples into Maximum per period.
+pub fn maximum_per_period(samples: &[(i64, f64)], period_ms: i64) -> Vec<Point> {
+    let mut buckets: std::collections::BTreeMap<i64, f64> = std::collections::BTreeMap::new();
+    for (ts, v) in samples {
+        let start = ts.div_euclid(period_ms) * period_ms;
+        let slot = buckets.entry(start).or_insert(*v);
+        *slot = slot.max(*v);
+    }
+    buckets
+        .into_iter()
+        .map(|(timestamp_ms, value)| Point {
+            timestamp_ms,
+            value,
+        })
+        .collect()
+}
+
+/// Build a series for `[start_ms, end_ms)` from per-period Maximum datapoints.
+pub fn series(
+    function: &str,
+    source: &str,
+    mut points: Vec<Point>,
+    start_ms: i64,
+    end_ms: i64,
+    period_ms: i64,
+    threshold_ms: f64,
+) -> Series {
+    points.retain(|p| {
+        p.timestamp_ms >= start_ms.div_euclid(period_ms) * period_ms && p.timestamp_ms < end_ms
+    });
+    points.sort_by_key(|p| p.timestamp_ms);
+    let latest_ms = points.last().map(|p| p.value);
+    let max_ms = points.iter().map(|p| p.value).reduce(f64::max);
+    let status = match latest_ms {
+        None => "NO DATA",
+        Some(v) if v > threshold_ms => "OVER",
+        Some(_) => "OK",
+    };
+    Series {
+        function: function.to_owned(),
+        source: source.to_owned(),
+        latest_ms,
+        max_ms,
+        status,
+        sparkline: sparkline(&points, start_ms, end_ms, period_ms),
+        datapoints: points,
+    }
+}
+
+/// One character per period of the window: `▁`…`█` scaled to the window's maximum, `·` for a
+/// period without data.
+pub fn sparkline(points: &[Point], start_ms: i64, end_ms: i64, period_ms: i64) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let first = start_ms.div_euclid(period_ms) * period_ms;
+    // The period `end_ms` falls in is drawn too: it holds the freshest data.
+    let periods = ((end_ms - first + period_ms - 1) / period_ms).clamp(1, 240);
+    let max = points.iter().map(|p| p.value).fold(0.0_f64, f64::max);
+    (0..periods)
+        .map(|i| {
+            let at = first + i * period_ms;
+            match points.iter().find(|p| p.timestamp_ms == at) {
+                None => '·',
+                Some(_) if max <= 0.0 => BARS[0],
+                Some(p) => BARS[((p.value / max) * 8.0).floor().clamp(0.0, 7.0) as usize],
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_periods_are_not_zero() {
+        let points = maximum_per_period(&[(0, 5.0), (30_000, 9.0), (120_000, 100.0)], 60_000);
+        assert_eq!(
+            points,
+            [
+                Point {
+                    timestamp_ms: 0,
+                    value: 9.0
+                },
+                Point {
+                    timestamp_ms: 120_000,
+                    value: 100.0
+                }
+            ]
+        );
+        let s = series(
+            "inventory",
+            "orderctl consume",
+            points,
+            0,
+            180_000,
+            60_000,
+            60_000.0,
+        );
+        assert_eq!(s.sparkline, "▁·█");
+        assert_eq!(
+            (s.latest_ms, s.max_ms, s.status),
+            (Some(100.0), Some(100.0), "OK")
+        );
+        let none = series("inventory", "x", vec![], 0, 180_000, 60_000, 1.0);
+        assert_eq!(
+            (none.status, none.sparkline.as_str(), none.latest_ms),
+            ("NO DATA", "···", None)
+        );
+        let over = series(
+            "i",
+            "x",
+            vec![Point {
+                timestamp_ms: 60_000,
+                value: 61_000.0,
+            }],
+            0,
+            120_000,
+            60_000,
+            60_000.0,
+        );
+        assert_eq!(over.status, "OVER");
+    }
+}
