@@ -129,12 +129,13 @@ impl LocalTarget {
     /// Delete the message a receipt handle names; a stale handle deletes nothing (and is not an
     /// error, as in SQS). Returns whether a message was deleted.
     pub fn queue_delete(&self, receipt_handle: &str) -> TResult<bool> {
+        let Some(seq) = handle_seq(receipt_handle) else {
+            return Ok(false);
+        };
         let n = self
             .conn()
-            .execute(
-                "DELETE FROM queue WHERE receipt_handle = ?1",
-                [receipt_handle],
-            )
+            .prepare_cached("DELETE FROM queue WHERE seq = ?1 AND receipt_handle = ?2")
+            .and_then(|mut s| s.execute(params![seq, receipt_handle]))
             .ctx("cannot delete from the local queue")?;
         Ok(n == 1)
     }
@@ -146,13 +147,16 @@ impl LocalTarget {
         visibility: Duration,
     ) -> TResult<()> {
         let until = clock::now_ms() + i64::try_from(visibility.as_millis()).unwrap_or(i64::MAX / 2);
-        let n = self
-            .conn()
-            .execute(
-                "UPDATE queue SET visible_at_ms = ?2 WHERE receipt_handle = ?1",
-                params![receipt_handle, until],
-            )
-            .ctx("cannot change visibility")?;
+        let n = match handle_seq(receipt_handle) {
+            None => 0,
+            Some(seq) => self
+                .conn()
+                .prepare_cached(
+                    "UPDATE queue SET visible_at_ms = ?3 WHERE seq = ?1 AND receipt_handle = ?2",
+                )
+                .and_then(|mut s| s.execute(params![seq, receipt_handle, until]))
+                .ctx("cannot change visibility")?,
+        };
         if n == 0 {
             return Err(TargetError::Invalid(format!(
                 "ReceiptHandleIsInvalid: {receipt_handle}"
@@ -188,6 +192,12 @@ impl LocalTarget {
     }
 }
 
+/// The message a receipt handle (`<seq>-<random>`) points at, so that deleting or hiding by
+/// handle is a primary-key lookup rather than a scan of the queue.
+fn handle_seq(receipt_handle: &str) -> Option<i64> {
+    receipt_handle.split_once('-')?.0.parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,5 +208,45 @@ mod tests {
         assert!(check_body("").is_err());
         assert!(check_body("a\u{1}b").is_err());
         assert!(check_body(&"x".repeat(MAX_BODY + 1)).is_err());
+    }
+
+    #[test]
+    fn only_the_latest_receipt_handle_deletes_or_hides() {
+        let dir = tempfile::tempdir().unwrap();
+        let target =
+            LocalTarget::open(&crate::settings::Settings::local(dir.path().to_owned())).unwrap();
+        target.queue_send("{}").unwrap();
+        let first = target
+            .queue_receive(10, Duration::ZERO)
+            .unwrap()
+            .remove(0)
+            .receipt_handle;
+        let second = target
+            .queue_receive(10, Duration::from_secs(60))
+            .unwrap()
+            .remove(0)
+            .receipt_handle;
+        assert_ne!(first, second);
+        assert!(
+            !target.queue_delete(&first).unwrap(),
+            "a stale handle deletes nothing"
+        );
+        assert!(
+            target
+                .queue_change_visibility(&first, Duration::ZERO)
+                .is_err()
+        );
+        assert!(!target.queue_delete("not-a-handle").unwrap());
+        assert!(
+            target
+                .queue_change_visibility("garbage", Duration::ZERO)
+                .is_err()
+        );
+        assert_eq!(target.queue_stats().unwrap().depth, 1);
+        target
+            .queue_change_visibility(&second, Duration::from_secs(120))
+            .unwrap();
+        assert!(target.queue_delete(&second).unwrap());
+        assert_eq!(target.queue_stats().unwrap().depth, 0);
     }
 }
