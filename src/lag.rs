@@ -32,23 +32,6 @@ pub struct Series {
     pub datapoints: Vec<Point>,
 }
 
-/// Bucket raw `(timestamp_ms, value)` samples into Maximum per period.
-pub fn maximum_per_period(samples: &[(i64, f64)], period_ms: i64) -> Vec<Point> {
-    let mut buckets: std::collections::BTreeMap<i64, f64> = std::collections::BTreeMap::new();
-    for (ts, v) in samples {
-        let start = ts.div_euclid(period_ms) * period_ms;
-        let slot = buckets.entry(start).or_insert(*v);
-        *slot = slot.max(*v);
-    }
-    buckets
-        .into_iter()
-        .map(|(timestamp_ms, value)| Point {
-            timestamp_ms,
-            value,
-        })
-        .collect()
-}
-
 /// Build a series for `[start_ms, end_ms)` from per-period Maximum datapoints.
 pub fn series(
     function: &str,
@@ -107,20 +90,16 @@ mod tests {
 
     #[test]
     fn missing_periods_are_not_zero() {
-        let points = maximum_per_period(&[(0, 5.0), (30_000, 9.0), (120_000, 100.0)], 60_000);
-        assert_eq!(
-            points,
-            [
-                Point {
-                    timestamp_ms: 0,
-                    value: 9.0
-                },
-                Point {
-                    timestamp_ms: 120_000,
-                    value: 100.0
-                }
-            ]
-        );
+        let points = vec![
+            Point {
+                timestamp_ms: 0,
+                value: 9.0,
+            },
+            Point {
+                timestamp_ms: 120_000,
+                value: 100.0,
+            },
+        ];
         let s = series(
             "inventory",
             "orderctl consume",

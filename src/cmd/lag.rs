@@ -12,7 +12,7 @@ use super::Ctx;
 use crate::esm::stats::NAMESPACE;
 use crate::exit::ExitStatus;
 use crate::functions::Function;
-use crate::lag::{Series, maximum_per_period, series};
+use crate::lag::{Series, series};
 use crate::output::{Printer, Style};
 use crate::target::Target;
 use crate::target::aws::cloudwatch::MetricQuery;
@@ -92,14 +92,10 @@ pub async fn measure(args: &LagArgs, ctx: &Ctx, target: &Target) -> anyhow::Resu
     let mut consumers = Vec::new();
     match target {
         Target::Local(local) => {
-            let points = local.metric_points(Some(NAMESPACE), Some("IteratorAge"), start_ms)?;
+            let mut by_function =
+                local.maximum_per_period(NAMESPACE, "IteratorAge", start_ms, period_ms)?;
             for f in functions {
-                let samples: Vec<(i64, f64)> = points
-                    .iter()
-                    .filter(|p| p.dimensions["FunctionName"].as_str() == Some(f.name()))
-                    .filter_map(|p| p.value.as_f64().map(|v| (p.timestamp_ms, v)))
-                    .collect();
-                let points = maximum_per_period(&samples, period_ms);
+                let points = by_function.remove(f.name()).unwrap_or_default();
                 consumers.push(series(
                     f.name(),
                     "orderctl consume",

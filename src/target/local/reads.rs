@@ -102,6 +102,45 @@ impl LocalTarget {
 }
 
 impl LocalTarget {
+    /// The Maximum of a metric per period since `since_ms`, per `FunctionName` dimension,
+    /// oldest first — aggregated by SQLite, so `lag` stays fast over many datapoints.
+    pub fn maximum_per_period(
+        &self,
+        namespace: &str,
+        name: &str,
+        since_ms: i64,
+        period_ms: i64,
+    ) -> TResult<std::collections::HashMap<String, Vec<crate::lag::Point>>> {
+        let conn = self.conn();
+        let mut stmt = conn
+            .prepare_cached(
+                "SELECT json_extract(dimensions, '$.FunctionName'), (ts_ms / ?4) * ?4, max(CAST(value AS REAL)) FROM metrics \
+                 WHERE namespace = ?1 AND name = ?2 AND ts_ms >= ?3 GROUP BY 1, 2 ORDER BY 2",
+            )
+            .ctx("cannot read metrics")?;
+        let rows = stmt
+            .query_map(params![namespace, name, since_ms, period_ms.max(1)], |r| {
+                Ok((
+                    r.get::<_, Option<String>>(0)?,
+                    crate::lag::Point {
+                        timestamp_ms: r.get(1)?,
+                        value: r.get(2)?,
+                    },
+                ))
+            })
+            .ctx("cannot read metrics")?;
+        let mut out: std::collections::HashMap<String, Vec<crate::lag::Point>> = Default::default();
+        for row in rows {
+            let (function, point) = row.ctx("cannot read metrics")?;
+            out.entry(function.unwrap_or_default())
+                .or_default()
+                .push(point);
+        }
+        Ok(out)
+    }
+}
+
+impl LocalTarget {
     /// Append consumer metrics (dimension `FunctionName`) in one transaction.
     pub fn write_consumer_metrics(
         &self,
