@@ -125,6 +125,9 @@ pub struct Stats {
     pub in_flight: u64,
     /// Age of the oldest message looked at (seconds).
     pub oldest_age_seconds: Option<i64>,
+    /// How many messages the counts below are of: at most 1,000, oldest first (a bigger queue
+    /// is counted by its oldest 1,000).
+    pub counted: u64,
     /// Messages per function.
     pub by_function: BTreeMap<String, u64>,
     /// Messages per format.
@@ -193,6 +196,9 @@ pub async fn run(command: DlqCommand, ctx: &Ctx, out: &Printer) -> anyhow::Resul
                         .map(|(k, v)| vec!["format".into(), k.clone(), v.to_string()]),
                 );
                 p.line("")?;
+                if s.counted < s.depth {
+                    p.line(format!("counts of the oldest {} messages:", s.counted))?;
+                }
                 p.table(&["BY", "VALUE", "MESSAGES"], rows.collect())
             })?;
         }
@@ -242,6 +248,7 @@ async fn stats(target: &Target) -> anyhow::Result<Stats> {
         depth: totals.depth,
         in_flight: totals.in_flight,
         oldest_age_seconds: oldest.map(|ms| (now - ms) / 1000),
+        counted: messages.len() as u64,
         by_function,
         by_format,
     })
