@@ -20,6 +20,8 @@ mod mail;
 mod metrics;
 #[doc(hidden)]
 pub mod moto_api;
+#[cfg(feature = "runtime")]
+pub mod runtime;
 mod stock;
 mod tx;
 
