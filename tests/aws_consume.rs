@@ -35,15 +35,7 @@ fn consume_over_the_moto_stream_with_the_aws_adapters() {
         .run(&["consume", "--until-idle", "--idle", "500ms", "-o", "json"])
         .code(1)
         .json();
-    let by = |f: &str| {
-        summary["functions"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|s| s["function"] == f)
-            .unwrap()
-            .clone()
-    };
+    let by = |f: &str| crate::support::for_function(&summary, "functions", f);
     assert_eq!(by("notification")["ok"], 2);
     assert_eq!(by("inventory")["ok"], 1);
     assert_eq!(by("inventory")["permanent_failures"], 1);

@@ -154,39 +154,9 @@ fn replay_via_the_deployed_lambda_deletes_only_on_success() {
     let lambda_endpoint = endpoint("ORDERCTL_TEST_LAMBDA_ENDPOINT");
     let aws = AwsEnv::on(&lambda_endpoint);
     aws.run(&["init"]).success();
-    orders_aws::moto_api::request(
-        &lambda_endpoint,
-        "POST",
-        "/moto-api/config",
-        Some(&serde_json::json!({"lambda": {"use_docker": false}})),
-    )
-    .unwrap();
+    aws.lambda_without_docker();
     let name = format!("orders-notification-{}", aws.orders.to_lowercase());
-    let role = orders_aws::moto_api::create_role(
-        &lambda_endpoint,
-        &format!("consumer-{}", aws.orders.to_lowercase()),
-    )
-    .unwrap();
-    // An empty zip archive is enough: moto runs no code.
-    let zip = [0x50u8, 0x4b, 0x05, 0x06]
-        .into_iter()
-        .chain([0u8; 18])
-        .collect::<Vec<u8>>();
-    block(
-        aws.lambda()
-            .create_function()
-            .function_name(&name)
-            .runtime(aws_sdk_lambda::types::Runtime::Providedal2023)
-            .role(role)
-            .handler("bootstrap")
-            .code(
-                aws_sdk_lambda::types::FunctionCode::builder()
-                    .zip_file(aws_smithy_types::Blob::new(zip))
-                    .build(),
-            )
-            .send(),
-    )
-    .unwrap();
+    aws.create_function(&name);
     let envelope = std::fs::read_to_string(crate::support::fixture("dlq/envelope.json")).unwrap();
     aws.run(&["dlq", "send", "--body", &envelope]).success();
     let canned = |response: &str| {

@@ -141,30 +141,6 @@ fn lag_reads_cloudwatch_iterator_age_of_the_deployed_functions() {
     assert_eq!(mine, [180_000.0, 90_000.0]);
 }
 
-/// A Lambda function on moto (no code runs), named as orderctl.toml says.
-fn create_function(aws: &AwsEnv, role: &str, name: &str) -> String {
-    let zip = [0x50u8, 0x4b, 0x05, 0x06]
-        .into_iter()
-        .chain([0u8; 18])
-        .collect::<Vec<u8>>();
-    let out = block(
-        aws.lambda()
-            .create_function()
-            .function_name(name)
-            .runtime(aws_sdk_lambda::types::Runtime::Providedal2023)
-            .role(role)
-            .handler("bootstrap")
-            .code(
-                aws_sdk_lambda::types::FunctionCode::builder()
-                    .zip_file(aws_smithy_types::Blob::new(zip))
-                    .build(),
-            )
-            .send(),
-    )
-    .unwrap();
-    out.function_arn.unwrap()
-}
-
 #[test]
 fn status_and_doctor_read_the_event_source_mappings() {
     use aws_sdk_lambda::types::{
@@ -175,18 +151,7 @@ fn status_and_doctor_read_the_event_source_mappings() {
     let aws = AwsEnv::on(&lambda_endpoint);
     name_config(&aws);
     aws.init();
-    orders_aws::moto_api::request(
-        &lambda_endpoint,
-        "POST",
-        "/moto-api/config",
-        Some(&serde_json::json!({"lambda": {"use_docker": false}})),
-    )
-    .unwrap();
-    let role = orders_aws::moto_api::create_role(
-        &lambda_endpoint,
-        &format!("consumers-{}", aws.orders.to_lowercase()),
-    )
-    .unwrap();
+    aws.lambda_without_docker();
     let stream_arn = block(aws.ddb().describe_table().table_name(&aws.orders).send())
         .unwrap()
         .table
@@ -220,7 +185,7 @@ fn status_and_doctor_read_the_event_source_mappings() {
             .build()
     };
     // notification: as it should be.
-    create_function(&aws, &role, &notification);
+    aws.create_function(&notification);
     block(
         aws.lambda()
             .create_event_source_mapping()
@@ -238,7 +203,7 @@ fn status_and_doctor_read_the_event_source_mappings() {
     )
     .unwrap();
     // inventory: no destination, unbounded retries, failures ignored.
-    create_function(&aws, &role, &inventory);
+    aws.create_function(&inventory);
     block(
         aws.lambda()
             .create_event_source_mapping()
@@ -252,7 +217,7 @@ fn status_and_doctor_read_the_event_source_mappings() {
     )
     .unwrap();
     // analytics: a FIFO destination and a numeric filter on an N attribute.
-    create_function(&aws, &role, &analytics);
+    aws.create_function(&analytics);
     block(
         aws.lambda()
             .create_event_source_mapping()
@@ -304,15 +269,7 @@ fn status_and_doctor_read_the_event_source_mappings() {
     assert_eq!(status["stream"]["view_type"], "NEW_AND_OLD_IMAGES");
     assert_eq!(status["items"]["approximate"], true);
     assert_eq!(status["dlq"]["depth"], 0);
-    let subs = &status["subscriptions"];
-    let sub = |f: &str| {
-        subs.as_array()
-            .unwrap()
-            .iter()
-            .find(|s| s["function"] == f)
-            .unwrap()
-            .clone()
-    };
+    let sub = |f: &str| crate::support::for_function(&status, "subscriptions", f);
     assert_eq!(sub("notification")["state"], "Enabled");
     assert_eq!(sub("notification")["batch_size"], 10);
     assert_eq!(sub("notification")["destination"], dlq_arn.as_str());

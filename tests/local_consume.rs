@@ -48,15 +48,7 @@ fn consume_runs_every_function_once_per_record() {
     env.run(&["create", "--count", "40", "--seed", "5"])
         .success();
     let summary = env.run(&["consume", "-o", "json"]).success().json();
-    let by = |f: &str| {
-        summary["functions"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|s| s["function"] == f)
-            .unwrap()
-            .clone()
-    };
+    let by = |f: &str| crate::support::for_function(&summary, "functions", f);
     assert_eq!(by("notification")["ok"], 40);
     assert_eq!(by("inventory")["ok"], 40);
     assert_eq!(by("analytics")["ok"], 40);

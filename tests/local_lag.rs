@@ -3,18 +3,8 @@
 
 use orderctl::esm::stats::NAMESPACE;
 use orderctl::esm::telemetry::Point;
-use serde_json::Value;
 
-use crate::support::Env;
-
-fn consumer<'a>(report: &'a Value, part: &str, function: &str) -> &'a Value {
-    report[part]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["function"] == function)
-        .unwrap_or_else(|| panic!("{function} missing from {report}"))
-}
+use crate::support::{Env, for_function};
 
 fn age(function: &str, value: i64, ago_ms: i64) -> Point {
     Point {
@@ -53,11 +43,11 @@ fn lag_shows_what_consume_recorded_and_no_data_for_a_function_never_run() {
         .reduce(f64::max)
         .expect("consume records IteratorAge");
     let report = env.run(&["lag", "-o", "json"]).success().json();
-    let analytics = consumer(&report, "consumers", "analytics");
+    let analytics = for_function(&report, "consumers", "analytics");
     assert_eq!(analytics["max_ms"].as_f64(), Some(max_recorded));
     assert_eq!(analytics["status"], "OK");
     assert!(!analytics["datapoints"].as_array().unwrap().is_empty());
-    let never = consumer(&report, "consumers", "inventory");
+    let never = for_function(&report, "consumers", "inventory");
     assert_eq!(never["status"], "NO DATA");
     assert!(
         never["latest_ms"].is_null(),
@@ -158,23 +148,26 @@ fn status_shows_stream_subscriptions_backlog_dlq_and_items() {
     assert_eq!(status["stream"]["open_shards"], 2);
     assert_eq!(status["items"]["orders"], 12);
     assert_eq!(status["items"]["approximate"], false);
-    let inventory = consumer(&status, "subscriptions", "inventory");
+    let inventory = for_function(&status, "subscriptions", "inventory");
     assert_eq!(inventory["records_behind"], 0);
     assert_eq!(inventory["destination"], "orders-dlq");
     assert_eq!(inventory["report_batch_item_failures"], true);
     assert_eq!(
-        consumer(&status, "subscriptions", "analytics")["records_behind"],
+        for_function(&status, "subscriptions", "analytics")["records_behind"],
         12
     );
     assert!(
-        consumer(&status, "subscriptions", "notification")["records_behind"].is_null(),
+        for_function(&status, "subscriptions", "notification")["records_behind"].is_null(),
         "a LATEST consumer that never ran is not 12 behind"
     );
     let dlq = &status["dlq"];
     assert!(dlq["depth"].as_u64().unwrap() >= 1, "{dlq}");
     assert!(dlq["oldest_age_seconds"].is_i64());
-    assert_eq!(consumer(&status, "lag", "inventory")["status"], "OK");
-    assert_eq!(consumer(&status, "lag", "analytics")["status"], "NO DATA");
+    assert_eq!(for_function(&status, "lag", "inventory")["status"], "OK");
+    assert_eq!(
+        for_function(&status, "lag", "analytics")["status"],
+        "NO DATA"
+    );
     let screen = env.run(&["status"]).success().stdout;
     for part in [
         "stream",

@@ -159,11 +159,7 @@ fn table(p: &Printer, r: &LagReport) -> std::io::Result<()> {
         .consumers
         .iter()
         .map(|s| {
-            let status = match s.status {
-                "OK" => p.paint(s.status, Style::Green),
-                "OVER" => p.paint(s.status, Style::Red),
-                other => p.paint(other, Style::Dim),
-            };
+            let status = paint_status(p, s.status);
             vec![
                 s.function.clone(),
                 s.source.clone(),
@@ -178,4 +174,13 @@ fn table(p: &Printer, r: &LagReport) -> std::io::Result<()> {
         &["FUNCTION", "SOURCE", "LATEST", "MAX", "WINDOW", "STATUS"],
         rows,
     )
+}
+
+/// OK green, OVER red, NO DATA dim.
+pub fn paint_status(p: &Printer, status: &str) -> String {
+    match status {
+        "OK" => p.paint(status, Style::Green),
+        "OVER" => p.paint(status, Style::Red),
+        other => p.paint(other, Style::Dim),
+    }
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::Ctx;
 use super::doctor::pipeline_mappings;
-use super::lag::{LagArgs, measure, ms};
+use super::lag::{LagArgs, measure, ms, paint_status};
 use crate::exit::ExitStatus;
 use crate::mappings::Mapping;
 use crate::output::{Printer, Style};
@@ -383,11 +383,7 @@ fn text(p: &Printer, r: &StatusReport) -> std::io::Result<()> {
             let rows = lag
                 .iter()
                 .map(|l| {
-                    let status = match l.status {
-                        "OK" => p.paint(l.status, Style::Green),
-                        "OVER" => p.paint(l.status, Style::Red),
-                        other => p.paint(other, Style::Dim),
-                    };
+                    let status = paint_status(p, l.status);
                     vec![
                         l.function.clone(),
                         l.source.clone(),

@@ -125,6 +125,44 @@ impl AwsEnv {
             .collect()
     }
 
+    /// Make moto's Invoke run no code (echo, or queued canned responses); before any function.
+    pub fn lambda_without_docker(&self) {
+        orders_aws::moto_api::request(
+            &self.endpoint,
+            "POST",
+            "/moto-api/config",
+            Some(&serde_json::json!({"lambda": {"use_docker": false}})),
+        )
+        .unwrap();
+    }
+
+    /// A Lambda function on moto, with an IAM role of its own; returns its ARN. Moto runs no
+    /// code, so an empty zip archive is enough.
+    pub fn create_function(&self, name: &str) -> String {
+        let role =
+            orders_aws::moto_api::create_role(&self.endpoint, &format!("role-{name}")).unwrap();
+        let zip = [0x50u8, 0x4b, 0x05, 0x06]
+            .into_iter()
+            .chain([0u8; 18])
+            .collect::<Vec<u8>>();
+        let out = block(
+            self.lambda()
+                .create_function()
+                .function_name(name)
+                .runtime(aws_sdk_lambda::types::Runtime::Providedal2023)
+                .role(role)
+                .handler("bootstrap")
+                .code(
+                    aws_sdk_lambda::types::FunctionCode::builder()
+                        .zip_file(aws_smithy_types::Blob::new(zip))
+                        .build(),
+                )
+                .send(),
+        )
+        .unwrap();
+        out.function_arn.unwrap()
+    }
+
     pub fn lambda(&self) -> aws_sdk_lambda::Client {
         aws_sdk_lambda::Client::new(&self.sdk_config())
     }

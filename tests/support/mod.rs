@@ -217,6 +217,17 @@ impl Output {
 }
 pub mod aws;
 
+/// The entry of `report[list]` whose `function` is `function` (consume summaries, lag, status).
+#[track_caller]
+pub fn for_function<'a>(report: &'a Value, list: &str, function: &str) -> &'a Value {
+    report[list]
+        .as_array()
+        .unwrap_or_else(|| panic!("no {list} array in {report}"))
+        .iter()
+        .find(|c| c["function"] == function)
+        .unwrap_or_else(|| panic!("{function} missing from {list} in {report}"))
+}
+
 /// A file under `fixtures/`.
 pub fn fixture(path: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -2,13 +2,15 @@
 //! (DescribeTable, refreshed by DynamoDB about every six hours) and the age of the oldest
 //! dead letter (CloudWatch `AWS/SQS` — receiving a message to look at it would bump its count).
 
+use aws_sdk_dynamodb::types::TableDescription;
+
 use super::AwsTarget;
 use super::cloudwatch::MetricQuery;
-use crate::target::TResult;
+use crate::target::{TResult, TargetError};
 
 impl AwsTarget {
-    /// `ItemCount` of a table (approximate).
-    pub async fn item_count(&self, table: &str) -> TResult<u64> {
+    /// DescribeTable, its errors translated (a missing table says to run `orderctl init`).
+    pub(crate) async fn describe_table(&self, table: &str) -> TResult<TableDescription> {
         let out = self
             .ddb
             .describe_table()
@@ -16,10 +18,14 @@ impl AwsTarget {
             .send()
             .await
             .map_err(|e| self.err(e, "dynamodb:DescribeTable", "table", table))?;
-        Ok(out
-            .table()
-            .and_then(|t| t.item_count())
-            .map_or(0, |n| n.max(0) as u64))
+        out.table
+            .ok_or_else(|| TargetError::NotFound(format!("table {table} has no description")))
+    }
+
+    /// `ItemCount` of a table (approximate).
+    pub async fn item_count(&self, table: &str) -> TResult<u64> {
+        let description = self.describe_table(table).await?;
+        Ok(description.item_count().map_or(0, |n| n.max(0) as u64))
     }
 
     /// `ApproximateAgeOfOldestMessage` of the DLQ: the latest 1-minute Maximum of the last

@@ -206,14 +206,8 @@ impl AwsTarget {
     async fn wait_active(&self, name: &str) -> TResult<()> {
         let started = Instant::now();
         loop {
-            let out = self
-                .ddb
-                .describe_table()
-                .table_name(name)
-                .send()
-                .await
-                .map_err(|e| self.err(e, "dynamodb:DescribeTable", "table", name))?;
-            if out.table().and_then(|t| t.table_status()) == Some(&TableStatus::Active) {
+            let table = self.describe_table(name).await?;
+            if table.table_status() == Some(&TableStatus::Active) {
                 return Ok(());
             }
             if started.elapsed() > ACTIVE_TIMEOUT {

@@ -157,15 +157,9 @@ impl AwsTarget {
         self.stream_arn
             .get_or_try_init(|| async {
                 let table = &self.resources.orders_table;
-                let out = self
-                    .ddb
-                    .describe_table()
-                    .table_name(table)
-                    .send()
-                    .await
-                    .map_err(|e| self.err(e, "dynamodb:DescribeTable", "table", table))?;
-                out.table()
-                    .and_then(|t| t.latest_stream_arn())
+                self.describe_table(table)
+                    .await?
+                    .latest_stream_arn()
                     .map(str::to_owned)
                     .ok_or_else(|| {
                         TargetError::NotFound(format!(
