@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Args, Subcommand, ValueEnum};
+use orders_core::caps::{DeadLetters, Mailer, Metrics, Stock};
 use serde::Serialize;
 
 use super::Ctx;
@@ -18,7 +19,7 @@ use crate::functions::Function;
 use crate::input;
 use crate::output::{Printer, Style};
 use crate::target::queue::Queue;
-use crate::target::{Target, TargetError};
+use crate::target::{ChangeFeed, Target, TargetError};
 
 /// The most messages `list`, `show` and `stats` look at.
 const SCAN_MAX: usize = 1000;
@@ -310,28 +311,10 @@ async fn replay_command(
     let bar = out.progress(args.max.map_or(0, |m| m as u64), "replaying");
     let summary = match (target, args.via) {
         (Target::Local(local), ViaArg::InProcess) => {
-            let deps = local.effects();
-            let opts = options(
-                &args,
-                filters,
-                Via::InProcess {
-                    deps: &deps,
-                    sender: ctx.settings.sender().to_owned(),
-                },
-            );
-            replay(local, local, &ctx.settings.functions, &opts, &bar).await?
+            in_process(local, &local.effects(), &args, filters, ctx, &bar).await?
         }
         (Target::Aws(aws), ViaArg::InProcess) => {
-            let deps = aws.effects();
-            let opts = options(
-                &args,
-                filters,
-                Via::InProcess {
-                    deps: &deps,
-                    sender: ctx.settings.sender().to_owned(),
-                },
-            );
-            replay(aws, aws, &ctx.settings.functions, &opts, &bar).await?
+            in_process(aws, &aws.effects(), &args, filters, ctx, &bar).await?
         }
         (Target::Aws(aws), ViaArg::Lambda) => {
             let opts = options::<orders_core::recorder::Recorder>(
@@ -352,6 +335,27 @@ async fn replay_command(
     let ok = summary.all_replayed();
     out.one(&summary, summary_table)?;
     Ok(ExitStatus::failure_if(!ok))
+}
+
+/// Replay into the bundled functions in this process, over the target's own adapters.
+async fn in_process<T, D>(
+    target: &T,
+    deps: &D,
+    args: &ReplayArgs,
+    filters: crate::filter::FilterSet,
+    ctx: &Ctx,
+    bar: &indicatif::ProgressBar,
+) -> anyhow::Result<ReplaySummary>
+where
+    T: Queue + ChangeFeed,
+    D: Mailer + Metrics + Stock + DeadLetters,
+{
+    let via = Via::InProcess {
+        deps,
+        sender: ctx.settings.sender().to_owned(),
+    };
+    let opts = options(args, filters, via);
+    replay(target, target, &ctx.settings.functions, &opts, bar).await
 }
 
 fn options<'a, D>(
