@@ -143,12 +143,35 @@ pub async fn run(args: DemoArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<Exi
         let typed = record.typed().context("decoding a stream record")?;
         out.line(stream::render::line(out, shard, &typed))?;
     }
+
+    step("Fix the cause, then replay the dead letters (orderctl dlq replay)");
+    target.set_stock("SKU-CHAIR", 60).await?;
+    out.note("50 chairs arrived. Each message is deleted only after its replay succeeded:");
+    run_command(&["dlq", "replay", "--yes"], &demo, out).await?;
+    let chairs = target.get_stock("SKU-CHAIR").await?.map_or(0, |s| s.stock);
+    out.note(format!(
+        "carol's order reserved its chairs ({chairs} left) and erin got her email; the queue is empty."
+    ));
+
+    step("On call: the pipeline on one screen (orderctl status)");
+    run_command(&["status"], &demo, out).await?;
+    out.note(
+        "analytics and inventory are 1 behind: erin's order came in while only notification ran.",
+    );
     out.flush()?;
     out.note(format!(
-        "\nExplore it (ORDERCTL_DATA_DIR={}):\n  orderctl dlq replay     replay dead letters once the cause is fixed\n  orderctl lag            iterator age per consumer\n  orderctl status         stream, consumers, queue, lag on one screen\n  orderctl tail --from trim-horizon",
+        "\nExplore it (ORDERCTL_DATA_DIR={}):\n  orderctl lag            iterator age per consumer\n  orderctl doctor         subscription settings that lose records\n  orderctl tail --from trim-horizon",
         dir.display()
     ));
     Ok(ExitStatus::Success)
+}
+
+/// Run an orderctl command line against the demo's data dir, as a user would type it.
+async fn run_command(args: &[&str], demo: &Ctx, out: &Printer) -> anyhow::Result<ExitStatus> {
+    use clap::Parser as _;
+    let cli =
+        crate::cli::Cli::try_parse_from(std::iter::once("orderctl").chain(args.iter().copied()))?;
+    Box::pin(super::dispatch(cli.command, demo, out)).await
 }
 
 /// The demo's own context: the local target in `dir`, short batching windows, and a mailer
