@@ -94,6 +94,29 @@ pub fn create_role(endpoint: &str, name: &str) -> Result<String, String> {
     Ok(arn.to_owned())
 }
 
+/// One DynamoDB API call (`action`, e.g. `CreateTable`) with its JSON request, for tests that
+/// set up tables without an SDK client; the JSON response.
+pub fn dynamodb(
+    endpoint: &str,
+    action: &str,
+    request: &serde_json::Value,
+) -> Result<serde_json::Value, String> {
+    let target = format!("DynamoDB_20120810.{action}");
+    let auth = "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0";
+    let text = request_raw(
+        endpoint,
+        "POST",
+        "/",
+        &[
+            ("Content-Type", "application/x-amz-json-1.0"),
+            ("X-Amz-Target", &target),
+            ("Authorization", auth),
+        ],
+        &request.to_string(),
+    )?;
+    serde_json::from_str(&text).map_err(|e| format!("{action}: not JSON: {e}: {text}"))
+}
+
 /// Mail moto recorded as sent to `to` (SES v1 and v2 share `ses.Message`).
 pub fn mail_to(endpoint: &str, to: &str) -> Result<Vec<serde_json::Value>, String> {
     let data = request(endpoint, "GET", "/moto-api/data.json", None)?;
