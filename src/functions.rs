@@ -44,6 +44,16 @@ impl Function {
         Function::ALL.into_iter().find(|f| f.name() == name)
     }
 
+    /// The bundled function a Lambda function name stands for: a bundled name itself, or a
+    /// `lambda_name` in orderctl.toml.
+    pub fn for_lambda(name: &str, subs: &Subscriptions) -> Option<Function> {
+        Function::by_name(name).or_else(|| {
+            subs.iter()
+                .find(|(_, s)| s.lambda_name == name)
+                .map(|(f, _)| *f)
+        })
+    }
+
     /// The known names, for messages.
     pub fn names() -> String {
         Function::ALL.map(Function::name).join(", ")
@@ -186,6 +196,11 @@ impl Default for Subscription {
 }
 
 /// Every function's subscription, resolved.
+/// The function name at the end of a Lambda function ARN (a bare name is returned as it is).
+pub fn lambda_name_of(arn: &str) -> &str {
+    arn.rsplit(':').next().unwrap_or(arn)
+}
+
 pub type Subscriptions = BTreeMap<Function, Subscription>;
 
 /// Merge `[functions.<name>]` tables over the defaults.

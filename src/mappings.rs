@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::functions::{Function, Subscriptions};
+use crate::functions::{Function, Subscriptions, lambda_name_of};
 
 /// One subscription of a function to the stream.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -154,17 +154,9 @@ pub struct EsmList {
 impl EsmDoc {
     /// The common shape; the function is matched to a bundled one by Lambda name.
     pub fn mapping(&self, subs: &Subscriptions) -> Mapping {
-        let lambda_name = self
-            .function_arn
-            .as_deref()
-            .and_then(|a| a.rsplit(':').next())
-            .unwrap_or_default()
-            .to_owned();
-        let bundled = Function::by_name(&lambda_name).or_else(|| {
-            subs.iter()
-                .find(|(_, s)| s.lambda_name == lambda_name)
-                .map(|(f, _)| *f)
-        });
+        let lambda_name =
+            lambda_name_of(self.function_arn.as_deref().unwrap_or_default()).to_owned();
+        let bundled = Function::for_lambda(&lambda_name, subs);
         Mapping {
             function: bundled.map_or_else(|| lambda_name.clone(), |f| f.name().to_owned()),
             bundled: bundled.is_some(),

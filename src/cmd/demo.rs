@@ -241,29 +241,15 @@ fn show_metrics(out: &Printer, local: &LocalTarget) -> anyhow::Result<()> {
 fn show_dlq(out: &Printer, local: &LocalTarget) -> anyhow::Result<()> {
     let rows = local
         .queue_peek(10)?
-        .into_iter()
-        .map(|m| match orders_core::dlq::DlqBody::parse(&m.body) {
-            orders_core::dlq::DlqBody::Envelope(e) => vec!["envelope".into(), e.function, e.error],
-            orders_core::dlq::DlqBody::OnFailure(r) => vec![
-                "on-failure".into(),
-                r.request_context
-                    .function_arn
-                    .rsplit(':')
-                    .next()
-                    .unwrap_or_default()
-                    .to_owned(),
-                format!(
-                    "{} after {} invocations: {} record(s) {}…{}",
-                    r.request_context.condition,
-                    r.request_context.approximate_invoke_count,
-                    r.batch_info.batch_size,
-                    r.batch_info.start_sequence_number,
-                    r.batch_info.end_sequence_number
-                ),
-            ],
-            orders_core::dlq::DlqBody::Unreadable(why) => {
-                vec!["unreadable".into(), String::new(), why]
-            }
+        .iter()
+        .map(crate::dlq::listing)
+        .map(|l| {
+            let what = [l.error, l.subject].into_iter().filter(|s| !s.is_empty());
+            vec![
+                l.format.to_owned(),
+                l.function.unwrap_or_default(),
+                what.collect::<Vec<_>>().join(": "),
+            ]
         })
         .collect();
     Ok(out.table(&["FORMAT", "FUNCTION", "WHAT"], rows)?)

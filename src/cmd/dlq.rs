@@ -143,17 +143,12 @@ pub async fn run(command: DlqCommand, ctx: &Ctx, out: &Printer) -> anyhow::Resul
             out.list(&rows, list_table)?;
         }
         DlqCommand::Show(args) => {
-            let message = target
-                .peek(SCAN_MAX)
-                .await?
-                .into_iter()
-                .find(|m| m.message_id == args.id || m.message_id.starts_with(&args.id))
-                .ok_or_else(|| {
-                    TargetError::NotFound(format!(
-                        "message {} not found in the dead-letter queue",
-                        args.id
-                    ))
-                })?;
+            let message = target.find(&args.id, SCAN_MAX).await?.ok_or_else(|| {
+                TargetError::NotFound(format!(
+                    "message {} not found in the dead-letter queue",
+                    args.id
+                ))
+            })?;
             let body: serde_json::Value = serde_json::from_str(&message.body)
                 .unwrap_or(serde_json::Value::String(message.body.clone()));
             let shown = serde_json::json!({"listing": listing(&message), "body": body});

@@ -47,13 +47,7 @@ pub fn listing(m: &QueueMessage) -> Listing {
         }
         DlqBody::OnFailure(r) => {
             let b = &r.batch_info;
-            let name = r
-                .request_context
-                .function_arn
-                .rsplit(':')
-                .next()
-                .unwrap_or_default()
-                .to_owned();
+            let name = crate::functions::lambda_name_of(&r.request_context.function_arn).to_owned();
             (
                 Some(name),
                 format!(
@@ -82,6 +76,24 @@ pub fn listing(m: &QueueMessage) -> Listing {
     }
 }
 
+/// The last 8 characters of a shard id (which comes from a message body: any text).
 fn short_shard(shard: &str) -> &str {
-    &shard[shard.len().saturating_sub(8)..]
+    shard
+        .char_indices()
+        .rev()
+        .nth(7)
+        .map_or(shard, |(i, _)| &shard[i..])
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn short_shard_never_splits_a_character() {
+        assert_eq!(
+            super::short_shard("shardId-00000001700000000000-a1b2c3d4"),
+            "a1b2c3d4"
+        );
+        assert_eq!(super::short_shard("€€€€€€€€€"), "€€€€€€€€");
+        assert_eq!(super::short_shard("abc"), "abc");
+    }
 }

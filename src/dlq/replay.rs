@@ -5,7 +5,7 @@
 //! run; while a slow replay runs its visibility is extended; a crash at any point leaves the
 //! message to come back, and the functions' idempotency makes the second replay harmless.
 
-use std::cell::RefCell;
+use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -19,7 +19,8 @@ use orders_core::dlq::DlqBody;
 use orders_core::{Event, clock};
 use serde::Serialize;
 
-use super::resolve::{Resolved, resolve};
+use super::resolve::{Resolved, resolve, subscription_filters};
+use crate::esm::response::{Verdict, interpret};
 use crate::filter::FilterSet;
 use crate::functions::{Function, Subscriptions};
 use crate::target::ChangeFeed;
@@ -153,12 +154,20 @@ where
         ),
         None => None,
     };
+    let filters = &subscription_filters(subs)?;
     let mut summary = ReplaySummary::default();
     let mut keep: Vec<String> = Vec::new();
+    // Messages sent after the run began (a deployed function dead-lettering a record again) or
+    // seen already (kept, and visible again) are left for the next run: no replay loops.
+    let started_ms = clock::now_ms();
+    let mut seen: HashSet<String> = HashSet::new();
     loop {
-        let left = opts
-            .max
-            .map_or(10, |m| m.saturating_sub(summary.received as usize).min(10));
+        // No more in hand than can run at once: a received message waits for nothing, so its
+        // heartbeat covers it from receipt to deletion.
+        let batch = opts.concurrency.clamp(1, 10);
+        let left = opts.max.map_or(batch, |m| {
+            m.saturating_sub(summary.received as usize).min(batch)
+        });
         if left == 0 {
             break;
         }
@@ -166,10 +175,16 @@ where
         if messages.is_empty() {
             break;
         }
+        let (messages, later): (Vec<_>, Vec<_>) = messages
+            .into_iter()
+            .partition(|m| m.sent_ms <= started_ms && !seen.contains(&m.message_id));
+        keep.extend(later.into_iter().map(|m| m.receipt_handle));
+        seen.extend(messages.iter().map(|m| m.message_id.clone()));
         summary.received += messages.len() as u64;
         let outcomes: Vec<(QueueMessage, MessageOutcome)> = futures_util::stream::iter(messages)
             .map(|m| async move {
-                let outcome = replay_one(queue, feed, subs, opts, &m).await;
+                let work = replay_one(queue, feed, subs, filters, opts, &m);
+                let outcome = with_heartbeat(queue, &m, opts.visibility, work).await;
                 (m, outcome)
             })
             .buffer_unordered(opts.concurrency.max(1))
@@ -200,6 +215,7 @@ async fn replay_one<Q: Queue, F: ChangeFeed, D: Mailer + Metrics + Stock + DeadL
     queue: &Q,
     feed: &F,
     subs: &Subscriptions,
+    filters: &BTreeMap<Function, FilterSet>,
     opts: &ReplayOptions<'_, D>,
     m: &QueueMessage,
 ) -> MessageOutcome {
@@ -214,7 +230,7 @@ async fn replay_one<Q: Queue, F: ChangeFeed, D: Mailer + Metrics + Stock + DeadL
         at: clock::rfc3339_ms(clock::now_ms()),
     };
     let body = DlqBody::parse(&m.body);
-    let (function, records) = match resolve(&body, feed, subs, opts.function).await {
+    let (function, records) = match resolve(&body, feed, subs, filters, opts.function).await {
         Ok(Resolved::Records { function, records }) => (function, records),
         Ok(Resolved::Unreadable(why)) => {
             return MessageOutcome {
@@ -264,14 +280,7 @@ async fn replay_one<Q: Queue, F: ChangeFeed, D: Mailer + Metrics + Stock + DeadL
     }
     let event = Event { records };
     let attempt = m.receive_count.max(1);
-    let result = with_heartbeat(
-        queue,
-        m,
-        opts.visibility,
-        invoke(function, &event, attempt, subs, &opts.via),
-    )
-    .await;
-    match result {
+    match invoke(function, &event, attempt, subs, &opts.via).await {
         Ok(duplicates) => {
             out.duplicates = duplicates;
             match queue.delete(&m.receipt_handle).await {
@@ -325,30 +334,23 @@ async fn invoke<D: Mailer + Metrics + Stock + DeadLetters>(
 ) -> Result<usize, String> {
     match via {
         Via::InProcess { deps, sender } => {
-            let held = HoldDeadLetters {
-                inner: *deps,
-                held: RefCell::new(Vec::new()),
-            };
+            let held = HoldDeadLetters { inner: *deps };
             let report = function.run(event, &held, sender, attempt).await;
-            let failed: Vec<String> = report
-                .records
-                .iter()
-                .filter(|r| {
-                    matches!(
-                        r.outcome,
-                        Outcome::PermanentFailure | Outcome::TransientFailure
-                    )
-                })
-                .map(|r| {
-                    format!(
-                        "{}: {}",
-                        r.sequence_number,
-                        r.error.as_deref().unwrap_or("failed")
-                    )
-                })
-                .collect();
-            if !failed.is_empty() {
-                return Err(failed.join("; "));
+            if report.any_failed() {
+                let failed: Vec<String> = report
+                    .records
+                    .iter()
+                    .filter_map(|r| {
+                        r.error
+                            .as_ref()
+                            .map(|e| format!("{}: {e}", r.sequence_number))
+                    })
+                    .collect();
+                return Err(if failed.is_empty() {
+                    "the function reported a failure".into()
+                } else {
+                    failed.join("; ")
+                });
             }
             Ok(report
                 .records
@@ -360,11 +362,51 @@ async fn invoke<D: Mailer + Metrics + Stock + DeadLetters>(
             let name = name
                 .clone()
                 .unwrap_or_else(|| subs[&function].lambda_name.clone());
-            aws.invoke_lambda(&name, event)
+            let reply = aws
+                .invoke_lambda(&name, event)
                 .await
-                .map(|()| 0)
-                .map_err(|e| e.to_string())
+                .map_err(|e| e.to_string())?;
+            lambda_verdict(&name, event, &reply)
         }
+    }
+}
+
+/// Whether a deployed function's reply means the whole replayed batch succeeded, by the
+/// rules Lambda itself applies with ReportBatchItemFailures on (aws-semantics §3.3). A reply
+/// that is not JSON is not a success: the message stays.
+fn lambda_verdict(
+    name: &str,
+    event: &Event,
+    reply: &crate::target::aws::LambdaReply,
+) -> Result<usize, String> {
+    let body = reply.payload.trim();
+    let response: Option<serde_json::Value> = if body.is_empty() {
+        None
+    } else {
+        Some(serde_json::from_str(body).map_err(|e| {
+            format!("{name} answered with something that is not JSON ({e}): {body}")
+        })?)
+    };
+    let seqs: Vec<_> = event
+        .records
+        .iter()
+        .map(|r| r.dynamodb.sequence_number.clone())
+        .collect();
+    match interpret(
+        &seqs,
+        response.as_ref(),
+        reply.function_error.is_some(),
+        true,
+    ) {
+        Verdict::Success => Ok(0),
+        Verdict::Partial { .. } => Err(format!("{name} reported batchItemFailures: {body}")),
+        Verdict::WholeBatch { reason } => Err(format!(
+            "{name} failed{}: {reason}: {body}",
+            reply
+                .function_error
+                .as_deref()
+                .map_or(String::new(), |k| format!(" ({k})"))
+        )),
     }
 }
 
@@ -372,7 +414,6 @@ async fn invoke<D: Mailer + Metrics + Stock + DeadLetters>(
 /// dead-letter queue a second time: the message being replayed stays there instead.
 struct HoldDeadLetters<'a, D> {
     inner: &'a D,
-    held: RefCell<Vec<String>>,
 }
 
 impl<D: Mailer> Mailer for HoldDeadLetters<'_, D> {
@@ -407,8 +448,62 @@ impl<D: Stock> Stock for HoldDeadLetters<'_, D> {
 }
 
 impl<D> DeadLetters for HoldDeadLetters<'_, D> {
-    async fn send(&self, body: &str) -> CapResult<()> {
-        self.held.borrow_mut().push(body.to_owned());
+    async fn send(&self, _body: &str) -> CapResult<()> {
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::target::aws::LambdaReply;
+
+    fn event() -> Event {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures/events/order-created.json"
+        ))
+        .unwrap();
+        serde_json::from_str(&text).unwrap()
+    }
+
+    fn verdict(payload: &str, function_error: Option<&str>) -> Result<usize, String> {
+        let reply = LambdaReply {
+            function_error: function_error.map(str::to_owned),
+            payload: payload.into(),
+        };
+        lambda_verdict("orders-inventory", &event(), &reply)
+    }
+
+    #[test]
+    fn only_a_complete_success_lets_a_message_be_deleted() {
+        for ok in ["", "null", "{}", "[]", r#"{"batchItemFailures":[]}"#] {
+            assert_eq!(
+                verdict(ok, None),
+                Ok(0),
+                "{ok:?} is a complete success (§3.3)"
+            );
+        }
+        let seq = &event().records[0].dynamodb.sequence_number;
+        let partial = format!(r#"{{"batchItemFailures":[{{"itemIdentifier":"{seq}"}}]}}"#);
+        assert!(
+            verdict(&partial, None)
+                .unwrap_err()
+                .contains("batchItemFailures")
+        );
+        assert!(
+            verdict("Task timed out", None)
+                .unwrap_err()
+                .contains("not JSON")
+        );
+        assert!(
+            verdict(r#"{"batchItemFailures":[{"foo":123}]}"#, None).is_err(),
+            "a wrong key name fails the batch"
+        );
+        assert!(
+            verdict("{}", Some("Unhandled"))
+                .unwrap_err()
+                .contains("Unhandled")
+        );
     }
 }

@@ -3,11 +3,13 @@
 //! endSequenceNumber]` of its shard re-read from the stream (aws-semantics §6.4 steps 2–3,
 //! numeric comparison, the function's filters applied again) — unrecoverable once trimmed.
 
+use std::collections::BTreeMap;
+
 use orders_core::dlq::{DlqBody, OnFailureRecord};
 use orders_core::{EventRecord, SequenceNumber};
 
 use crate::filter::{FilterSet, Profile};
-use crate::functions::{Function, Subscriptions};
+use crate::functions::{Function, Subscriptions, lambda_name_of};
 use crate::target::{ChangeFeed, IteratorKind, TargetError};
 
 /// What a message resolves to.
@@ -40,18 +42,10 @@ pub fn function_for(
     }
     let name = match body {
         DlqBody::Envelope(e) => e.function.clone(),
-        DlqBody::OnFailure(r) => r
-            .request_context
-            .function_arn
-            .rsplit(':')
-            .next()
-            .unwrap_or_default()
-            .to_owned(),
+        DlqBody::OnFailure(r) => lambda_name_of(&r.request_context.function_arn).to_owned(),
         DlqBody::Unreadable(_) => return Err("unreadable".into()),
     };
-    Function::by_name(&name)
-        .or_else(|| subs.iter().find(|(_, s)| s.lambda_name == name).map(|(f, _)| *f))
-        .ok_or_else(|| {
+    Function::for_lambda(&name, subs).ok_or_else(|| {
             format!("no bundled function matches {name:?} (set lambda_name under [functions.NAME] in orderctl.toml, or use --function)")
         })
 }
@@ -61,11 +55,14 @@ pub async fn resolve(
     body: &DlqBody,
     feed: &impl ChangeFeed,
     subs: &Subscriptions,
+    filters: &BTreeMap<Function, FilterSet>,
     chosen: Option<Function>,
 ) -> Result<Resolved, TargetError> {
+    if let DlqBody::Unreadable(why) = body {
+        return Ok(Resolved::Unreadable(why.clone()));
+    }
     let function = match function_for(body, subs, chosen) {
         Ok(f) => f,
-        Err(_) if matches!(body, DlqBody::Unreadable(_)) => Function::Notification,
         Err(why) => return Ok(Resolved::NoFunction(why)),
     };
     match body {
@@ -75,12 +72,9 @@ pub async fn resolve(
             records: vec![e.record.clone()],
         }),
         DlqBody::OnFailure(r) => {
-            let filters =
-                crate::cmd::filter::load_patterns(&subs[&function].filters, Profile::Lambda)
-                    .map_err(|e| {
-                        TargetError::Invalid(format!("{}'s filters: {e}", function.name()))
-                    })?;
-            rehydrate(r, feed, &filters)
+            let empty = FilterSet::default();
+            let filters = filters.get(&function).unwrap_or(&empty);
+            rehydrate(r, feed, filters)
                 .await
                 .map(|outcome| match outcome {
                     Ok(records) => Resolved::Records { function, records },
@@ -88,6 +82,17 @@ pub async fn resolve(
                 })
         }
     }
+}
+
+/// Each subscription's filters, parsed once for a run (a bad pattern is one error up front).
+pub fn subscription_filters(subs: &Subscriptions) -> anyhow::Result<BTreeMap<Function, FilterSet>> {
+    subs.iter()
+        .map(|(f, s)| {
+            crate::cmd::filter::load_patterns(&s.filters, Profile::Lambda)
+                .map(|set| (*f, set))
+                .map_err(|e| anyhow::anyhow!("{}'s filters in orderctl.toml: {e:#}", f.name()))
+        })
+        .collect()
 }
 
 /// Re-read the batch an on-failure record describes. `Ok(Err(why))` when it is gone.
@@ -123,6 +128,7 @@ async fn rehydrate(
     };
     let mut records = Vec::new();
     let mut in_range = 0usize;
+    let mut reached_end = false;
     let mut empty_pages = 0;
     'read: while let Some(it) = iterator.take() {
         let page = match feed.get_records(&it, 1000).await {
@@ -131,11 +137,12 @@ async fn rehydrate(
             Err(e) => return Err(e),
         };
         if page.records.is_empty() {
-            // An empty page does not prove the end (aws-semantics §1.3); give up after a few.
+            // An empty page does not prove the end (aws-semantics §1.3): poll on a while.
             empty_pages += 1;
-            if empty_pages > 3 {
+            if empty_pages > MAX_EMPTY_PAGES {
                 break;
             }
+            tokio::time::sleep(EMPTY_PAGE_PAUSE).await;
         }
         for mut record in page.records {
             let seq = record.dynamodb.sequence_number.clone();
@@ -143,6 +150,7 @@ async fn rehydrate(
                 continue;
             }
             if seq > end {
+                reached_end = true;
                 break 'read;
             }
             in_range += 1;
@@ -162,6 +170,10 @@ async fn rehydrate(
                         .map_err(|e| TargetError::other("a stream image is not valid JSON", e))?,
                 );
             }
+            if seq == end {
+                reached_end = true;
+                break 'read;
+            }
         }
         iterator = page.next_iterator;
     }
@@ -171,5 +183,17 @@ async fn rehydrate(
             b.start_sequence_number, b.end_sequence_number, b.shard_id
         )));
     }
+    if !reached_end {
+        // A part of the batch is not a batch: keep the message and say so (never replay half).
+        return Err(TargetError::Unavailable(format!(
+            "read {in_range} record(s) of {}…{} in shard {} but not its end; try again",
+            b.start_sequence_number, b.end_sequence_number, b.shard_id
+        )));
+    }
     Ok(Ok(records))
 }
+
+/// Empty GetRecords pages tolerated, and the pause after each, before a rehydration that has
+/// not reached the batch's last record gives up for this run.
+const MAX_EMPTY_PAGES: u32 = 10;
+const EMPTY_PAGE_PAUSE: std::time::Duration = std::time::Duration::from_millis(100);

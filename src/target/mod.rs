@@ -244,3 +244,38 @@ impl ChangeFeed for Target {
         delegate!(self, t => t.get_records(iterator, limit).await)
     }
 }
+
+impl queue::Queue for Target {
+    async fn send(&self, body: &str) -> TResult<String> {
+        delegate!(self, t => t.send(body).await)
+    }
+    async fn receive(
+        &self,
+        max: usize,
+        visibility: std::time::Duration,
+    ) -> TResult<Vec<queue::QueueMessage>> {
+        delegate!(self, t => t.receive(max, visibility).await)
+    }
+    async fn peek(&self, max: usize) -> TResult<Vec<queue::QueueMessage>> {
+        delegate!(self, t => t.peek(max).await)
+    }
+    async fn find(&self, id: &str, max: usize) -> TResult<Option<queue::QueueMessage>> {
+        delegate!(self, t => t.find(id, max).await)
+    }
+    async fn delete(&self, receipt_handle: &str) -> TResult<()> {
+        delegate!(self, t => queue::Queue::delete(t, receipt_handle).await)
+    }
+    async fn change_visibility(
+        &self,
+        receipt_handle: &str,
+        visibility: std::time::Duration,
+    ) -> TResult<()> {
+        delegate!(self, t => t.change_visibility(receipt_handle, visibility).await)
+    }
+    async fn purge(&self) -> TResult<u64> {
+        delegate!(self, t => t.purge().await)
+    }
+    async fn stats(&self) -> TResult<queue::QueueStats> {
+        delegate!(self, t => t.stats().await)
+    }
+}

@@ -35,7 +35,7 @@ pub struct QueueStats {
 
 use std::time::Duration;
 
-use super::{LocalTarget, TResult, Target};
+use super::{LocalTarget, TResult, TargetError};
 
 /// The dead-letter queue: SQS on AWS, a table with SQS semantics locally.
 pub trait Queue {
@@ -51,6 +51,9 @@ pub trait Queue {
     /// messages are received with a short visibility timeout and released at once — their
     /// receive counts go up.
     fn peek(&self, max: usize) -> impl Future<Output = TResult<Vec<QueueMessage>>>;
+    /// The message whose id is `id` or starts with it, looking at no more than `max`; on AWS
+    /// it stops receiving as soon as it is found (see `peek`).
+    fn find(&self, id: &str, max: usize) -> impl Future<Output = TResult<Option<QueueMessage>>>;
     /// Delete a received message.
     fn delete(&self, receipt_handle: &str) -> impl Future<Output = TResult<()>>;
     /// Hide a received message for `visibility` from now (0 makes it visible again).
@@ -75,8 +78,17 @@ impl Queue for LocalTarget {
     async fn peek(&self, max: usize) -> TResult<Vec<QueueMessage>> {
         self.queue_peek(max)
     }
+    async fn find(&self, id: &str, _max: usize) -> TResult<Option<QueueMessage>> {
+        self.queue_find(id)
+    }
     async fn delete(&self, receipt_handle: &str) -> TResult<()> {
-        self.queue_delete(receipt_handle).map(|_| ())
+        // SQS deletes only by the latest handle; a stale one must not pass for a deletion.
+        match self.queue_delete(receipt_handle)? {
+            true => Ok(()),
+            false => Err(TargetError::Invalid(format!(
+                "ReceiptHandleIsInvalid: {receipt_handle} (the message was received again, or is gone)"
+            ))),
+        }
     }
     async fn change_visibility(&self, receipt_handle: &str, visibility: Duration) -> TResult<()> {
         self.queue_change_visibility(receipt_handle, visibility)
@@ -86,50 +98,5 @@ impl Queue for LocalTarget {
     }
     async fn stats(&self) -> TResult<QueueStats> {
         self.queue_stats()
-    }
-}
-
-impl Queue for Target {
-    async fn send(&self, body: &str) -> TResult<String> {
-        match self {
-            Target::Local(t) => t.send(body).await,
-            Target::Aws(t) => t.send(body).await,
-        }
-    }
-    async fn receive(&self, max: usize, visibility: Duration) -> TResult<Vec<QueueMessage>> {
-        match self {
-            Target::Local(t) => t.receive(max, visibility).await,
-            Target::Aws(t) => t.receive(max, visibility).await,
-        }
-    }
-    async fn peek(&self, max: usize) -> TResult<Vec<QueueMessage>> {
-        match self {
-            Target::Local(t) => t.peek(max).await,
-            Target::Aws(t) => t.peek(max).await,
-        }
-    }
-    async fn delete(&self, receipt_handle: &str) -> TResult<()> {
-        match self {
-            Target::Local(t) => Queue::delete(t, receipt_handle).await,
-            Target::Aws(t) => Queue::delete(t, receipt_handle).await,
-        }
-    }
-    async fn change_visibility(&self, receipt_handle: &str, visibility: Duration) -> TResult<()> {
-        match self {
-            Target::Local(t) => t.change_visibility(receipt_handle, visibility).await,
-            Target::Aws(t) => t.change_visibility(receipt_handle, visibility).await,
-        }
-    }
-    async fn purge(&self) -> TResult<u64> {
-        match self {
-            Target::Local(t) => t.purge().await,
-            Target::Aws(t) => t.purge().await,
-        }
-    }
-    async fn stats(&self) -> TResult<QueueStats> {
-        match self {
-            Target::Local(t) => t.stats().await,
-            Target::Aws(t) => t.stats().await,
-        }
     }
 }

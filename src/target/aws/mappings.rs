@@ -46,10 +46,23 @@ impl AwsTarget {
     }
 }
 
+/// What a synchronous Invoke returned.
+#[derive(Debug, Clone)]
+pub struct LambdaReply {
+    /// `FunctionError` (`Unhandled`, …) when the function failed.
+    pub function_error: Option<String>,
+    /// The response payload, as text.
+    pub payload: String,
+}
+
 impl AwsTarget {
-    /// Invoke a deployed function synchronously (RequestResponse) with a Lambda event; an error
-    /// unless it returned without `FunctionError` and with no `batchItemFailures`.
-    pub async fn invoke_lambda(&self, name: &str, event: &orders_core::Event) -> TResult<()> {
+    /// Invoke a deployed function synchronously (RequestResponse) with a Lambda event. Judging
+    /// the reply (aws-semantics §3.3) is the caller's: it knows the batch.
+    pub async fn invoke_lambda(
+        &self,
+        name: &str,
+        event: &orders_core::Event,
+    ) -> TResult<LambdaReply> {
         let payload = serde_json::to_vec(event)
             .map_err(|e| TargetError::other("cannot encode the event", e))?;
         let out = self
@@ -61,28 +74,12 @@ impl AwsTarget {
             .send()
             .await
             .map_err(|e| self.err(e, "lambda:InvokeFunction", "function", name))?;
-        let body = out
-            .payload()
-            .map(|b| String::from_utf8_lossy(b.as_ref()).into_owned())
-            .unwrap_or_default();
-        if let Some(kind) = out.function_error() {
-            return Err(TargetError::Conflict(format!(
-                "{name} failed ({kind}): {}",
-                body.trim()
-            )));
-        }
-        let response: serde_json::Value =
-            serde_json::from_str(&body).unwrap_or(serde_json::Value::Null);
-        let failures = response
-            .get("batchItemFailures")
-            .and_then(|f| f.as_array())
-            .map_or(0, Vec::len);
-        if failures > 0 {
-            return Err(TargetError::Conflict(format!(
-                "{name} reported {failures} batchItemFailures: {}",
-                body.trim()
-            )));
-        }
-        Ok(())
+        Ok(LambdaReply {
+            function_error: out.function_error().map(str::to_owned),
+            payload: out
+                .payload()
+                .map(|b| String::from_utf8_lossy(b.as_ref()).into_owned())
+                .unwrap_or_default(),
+        })
     }
 }

@@ -27,6 +27,7 @@ use crate::target::{TResult, TargetError};
 use errors::{Op, Origin};
 
 pub use init::InitOptions;
+pub use mappings::LambdaReply;
 
 /// Attempts per request (standard retry mode: exponential backoff with jitter from
 /// `INITIAL_BACKOFF`; throttling and transient errors are retried, so an unreachable endpoint
@@ -113,11 +114,6 @@ impl AwsTarget {
             stream_arn: OnceCell::new(),
             queue_url: OnceCell::new(),
         })
-    }
-
-    /// The shared SDK configuration (for the consumer functions' adapters).
-    pub fn sdk_config(&self) -> &aws_config::SdkConfig {
-        &self.config
     }
 
     /// The consumer functions' AWS adapters (SES, CloudWatch, DynamoDB, SQS) on this config.

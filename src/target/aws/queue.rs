@@ -14,11 +14,75 @@ use crate::target::{TResult, TargetError};
 /// it twice).
 const PEEK_VISIBILITY: Duration = Duration::from_secs(20);
 
+/// A message id, or an unambiguous start of one (as `dlq list` shortens them).
+pub(crate) fn matches_id(m: &QueueMessage, id: &str) -> bool {
+    !id.is_empty() && m.message_id.starts_with(id)
+}
+
 fn seconds(d: Duration) -> i32 {
     i32::try_from(d.as_secs()).unwrap_or(43_200).min(43_200)
 }
 
 impl AwsTarget {
+    /// Receive up to `max` messages with a short visibility timeout, stopping early once one
+    /// satisfies `stop`, then release them all at once: SQS has no peek, so each one's receive
+    /// count goes up — the fewer received, the better.
+    async fn peek_until(
+        &self,
+        max: usize,
+        stop: impl Fn(&QueueMessage) -> bool,
+    ) -> TResult<Vec<QueueMessage>> {
+        let mut seen: Vec<QueueMessage> = Vec::new();
+        while seen.len() < max {
+            let batch = self
+                .receive_raw((max - seen.len()).min(10), PEEK_VISIBILITY)
+                .await?;
+            if batch.is_empty() {
+                break;
+            }
+            let found = batch.iter().any(&stop);
+            seen.extend(batch);
+            if found {
+                break;
+            }
+        }
+        self.release(&seen).await;
+        Ok(seen)
+    }
+
+    /// Make received messages visible again, ten per ChangeMessageVisibilityBatch call. Best
+    /// effort: a message not released comes back when its short timeout runs out.
+    async fn release(&self, messages: &[QueueMessage]) {
+        use aws_sdk_sqs::types::ChangeMessageVisibilityBatchRequestEntry as Entry;
+        let Ok(url) = self.queue_url().await else {
+            return;
+        };
+        for chunk in messages.chunks(10) {
+            let entries = chunk
+                .iter()
+                .enumerate()
+                .filter_map(|(i, m)| {
+                    Entry::builder()
+                        .id(i.to_string())
+                        .receipt_handle(&m.receipt_handle)
+                        .visibility_timeout(0)
+                        .build()
+                        .ok()
+                })
+                .collect();
+            let sent = self
+                .sqs
+                .change_message_visibility_batch()
+                .queue_url(&url)
+                .set_entries(Some(entries))
+                .send()
+                .await;
+            if let Err(e) = sent {
+                tracing::debug!("cannot release peeked messages: {e}");
+            }
+        }
+    }
+
     fn queue_name(&self) -> &str {
         &self.resources.dlq
     }
@@ -85,23 +149,12 @@ impl Queue for AwsTarget {
     }
 
     async fn peek(&self, max: usize) -> TResult<Vec<QueueMessage>> {
-        let mut seen: Vec<QueueMessage> = Vec::new();
-        while seen.len() < max {
-            let batch = self
-                .receive_raw((max - seen.len()).min(10), PEEK_VISIBILITY)
-                .await?;
-            if batch.is_empty() {
-                break;
-            }
-            seen.extend(batch);
-        }
-        // Release them at once: visible again for whoever really processes them.
-        for m in &seen {
-            let _ = self
-                .change_visibility(&m.receipt_handle, Duration::ZERO)
-                .await;
-        }
-        Ok(seen)
+        self.peek_until(max, |_| false).await
+    }
+
+    async fn find(&self, id: &str, max: usize) -> TResult<Option<QueueMessage>> {
+        let seen = self.peek_until(max, |m| matches_id(m, id)).await?;
+        Ok(seen.into_iter().find(|m| matches_id(m, id)))
     }
 
     async fn delete(&self, receipt_handle: &str) -> TResult<()> {

@@ -114,12 +114,17 @@ impl LocalTarget {
             .ctx("cannot read the local queue")
     }
 
-    /// One message by id, without changing it.
-    pub fn queue_get(&self, message_id: &str) -> TResult<Option<QueueMessage>> {
+    /// The oldest message whose id is `id` or starts with it, without changing it.
+    pub fn queue_find(&self, id: &str) -> TResult<Option<QueueMessage>> {
+        if id.is_empty() {
+            return Ok(None);
+        }
         self.conn()
             .query_row(
-                &format!("SELECT {COLUMNS} FROM queue WHERE message_id = ?1"),
-                [message_id],
+                &format!(
+                    "SELECT {COLUMNS} FROM queue WHERE substr(message_id, 1, length(?1)) = ?1 ORDER BY seq LIMIT 1"
+                ),
+                [id],
                 message,
             )
             .optional()
