@@ -87,3 +87,35 @@ fn consume_over_the_moto_stream_with_the_aws_adapters() {
     );
     assert_eq!(aws.mail_to(&to).len(), 2);
 }
+
+#[test]
+fn invoke_applies_effects_on_the_aws_target() {
+    let aws = AwsEnv::new();
+    aws.run(&["init", "--demo-stock"]).success();
+    let stock = |sku: &str| {
+        aws.run(&["inventory", "get", sku, "-o", "json"])
+            .success()
+            .json()["stock"]
+            .as_i64()
+            .unwrap()
+    };
+    let (mugs, pads) = (stock("SKU-MUG"), stock("SKU-PAD"));
+    let event = crate::support::fixture("events/order-created.json");
+    // Recording (the default) changes nothing on the target…
+    aws.run(&["invoke", "inventory", "--event", &event])
+        .success();
+    assert_eq!((stock("SKU-MUG"), stock("SKU-PAD")), (mugs, pads));
+    // …--effects target reserves through moto's DynamoDB, once per stream record.
+    for _ in 0..2 {
+        aws.run(&[
+            "invoke",
+            "inventory",
+            "--event",
+            &event,
+            "--effects",
+            "target",
+        ])
+        .success();
+    }
+    assert_eq!((stock("SKU-MUG"), stock("SKU-PAD")), (mugs - 2, pads - 3));
+}

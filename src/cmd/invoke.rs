@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use anyhow::Context as _;
 use clap::{Args, ValueEnum};
 use orders_core::batch::{Outcome, RecordReport, Report};
+use orders_core::caps::{DeadLetters, Mailer, Metrics, Stock};
 use orders_core::recorder::{Effects, Recorder, Tee};
 use orders_core::{Event, EventRecord, SequenceNumber};
 use serde::Serialize;
@@ -145,29 +146,28 @@ pub async fn run(args: InvokeArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<E
     }
     let event = Event { records: delivered };
     let target = ctx.target().await?;
+    let (function, sender, attempt) = (args.function, ctx.settings.sender(), args.attempt);
     let (report, effects) = match (args.effects, &target) {
         (EffectsMode::Record, _) => {
-            let recorder = Recorder::with_stock(stock_levels(&target).await?);
-            let tee = Tee::new(&recorder);
-            let report = args
-                .function
-                .run(&event, &tee, ctx.settings.sender(), args.attempt)
-                .await;
-            (report, tee.effects())
+            // Only inventory reads stock: the others need no read of the target at all.
+            let stock = match function {
+                Function::Inventory => stock_levels(&target).await?,
+                _ => Vec::new(),
+            };
+            run_teed(
+                function,
+                &event,
+                &Recorder::with_stock(stock),
+                sender,
+                attempt,
+            )
+            .await
         }
         (EffectsMode::Target, Target::Local(local)) => {
-            let effects = local.effects();
-            let tee = Tee::new(&effects);
-            let report = args
-                .function
-                .run(&event, &tee, ctx.settings.sender(), args.attempt)
-                .await;
-            (report, tee.effects())
+            run_teed(function, &event, &local.effects(), sender, attempt).await
         }
-        (EffectsMode::Target, Target::Aws(_)) => {
-            anyhow::bail!(
-                "--effects target on the aws target needs the AWS adapters (orders-aws), not built into this binary yet"
-            )
+        (EffectsMode::Target, Target::Aws(aws)) => {
+            run_teed(function, &event, &aws.effects(), sender, attempt).await
         }
     };
     let report = merge_filtered(&records, report, &filtered);
@@ -193,6 +193,19 @@ pub async fn run(args: InvokeArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<E
     };
     out.one(&result, human)?;
     Ok(ExitStatus::failure_if(failed))
+}
+
+/// Run `function` over `deps`, capturing every effect it had on them.
+async fn run_teed<D: Mailer + Metrics + Stock + DeadLetters>(
+    function: Function,
+    event: &Event,
+    deps: &D,
+    sender: &str,
+    attempt: u32,
+) -> (Report, Effects) {
+    let tee = Tee::new(deps);
+    let report = function.run(event, &tee, sender, attempt).await;
+    (report, tee.effects())
 }
 
 /// Current stock levels, for the recorder to simulate reservations against.

@@ -45,11 +45,9 @@ const PERMANENT: &[&str] = &[
     "MissingRequiredParameterException",
     "InvalidAttributeValue",
     "ItemCollectionSizeLimitExceededException",
-    // SES v2 SendEmail (aws-semantics §7.1): a bad address or sender.
+    // SES v2 SendEmail (aws-semantics §7.1): a message or address SES refuses.
     "MessageRejected",
-    "MailFromDomainNotVerifiedException",
     "BadRequestException",
-    "NotFoundException",
 ];
 
 /// Throttling, service faults, and configuration problems that an operator fixes.
@@ -78,6 +76,10 @@ const TRANSIENT: &[&str] = &[
     // SES account state (§7.1): sending resumes once the account is fixed.
     "SendingPausedException",
     "AccountSuspendedException",
+    // SES configuration (§7.1): the MAIL FROM domain, a configuration set or identity that
+    // does not exist — every email fails alike until an operator fixes it.
+    "MailFromDomainNotVerifiedException",
+    "NotFoundException",
     // Configuration: permissions, credentials, missing resources.
     "AccessDeniedException",
     "AccessDenied",
@@ -123,7 +125,12 @@ where
         SdkError::ServiceError(service) => {
             let code = service.err().code().unwrap_or("");
             let status = service.raw().status().as_u16();
-            let message = service.err().message().unwrap_or("").trim();
+            // A signature mismatch echoes the canonical request, which can carry the session
+            // token: its message never reaches a log.
+            let message = match code {
+                "InvalidSignatureException" | "SignatureDoesNotMatch" => "",
+                _ => service.err().message().unwrap_or("").trim(),
+            };
             let why = match (code.is_empty(), message.is_empty()) {
                 (true, true) => format!("HTTP {status}"),
                 (true, false) => format!("HTTP {status}: {message}"),
@@ -185,9 +192,7 @@ mod tests {
         for code in [
             "ValidationException",
             "MessageRejected",
-            "MailFromDomainNotVerifiedException",
             "BadRequestException",
-            "NotFoundException",
             "InvalidParameterValue",
         ] {
             assert_eq!(severity_of(code, Some(400)), Severity::Permanent, "{code}");
@@ -198,6 +203,8 @@ mod tests {
             "TooManyRequestsException",
             "LimitExceededException",
             "SendingPausedException",
+            "MailFromDomainNotVerifiedException",
+            "NotFoundException",
             "AccountSuspendedException",
             "AccessDeniedException",
             "UnrecognizedClientException",

@@ -100,9 +100,4 @@ impl AwsEffects {
     pub fn from_env(config: &SdkConfig) -> AwsEffects {
         AwsEffects::new(config, Names::from_env())
     }
-
-    /// The resource names in use.
-    pub fn names(&self) -> &Names {
-        &self.names
-    }
 }

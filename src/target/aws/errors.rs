@@ -106,8 +106,21 @@ fn service_error(
             };
             TargetError::NotFound(format!("{what} not found in {}{hint}", origin.region))
         }
-        "ConditionalCheckFailedException" | "TransactionCanceledException" => {
+        "ConditionalCheckFailedException" => {
             TargetError::Conflict(format!("{}: condition failed on {what}: {msg}", op.action))
+        }
+        // The reasons are in the message, in request order (aws-semantics §7.3): a failed
+        // condition is a conflict, throttling or a conflicting transaction is worth a retry.
+        "TransactionCanceledException" if msg.contains("ConditionalCheckFailed") => {
+            TargetError::Conflict(format!("{}: condition failed on {what}: {msg}", op.action))
+        }
+        "TransactionCanceledException"
+            if msg.contains("ThrottlingError") || msg.contains("TransactionConflict") =>
+        {
+            TargetError::Throttled(format!(
+                "{} on {what} was cancelled by throttling or a concurrent transaction; try again ({msg})",
+                op.action
+            ))
         }
         "ProvisionedThroughputExceededException"
         | "ThrottlingException"
@@ -134,12 +147,14 @@ fn service_error(
                 origin.profile_name()
             ))
         }
-        "UnrecognizedClientException"
+        // The service's own message is left out on purpose: a signature mismatch echoes the
+        // canonical request, which can carry the session token.
+        code @ ("UnrecognizedClientException"
         | "InvalidClientTokenId"
         | "InvalidSignatureException"
         | "SignatureDoesNotMatch"
-        | "MissingAuthenticationToken" => TargetError::Auth(format!(
-            "the credentials of profile {} were rejected: {msg}",
+        | "MissingAuthenticationToken") => TargetError::Auth(format!(
+            "the credentials of profile {} were rejected ({code}): check the access key and secret, and the clock",
             origin.profile_name()
         )),
         "ExpiredIteratorException" => {

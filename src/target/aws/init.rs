@@ -112,15 +112,10 @@ impl AwsTarget {
     }
 
     async fn table_exists(&self, name: &str) -> TResult<bool> {
-        match self.ddb.describe_table().table_name(name).send().await {
+        match self.describe_table(name).await {
             Ok(_) => Ok(true),
-            Err(e)
-                if e.as_service_error()
-                    .is_some_and(|s| s.is_resource_not_found_exception()) =>
-            {
-                Ok(false)
-            }
-            Err(e) => Err(self.err(e, "dynamodb:DescribeTable", "table", name)),
+            Err(TargetError::NotFound(_)) => Ok(false),
+            Err(e) => Err(e),
         }
     }
 
@@ -239,13 +234,18 @@ impl AwsTarget {
 
     async fn init_queue(&self, dry_run: bool) -> TResult<ResourceReport> {
         let name = self.resources.dlq.clone();
-        if let Ok(url) = self.queue_url().await {
-            return Ok(ResourceReport {
-                kind: "queue",
-                name,
-                state: "exists",
-                detail: url,
-            });
+        match self.queue_url().await {
+            Ok(url) => {
+                return Ok(ResourceReport {
+                    kind: "queue",
+                    name,
+                    state: "exists",
+                    detail: url,
+                });
+            }
+            Err(TargetError::NotFound(_)) => {}
+            // Access denied, throttled, unreachable: say so, rather than offer to create it.
+            Err(e) => return Err(e),
         }
         if dry_run {
             return Ok(ResourceReport {
