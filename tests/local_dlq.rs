@@ -167,9 +167,9 @@ fn unreadable_and_unrecoverable_messages_are_never_deleted() {
         let target = env.target();
         target
             .conn()
-            .execute(
-                "UPDATE stream_records SET created_ms = created_ms - 90000000",
-                [],
+            .execute_batch(
+                "UPDATE stream_records SET created_ms = created_ms - 90000000;
+                 UPDATE shards SET created_ms = created_ms - 90000000;",
             )
             .unwrap();
         target.trim_stream().unwrap();

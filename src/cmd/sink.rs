@@ -120,11 +120,6 @@ impl Sink {
         Ok(())
     }
 
-    /// A warning on stderr.
-    pub fn warn(&self, text: &str) {
-        self.out.warn(text);
-    }
-
     /// Close the JSON array and the saved event.
     pub fn finish(mut self) -> anyhow::Result<()> {
         if self.out.format() == OutputFormat::Json {

@@ -238,12 +238,15 @@ async fn read_loop<F: ChangeFeed>(
         let Some(event) = event else { return Ok(false) };
         let msg = match event {
             Event::Batch(batch) => {
+                let reads_images = filters.reads_dynamodb();
                 let mut records = if filters.is_empty() {
                     batch.records
                 } else {
                     let mut kept = Vec::with_capacity(batch.records.len());
                     for r in batch.records {
-                        if filters.matches(&record_value(&r)?) {
+                        let value = crate::stream::filter_value(&r, reads_images)
+                            .context("cannot encode a stream record")?;
+                        if filters.matches(&value) {
                             kept.push(r);
                         }
                     }
@@ -280,11 +283,6 @@ async fn read_loop<F: ChangeFeed>(
             return Ok(false);
         }
     }
-}
-
-/// The record as the JSON value a filter pattern is matched against (the Lambda record).
-pub fn record_value(record: &TextRecord) -> anyhow::Result<serde_json::Value> {
-    crate::stream::filter_value(record, true).context("cannot encode a stream record")
 }
 
 /// Warn when the stream already has two enabled Lambda readers (aws-semantics §1.4).

@@ -188,9 +188,7 @@ impl FilterSet {
     /// Whether any pattern may look under the record's `dynamodb` key (its images, keys,
     /// sequence number); when none does, the record can be matched on its metadata alone.
     pub fn reads_dynamodb(&self) -> bool {
-        self.patterns
-            .iter()
-            .any(|p| p.source().contains("dynamodb"))
+        self.patterns.iter().any(|p| p.reads_dynamodb)
     }
 
     /// No filters: every record matches.

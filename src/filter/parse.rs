@@ -15,6 +15,8 @@ pub const MAX_OR_COMBINATIONS: u64 = 1000;
 #[derive(Debug, Clone)]
 pub struct Pattern {
     pub(super) source: String,
+    /// Some field lies under the record's `dynamodb` key (computed from the parsed paths).
+    pub(super) reads_dynamodb: bool,
     pub(super) profile: Profile,
     pub(super) root: Conj,
     pub(super) warnings: Vec<Warning>,
@@ -62,6 +64,7 @@ impl Pattern {
         }
         Ok(Pattern {
             source: text.to_string(),
+            reads_dynamodb: reads_key(&root, "dynamodb"),
             profile,
             root,
             warnings: compiler.lint.warnings,
@@ -82,6 +85,14 @@ impl Pattern {
     pub fn profile(&self) -> Profile {
         self.profile
     }
+}
+
+/// Whether any field of `conj`, `$or` branches included, lies under the top-level `key`.
+fn reads_key(conj: &Conj, key: &str) -> bool {
+    conj.items.iter().any(|item| match item {
+        Item::Field(f) => super::path::strip_key(&f.path, key).is_some(),
+        Item::Or(o) => o.branches.iter().any(|b| reads_key(b, key)),
+    })
 }
 
 /// Number of plain conjunctions the `$or`s expand to (saturating).

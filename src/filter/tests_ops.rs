@@ -416,3 +416,26 @@ fn unicode_escapes_in_keys_and_values() {
     let p = lambda(r#"{"k\u00e9y":["caf\u00e9"]}"#);
     assert!(p.matches(&json!({"kéy": "café"})));
 }
+
+#[test]
+fn only_fields_under_dynamodb_make_a_filter_read_the_images() {
+    let set = |texts: &[&str]| FilterSet::new(texts.iter().map(|t| lambda(t)).collect());
+    // The word in a value, not a key: metadata alone decides.
+    assert!(!set(&[r#"{"eventSource":["aws:dynamodb"]}"#]).reads_dynamodb());
+    assert!(
+        !set(&[r#"{"userIdentity":{"principalId":["dynamodb.amazonaws.com"]}}"#]).reads_dynamodb()
+    );
+    // A key spelled with an escape is still the key.
+    assert!(set(&[r#"{"\u0064ynamodb":{"Keys":{"orderId":{"S":["o-1"]}}}}"#]).reads_dynamodb());
+    assert!(
+        set(&[
+            r#"{"eventName":["INSERT"]}"#,
+            r#"{"dynamodb.NewImage.status.S":["PAID"]}"#
+        ])
+        .reads_dynamodb()
+    );
+    assert!(
+        set(&[r#"{"$or":[{"eventName":["REMOVE"]},{"dynamodb":{"NewImage":{"a":{"S":["x"]}}}}]}"#])
+            .reads_dynamodb()
+    );
+}

@@ -49,13 +49,6 @@ impl ShardCursor {
         }
     }
 
-    /// Re-position: the next fetch opens a new iterator at `kind`.
-    pub fn seek(&mut self, kind: IteratorKind) {
-        self.start = kind;
-        self.iterator = None;
-        self.finished = false;
-    }
-
     /// Read the next page (at most `limit` records).
     pub async fn fetch(&mut self, feed: &impl ChangeFeed, limit: usize) -> TResult<Fetch> {
         let mut trimmed = false;

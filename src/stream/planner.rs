@@ -107,11 +107,6 @@ impl Planner {
         self.lineage.shards()
     }
 
-    /// Whether the shard is known.
-    pub fn knows(&self, shard_id: &str) -> bool {
-        self.lineage.get(shard_id).is_some()
-    }
-
     /// Start shards whose parents are done; skip those the start position rules out.
     fn activate_ready(&mut self) -> Vec<(ShardDesc, IteratorKind)> {
         let mut started = Vec::new();

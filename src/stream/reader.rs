@@ -37,7 +37,8 @@ pub enum Start {
 /// When reading stops.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
-    /// Read what exists: each open shard until its first empty page.
+    /// Read what exists: each open shard until it returns `drain_empty_pages` empty pages in a
+    /// row.
     Drain,
     /// Stop once every open shard has returned nothing for this long.
     UntilIdle(Duration),
@@ -56,8 +57,12 @@ pub struct ReaderOptions {
     pub concurrency: usize,
     /// Records per GetRecords call (≤ 1000).
     pub limit: usize,
-    /// Least time between two calls on one shard (AWS: 200 ms, at most 5 calls/s).
+    /// Least time between two calls on one shard (AWS: 250 ms, Lambda's own 4 polls/s; AWS
+    /// publishes no GetRecords rate for DynamoDB Streams, aws-semantics §1.4).
     pub min_interval: Duration,
+    /// Consecutive empty pages that mean an open shard is caught up in `Mode::Drain`. On AWS an
+    /// empty page does not prove it (§1.3: data may lie further on), locally it does.
+    pub drain_empty_pages: u32,
     /// First wait after an empty page; doubles while the shard stays empty…
     pub idle_poll: Duration,
     /// …up to this.
@@ -78,7 +83,8 @@ impl ReaderOptions {
             mode,
             concurrency: 8,
             limit: 1000,
-            min_interval: Duration::from_millis(200),
+            min_interval: Duration::from_millis(250),
+            drain_empty_pages: 5,
             idle_poll: Duration::from_millis(250),
             max_idle_poll: Duration::from_secs(1),
             refresh_every: Duration::from_secs(10),
@@ -91,6 +97,7 @@ impl ReaderOptions {
     pub fn local(start: Start, mode: Mode) -> ReaderOptions {
         ReaderOptions {
             min_interval: Duration::ZERO,
+            drain_empty_pages: 1,
             max_idle_poll: Duration::from_millis(500),
             refresh_every: Duration::from_secs(2),
             ..ReaderOptions::aws(start, mode)
@@ -127,6 +134,8 @@ struct Slot {
     next_poll: Instant,
     poll: Duration,
     empty_since: Option<Instant>,
+    /// Empty pages in a row.
+    empties: u32,
     failures: u32,
 }
 
@@ -180,6 +189,7 @@ impl<'a, F: ChangeFeed> Reader<'a, F> {
                     next_poll: Instant::now(),
                     poll: self.opts.idle_poll,
                     empty_since: None,
+                    empties: 0,
                     failures: 0,
                 });
             }
@@ -275,7 +285,7 @@ impl<'a, F: ChangeFeed> Reader<'a, F> {
                 self.idle.push(slot);
                 return Ok(());
             }
-            Err(TargetError::NotFound(msg)) if self.planner.knows(&slot.cursor.shard.shard_id) => {
+            Err(TargetError::NotFound(msg)) => {
                 // The shard is gone (trimmed after closing); the stream itself is checked on
                 // the next refresh.
                 self.pending.push_back(Event::Warning(format!(
@@ -314,7 +324,8 @@ impl<'a, F: ChangeFeed> Reader<'a, F> {
             return Ok(());
         }
         if empty {
-            if self.opts.mode == Mode::Drain {
+            slot.empties += 1;
+            if self.opts.mode == Mode::Drain && slot.empties >= self.opts.drain_empty_pages {
                 // Caught up with an open shard: done with it for this run.
                 return Ok(());
             }
@@ -323,6 +334,7 @@ impl<'a, F: ChangeFeed> Reader<'a, F> {
             slot.poll = (slot.poll * 2).min(self.opts.max_idle_poll);
         } else {
             slot.empty_since = None;
+            slot.empties = 0;
             slot.poll = self.opts.idle_poll;
             // At most one call per min_interval, counted from call start to call start.
             slot.next_poll = (slot.launched + self.opts.min_interval).max(now);

@@ -47,6 +47,8 @@ struct Fake {
     shards: Vec<(ShardDesc, Vec<TextRecord>)>,
     expire_next: Cell<u32>,
     throttle_next: Cell<u32>,
+    /// Empty pages to give before any data (AWS may, aws-semantics §1.3).
+    empty_next: Cell<u32>,
     trimmed_below: Cell<usize>,
     page_size: usize,
     describe_calls: Cell<u32>,
@@ -181,6 +183,13 @@ impl ChangeFeed for Fake {
             .borrow()
             .get(iterator)
             .ok_or_else(|| TargetError::Invalid("bad iterator".into()))?;
+        if self.empty_next.get() > 0 {
+            self.empty_next.set(self.empty_next.get() - 1);
+            return Ok(RecordsPage {
+                records: Vec::new(),
+                next_iterator: Some(self.iterator(shard, index)),
+            });
+        }
         if index < self.trimmed_below.get() {
             return Err(TargetError::TrimmedData("trimmed".into()));
         }
@@ -362,4 +371,24 @@ async fn until_idle_stops_once_every_open_shard_stayed_empty() {
     assert_eq!(seen.len(), 11);
     assert!(started.elapsed() >= Duration::from_secs(2));
     assert!(started.elapsed() < Duration::from_secs(5));
+}
+
+#[tokio::test(start_paused = true)]
+async fn on_aws_a_drain_reads_past_empty_pages_of_an_open_shard() {
+    let mut fake = Fake {
+        page_size: 10,
+        ..Fake::default()
+    };
+    fake.shard("open", None, &[1, 2, 3], false);
+    fake.empty_next.set(2);
+    let (seen, _) = read_all(&fake, ReaderOptions::aws(Start::TrimHorizon, Mode::Drain)).await;
+    assert_eq!(
+        seen.len(),
+        3,
+        "two empty pages before the data are not the end (§1.3)"
+    );
+    // Locally an empty page is the end of what exists.
+    fake.empty_next.set(1);
+    let (seen, _) = read_all(&fake, opts(Start::TrimHorizon)).await;
+    assert!(seen.is_empty());
 }

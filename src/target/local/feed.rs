@@ -103,7 +103,8 @@ impl LocalTarget {
             - 1)
     }
 
-    /// Trim records past retention now (readers call this so a long-running tail sees trims).
+    /// Trim records past retention now. Every write trims as it goes; this is for a store
+    /// nobody writes to (and for tests that age records).
     pub fn trim_stream(&self) -> TResult<u64> {
         super::stream::trim(&self.conn(), clock::now_ms()).ctx("cannot trim the stream")
     }
@@ -284,7 +285,13 @@ impl LocalTarget {
             let name = match r.get_ref(2).ctx("cannot read the stream")?.as_str() {
                 Ok("INSERT") => EventName::Insert,
                 Ok("MODIFY") => EventName::Modify,
-                _ => EventName::Remove,
+                Ok("REMOVE") => EventName::Remove,
+                // Never guess: a consumer would act on a change that did not happen.
+                other => {
+                    return Err(TargetError::Invalid(format!(
+                        "corrupt stream record at position {pos}: event name {other:?}"
+                    )));
+                }
             };
             let created_ms: i64 = r.get(3).ctx("cannot read the stream")?;
             let size: i64 = r.get(7).ctx("cannot read the stream")?;

@@ -329,8 +329,9 @@ fn mix(mut h: u64) -> u64 {
 pub fn trim(tx: &rusqlite::Connection, now_ms: i64) -> rusqlite::Result<u64> {
     let cutoff = now_ms - RETENTION_MS;
     let shard_ids: Vec<String> = {
-        let mut stmt = tx.prepare_cached("SELECT shard_id FROM shards")?;
-        stmt.query_map([], |r| r.get(0))?
+        // A shard created after the cutoff holds no record older than it.
+        let mut stmt = tx.prepare_cached("SELECT shard_id FROM shards WHERE created_ms < ?1")?;
+        stmt.query_map([cutoff], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?
     };
     let mut trimmed = 0u64;
