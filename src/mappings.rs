@@ -51,6 +51,11 @@ impl Mapping {
     }
 }
 
+/// Whether a mapping in this `State` reads its stream (or is about to).
+pub fn is_reading(state: &str) -> bool {
+    matches!(state, "Enabled" | "Enabling" | "Creating" | "Updating")
+}
+
 /// From orderctl.toml (the local target's pipeline, or what is meant to be deployed).
 pub fn from_subscriptions(subs: &Subscriptions) -> Vec<Mapping> {
     subs.iter()

@@ -182,7 +182,22 @@ impl Settings {
         );
         override_with(&mut resources.dlq, &args.dlq_queue);
         validate_local(&file.local)?;
-        let functions = crate::functions::resolve(&file.functions).map_err(anyhow::Error::msg)?;
+        let mut functions =
+            crate::functions::resolve(&file.functions).map_err(anyhow::Error::msg)?;
+        for (f, sub) in functions.iter_mut() {
+            // On-failure records go to the pipeline's one dead-letter queue (its name may be
+            // overridden); a different queue would be shown but never used, so it is refused.
+            if sub.on_failure == f.defaults().on_failure {
+                sub.on_failure = resources.dlq.clone();
+            } else if !sub.on_failure.is_empty() && sub.on_failure != resources.dlq {
+                anyhow::bail!(
+                    "[functions.{}] on_failure = {:?}: it can be \"\" (none) or the dead-letter queue {:?}",
+                    f.name(),
+                    sub.on_failure,
+                    resources.dlq
+                );
+            }
+        }
         let aws = AwsSettings {
             profile: args.profile.clone().or(file.aws.profile),
             region: args.region.clone().or(file.aws.region),
@@ -345,6 +360,34 @@ mod tests {
         assert!(err.contains("orderctl.toml: line 3"), "{err}");
         assert!(err.contains("shardz"), "{err}");
         assert!(!err.contains('\n'), "one line: {err}");
+    }
+
+    #[test]
+    fn on_failure_follows_the_dead_letter_queue_and_refuses_another() {
+        use crate::functions::Function;
+        let dir = tempfile::tempdir().unwrap();
+        let renamed =
+            Settings::resolve(&args(&["--dlq-queue", "dlq-7"]), &env(dir.path())).unwrap();
+        assert_eq!(renamed.functions[&Function::Inventory].on_failure, "dlq-7");
+        std::fs::write(
+            dir.path().join(CONFIG_FILE),
+            "[functions.inventory]\non_failure = \"other-q\"\n[functions.analytics]\non_failure = \"\"\n",
+        )
+        .unwrap();
+        let err = Settings::resolve(&args(&[]), &env(dir.path()))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("other-q") && err.contains("orders-dlq"),
+            "{err}"
+        );
+        std::fs::write(
+            dir.path().join(CONFIG_FILE),
+            "[functions.analytics]\non_failure = \"\"\n",
+        )
+        .unwrap();
+        let none = Settings::resolve(&args(&[]), &env(dir.path())).unwrap();
+        assert_eq!(none.functions[&Function::Analytics].on_failure, "");
     }
 
     #[test]

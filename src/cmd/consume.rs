@@ -90,7 +90,7 @@ pub async fn run(args: ConsumeArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<
             let checkpoints = Checkpoints::files(&ctx.settings.data_dir, &arn);
             let telemetry = Telemetry::Aws(aws, Buffer::default());
             if !out.is_quiet() {
-                super::tail::warn_reader_budget(aws, &arn, out).await;
+                super::tail::warn_reader_budget(aws, &arn, out, "consume").await;
             }
             consume(&args, ctx, out, &target, &deps, &checkpoints, &telemetry).await
         }
@@ -126,7 +126,9 @@ async fn consume<F: ChangeFeed, D: Mailer + Metrics + Stock + DeadLetters + Batc
 ) -> anyhow::Result<ExitStatus> {
     let arn = feed.stream_arn().await?;
     let (functions, start) = selection(args, ctx);
-    let pace = pace(feed_is_local(ctx), args.follow || args.until_idle);
+    let mut pace = pace(feed_is_local(ctx), args.follow || args.until_idle);
+    // Following rides out any outage; a run that must end gives up on an unreachable feed.
+    pace.max_read_failures = (!args.follow).then_some(5);
     let mut consumers = Vec::with_capacity(functions.len());
     for f in functions {
         let sub = ctx.settings.functions[&f].clone();
@@ -277,6 +279,7 @@ fn pace(local: bool, following: bool) -> Pace {
                 Duration::from_secs(10)
             }
         }),
+        max_read_failures: None,
     }
 }
 

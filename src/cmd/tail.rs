@@ -103,7 +103,7 @@ pub async fn run(args: TailArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<Exi
     if let Target::Aws(aws) = &target
         && !out.is_quiet()
     {
-        warn_reader_budget(aws, &arn, out).await;
+        warn_reader_budget(aws, &arn, out, "tail").await;
     }
     let checkpoint = args
         .checkpoint
@@ -286,10 +286,15 @@ async fn read_loop<F: ChangeFeed>(
 }
 
 /// Warn when the stream already has two enabled Lambda readers (aws-semantics §1.4).
-pub async fn warn_reader_budget(aws: &crate::target::AwsTarget, arn: &str, out: &Printer) {
+pub async fn warn_reader_budget(
+    aws: &crate::target::AwsTarget,
+    arn: &str,
+    out: &Printer,
+    command: &str,
+) {
     match aws.enabled_readers(arn).await {
-        Ok(n) if n >= 2 => out.warn(format!(
-            "the stream already has {n} enabled Lambda event source mappings; tail is an extra reader \
+        Ok(n) if n >= crate::doctor::READERS_PER_SHARD => out.warn(format!(
+            "the stream already has {n} enabled Lambda event source mappings; {command} is an extra reader \
              beyond the two-readers-per-shard guidance and may get them throttled (--quiet silences this)"
         )),
         Ok(_) => {}

@@ -67,19 +67,36 @@ impl<'a> Checkpoints<'a> {
                     .ctx("cannot read checkpoints")?;
                 let rows = stmt
                     .query_map(params![function, stream_arn], |r| {
-                        let seq: Option<String> = r.get(1)?;
                         Ok((
                             r.get::<_, String>(0)?,
+                            r.get::<_, Option<String>>(1)?,
+                            r.get::<_, bool>(2)?,
+                        ))
+                    })
+                    .ctx("cannot read checkpoints")?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+                    .ctx("cannot read checkpoints")?;
+                // A checkpoint that does not parse is an error: restarting the shard from its
+                // starting position would skip records (LATEST) or replay them (TRIM_HORIZON).
+                rows.into_iter()
+                    .map(|(shard, seq, finished)| {
+                        let sequence_number = seq
+                            .map(|s| SequenceNumber::parse(&s))
+                            .transpose()
+                            .map_err(|e| {
+                                anyhow::anyhow!(
+                                    "corrupt checkpoint of {function} in shard {shard}: {e}"
+                                )
+                            })?;
+                        Ok((
+                            shard,
                             ShardProgress {
-                                sequence_number: seq.and_then(|s| SequenceNumber::parse(&s).ok()),
-                                finished: r.get(2)?,
+                                sequence_number,
+                                finished,
                             },
                         ))
                     })
-                    .ctx("cannot read checkpoints")?;
-                Ok(rows
-                    .collect::<rusqlite::Result<_>>()
-                    .ctx("cannot read checkpoints")?)
+                    .collect()
             }
             Checkpoints::Files { dir, open } => {
                 std::fs::create_dir_all(dir)

@@ -34,7 +34,18 @@ pub struct Pace {
     pub idle_poll: Duration,
     /// How often to look for new shards (`None`: only at start and when a parent closes).
     pub refresh_every: Option<Duration>,
+    /// Consecutive failed reads of one shard before giving up (`None`: never, when following).
+    pub max_read_failures: Option<u32>,
 }
+
+/// First wait before retrying a failed batch; it doubles per attempt up to `RETRY_DELAY_MAX`,
+/// so retries ride out a transient fault instead of spending themselves in milliseconds.
+const RETRY_DELAY: Duration = Duration::from_millis(100);
+const RETRY_DELAY_MAX: Duration = Duration::from_secs(10);
+
+/// With MaximumRecordAgeInSeconds -1, records are retried until the stream trims them: 24 h
+/// (aws-semantics §3.1).
+const RETENTION_S: i64 = 86_400;
 
 /// What one step achieved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -177,9 +188,7 @@ impl<'a, F: ChangeFeed, H: Handler, Q: DeadLetters> Consumer<'a, F, H, Q> {
         // (§4.1: "the streams iterator advances past this record").
         let prefix = self.runs[i].filtered_prefix();
         if prefix > 0 {
-            let (_, filtered) = self.runs[i].commit(prefix - 1);
-            self.stats.filtered += filtered;
-            self.telemetry.filtered(self.handler.name(), filtered);
+            self.commit_counted(i, prefix - 1);
             self.save(&self.runs[i], false)?;
             return Ok(Step::Worked);
         }
@@ -191,6 +200,9 @@ impl<'a, F: ChangeFeed, H: Handler, Q: DeadLetters> Consumer<'a, F, H, Q> {
         let window = Duration::from_secs(u64::from(self.sub.maximum_batching_window_seconds));
         let window_over = self.runs[i].batch_started.is_none_or(|t| now >= t + window);
         let caught_up = self.runs[i].drained || self.runs[i].idle_since.is_some();
+        if let Some(at) = self.runs[i].retry_at.filter(|at| *at > now) {
+            return Ok(Step::Wait(at));
+        }
         if matched > 0 && (matched >= max || window_over || (caught_up && window.is_zero())) {
             return self.invoke(i, max).await.map(|()| Step::Worked);
         }
@@ -214,16 +226,46 @@ impl<'a, F: ChangeFeed, H: Handler, Q: DeadLetters> Consumer<'a, F, H, Q> {
         let fetch = match run.cursor.fetch(self.feed, 1000).await {
             Ok(f) => f,
             Err(e @ (TargetError::Throttled(_) | TargetError::Unavailable(_))) => {
+                run.failures += 1;
+                if self
+                    .pace
+                    .max_read_failures
+                    .is_some_and(|m| run.failures > m)
+                {
+                    return Err(e.into());
+                }
+                let backoff = Duration::from_millis(200 * 2u64.pow(run.failures.min(5)));
+                if run.failures == 1 || run.failures.is_multiple_of(10) {
+                    tracing::warn!(
+                        "{}: {}: {e}; retrying in {}",
+                        self.handler.name(),
+                        run.cursor.shard.shard_id,
+                        crate::duration::show(backoff)
+                    );
+                }
+                run.next_poll = Instant::now() + backoff;
+                return Ok(());
+            }
+            Err(TargetError::NotFound(msg)) => {
+                // The shard is gone (trimmed after it closed): finish what was read from it.
                 tracing::warn!(
-                    "{}: {}: {e}; backing off",
+                    "{}: {}: {msg}",
                     self.handler.name(),
                     run.cursor.shard.shard_id
                 );
-                run.next_poll = Instant::now() + Duration::from_secs(1);
+                run.drained = true;
                 return Ok(());
             }
             Err(e) => return Err(e.into()),
         };
+        run.failures = 0;
+        if fetch.trimmed {
+            tracing::warn!(
+                "{}: {}: records were trimmed (older than 24 h) before they could be read; continuing from the trim horizon",
+                self.handler.name(),
+                run.cursor.shard.shard_id
+            );
+        }
         let now = Instant::now();
         if fetch.records.is_empty() {
             run.idle_since.get_or_insert(now);
@@ -292,11 +334,13 @@ impl<'a, F: ChangeFeed, H: Handler, Q: DeadLetters> Consumer<'a, F, H, Q> {
             }
         }
         // IteratorAge: now minus the last record's ApproximateCreationDateTime (§5.1 [emu]).
-        let last_created = batch
+        // A record without ApproximateCreationDateTime gives no age (not one of 56 years).
+        let age = batch
             .last()
             .and_then(|r| r.dynamodb.approximate_creation_date_time)
-            .unwrap_or(0.0);
-        let age = (clock::now_ms() - (last_created * 1000.0) as i64).max(0);
+            .map_or(0, |created| {
+                (clock::now_ms() - (created * 1000.0) as i64).max(0)
+            });
         self.stats.age(age);
         let verdict = interpret(
             &seqs,
@@ -322,12 +366,14 @@ impl<'a, F: ChangeFeed, H: Handler, Q: DeadLetters> Consumer<'a, F, H, Q> {
                     self.stats.errors += 1;
                     self.reset(i);
                 } else {
-                    (dropped, delivered) = self.failed(i, end, n, &batch).await?;
+                    (dropped, delivered) = self.failed(i, end, n, &batch, false).await?;
                 }
             }
             Verdict::WholeBatch { reason } => {
                 tracing::debug!("{}: whole batch failed: {reason}", self.handler.name());
-                (dropped, delivered) = self.failed(i, end, n, &batch).await?;
+                (dropped, delivered) = self
+                    .failed(i, end, n, &batch, invoked.function_error)
+                    .await?;
             }
         }
         self.stats.filtered += filtered;
@@ -350,6 +396,7 @@ impl<'a, F: ChangeFeed, H: Handler, Q: DeadLetters> Consumer<'a, F, H, Q> {
         end: usize,
         n: usize,
         batch: &[TextRecord],
+        function_error: bool,
     ) -> anyhow::Result<(u64, u64)> {
         self.stats.errors += 1;
         if self.sub.bisect_batch_on_function_error && n > 1 {
@@ -362,23 +409,34 @@ impl<'a, F: ChangeFeed, H: Handler, Q: DeadLetters> Consumer<'a, F, H, Q> {
         let invokes = self.runs[i].attempt - 1;
         let retries = self.sub.maximum_retry_attempts;
         if retries >= 0 && i64::from(invokes) > retries {
+            let function_error = function_error.then_some("Unhandled");
             let sent = self
-                .give_up(i, Condition::RetryAttemptsExhausted, batch, invokes)
+                .give_up(
+                    i,
+                    Condition::RetryAttemptsExhausted,
+                    batch,
+                    invokes,
+                    function_error,
+                )
                 .await?;
-            self.runs[i].commit(end);
+            self.commit_counted(i, end);
             self.reset(i);
             return Ok((n as u64, sent));
         }
+        let delay = RETRY_DELAY
+            .saturating_mul(2u32.saturating_pow(invokes.saturating_sub(1).min(16)))
+            .min(RETRY_DELAY_MAX);
+        self.runs[i].retry_at = Some(Instant::now() + delay);
         Ok((0, 0))
     }
 
     /// Drop records at the front that are older than MaximumRecordAgeInSeconds (§3.4), with
     /// one on-failure record (`RecordAgeExceeded`). True when something expired.
     async fn expire(&mut self, i: usize) -> anyhow::Result<bool> {
-        let max_age = self.sub.maximum_record_age_seconds;
-        if max_age < 0 {
-            return Ok(false);
-        }
+        let max_age = match self.sub.maximum_record_age_seconds {
+            age if age < 0 => RETENTION_S,
+            age => age,
+        };
         let now_s = clock::now_ms() as f64 / 1000.0;
         let mut expired = Vec::new();
         let mut end = None;
@@ -402,16 +460,23 @@ impl<'a, F: ChangeFeed, H: Handler, Q: DeadLetters> Consumer<'a, F, H, Q> {
             // Observed on AWS: 1 when the records expired before delivery (§3.5).
             let invokes = self.runs[i].attempt.saturating_sub(1).max(1);
             sent = self
-                .give_up(i, Condition::RecordAgeExceeded, &expired, invokes)
+                .give_up(i, Condition::RecordAgeExceeded, &expired, invokes, None)
                 .await?;
         }
-        let (_, filtered) = self.runs[i].commit(end);
-        self.stats.filtered += filtered;
+        self.commit_counted(i, end);
         self.reset(i);
         self.telemetry
             .dropped(self.handler.name(), expired.len() as u64, sent);
         self.save(&self.runs[i], false)?;
         Ok(true)
+    }
+
+    /// Commit pending `0..=end` outside a successful invocation, counting the filtered records
+    /// among them (stats and `FilteredOutEventCount`).
+    fn commit_counted(&mut self, i: usize, end: usize) {
+        let (_, filtered) = self.runs[i].commit(end);
+        self.stats.filtered += filtered;
+        self.telemetry.filtered(self.handler.name(), filtered);
     }
 
     async fn give_up(
@@ -420,6 +485,7 @@ impl<'a, F: ChangeFeed, H: Handler, Q: DeadLetters> Consumer<'a, F, H, Q> {
         condition: Condition,
         records: &[TextRecord],
         invokes: u32,
+        function_error: Option<&str>,
     ) -> anyhow::Result<u64> {
         self.stats.dropped += records.len() as u64;
         if self.sub.on_failure.is_empty() {
@@ -433,6 +499,7 @@ impl<'a, F: ChangeFeed, H: Handler, Q: DeadLetters> Consumer<'a, F, H, Q> {
             &self.sub.lambda_name,
             records,
             invokes,
+            function_error,
         ) else {
             return Ok(0);
         };
@@ -450,6 +517,7 @@ impl<'a, F: ChangeFeed, H: Handler, Q: DeadLetters> Consumer<'a, F, H, Q> {
         let run = &mut self.runs[i];
         run.attempt = 1;
         run.limit = None;
+        run.retry_at = None;
         run.batch_started = run.pending.iter().any(|p| p.matched).then(Instant::now);
     }
 

@@ -50,6 +50,7 @@ pub fn record(
     lambda_name: &str,
     records: &[TextRecord],
     invoke_count: u32,
+    function_error: Option<&str>,
 ) -> Option<OnFailureRecord> {
     let (first, last) = (records.first()?, records.last()?);
     Some(OnFailureRecord {
@@ -59,13 +60,13 @@ pub fn record(
             condition: condition.as_str().to_owned(),
             approximate_invoke_count: invoke_count,
         },
-        // Absent when the records expired (observed on AWS, §3.5); otherwise the bundled
-        // functions report failures through batchItemFailures, so functionError is null.
+        // Absent when the records expired (observed on AWS, §3.5); functionError is
+        // `Unhandled` after a thrown error, null after a partial batch response.
         response_context: (condition == Condition::RetryAttemptsExhausted).then(|| {
             ResponseContext {
                 status_code: 200,
                 executed_version: "$LATEST".into(),
-                function_error: None,
+                function_error: function_error.map(str::to_owned),
             }
         }),
         version: "1.0".into(),

@@ -39,6 +39,10 @@ pub struct ShardRun {
     pub batch_started: Option<Instant>,
     /// Don't read before this.
     pub next_poll: Instant,
+    /// Don't invoke the failed batch again before this.
+    pub retry_at: Option<Instant>,
+    /// Reads that failed in a row.
+    pub failures: u32,
 }
 
 impl ShardRun {
@@ -54,6 +58,8 @@ impl ShardRun {
             idle_since: None,
             batch_started: None,
             next_poll: Instant::now(),
+            retry_at: None,
+            failures: 0,
         }
     }
 
@@ -68,12 +74,18 @@ impl ShardRun {
     }
 
     /// The span of the next batch: pending indexes `0..=end` holding `n` matched records
-    /// (`n` ≤ `max`), or `None` when no matched record is waiting.
+    /// (`n` ≤ `max`, and together within Lambda's 6 MB payload, aws-semantics §3.1), or `None`
+    /// when no matched record is waiting. A single record is always a batch.
     pub fn batch_span(&self, max: usize) -> Option<(usize, usize)> {
         let mut n = 0;
+        let mut bytes = 0;
         let mut end = None;
         for (i, p) in self.pending.iter().enumerate() {
             if p.matched {
+                bytes += approximate_size(&p.record);
+                if n > 0 && bytes > MAX_PAYLOAD_BYTES {
+                    break;
+                }
                 n += 1;
                 end = Some(i);
                 if n == max {
@@ -112,6 +124,15 @@ impl ShardRun {
             .iter()
             .position(|p| &p.record.dynamodb.sequence_number == seq)
     }
+}
+
+/// A synchronous invocation's payload limit.
+pub const MAX_PAYLOAD_BYTES: usize = 6 * 1024 * 1024;
+
+/// A record's size in the event JSON: its images and keys as stored, plus the fixed fields.
+fn approximate_size(r: &TextRecord) -> usize {
+    let image = |i: &Option<orders_core::ImageText>| i.as_ref().map_or(0, |t| t.0.len());
+    512 + r.dynamodb.keys.0.len() + image(&r.dynamodb.new_image) + image(&r.dynamodb.old_image)
 }
 
 #[cfg(test)]
@@ -165,6 +186,25 @@ mod tests {
         assert_eq!(r.batch_span(2), Some((3, 2)));
         assert_eq!(r.batch_span(10), Some((4, 3)));
         assert_eq!(run(&[false, false]).batch_span(5), None);
+    }
+
+    #[test]
+    fn a_batch_stays_within_the_6_mb_payload() {
+        let mut r = run(&[true, true, true, true]);
+        for p in &mut r.pending {
+            p.record.dynamodb.new_image = Some(ImageText("x".repeat(2 * 1024 * 1024)));
+        }
+        assert_eq!(
+            r.batch_span(100),
+            Some((1, 2)),
+            "two 2 MB records fit, three do not"
+        );
+        r.pending[0].record.dynamodb.new_image = Some(ImageText("x".repeat(7 * 1024 * 1024)));
+        assert_eq!(
+            r.batch_span(100),
+            Some((0, 1)),
+            "one record is always a batch"
+        );
     }
 
     #[test]

@@ -151,6 +151,7 @@ impl Lab {
                 min_interval: Duration::ZERO,
                 idle_poll: Duration::from_millis(10),
                 refresh_every: None,
+                max_read_failures: Some(5),
             },
         };
         let mut consumer = Consumer::new(wiring, handler, sub, filters, None).unwrap();
@@ -268,6 +269,12 @@ async fn exhausted_retries_send_exactly_one_on_failure_record_and_move_on() {
         "1 + 2 retries"
     );
     assert_eq!(r.batch_info.batch_size, 3);
+    let response = r.response_context.as_ref().unwrap();
+    assert_eq!(
+        response.function_error.as_deref(),
+        Some("Unhandled"),
+        "the function threw (§3.5)"
+    );
     assert_eq!(r.batch_info.start_sequence_number, s[0].to_string());
     assert_eq!(r.batch_info.end_sequence_number, s[2].to_string());
     let shard = lab
@@ -498,4 +505,19 @@ async fn records_across_a_rollover_arrive_parent_first_in_per_key_order() {
             assert!(p < c, "parent {parent} before child {}", child.shard_id);
         }
     }
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_failed_batch_is_retried_after_a_growing_delay_not_at_once() {
+    let lab = Lab::new(1, 10_000);
+    lab.orders(1).await;
+    let started = tokio::time::Instant::now();
+    let script = Script::new(|_: &[u128], _| error());
+    let (dlq, _) = lab
+        .consume(&script, subscription(1, 3, false), FilterSet::default())
+        .await;
+    assert_eq!(dlq.len(), 1);
+    assert_eq!(script.calls.borrow().len(), 4, "1 + 3 retries");
+    // 100 + 200 + 400 ms of (paused, simulated) back-off between the four invocations.
+    assert!(started.elapsed() >= std::time::Duration::from_millis(700));
 }

@@ -36,12 +36,7 @@ impl AwsTarget {
         let mappings = self.event_source_mappings(stream_arn).await?;
         Ok(mappings
             .iter()
-            .filter(|m| {
-                matches!(
-                    m.state(),
-                    Some("Enabled" | "Enabling" | "Creating" | "Updating")
-                )
-            })
+            .filter(|m| m.state().is_some_and(crate::mappings::is_reading))
             .count())
     }
 }
