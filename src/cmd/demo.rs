@@ -19,7 +19,7 @@ use crate::functions::Function;
 use crate::output::{Printer, Style};
 use crate::stream;
 use crate::synth::{self, CATALOG};
-use crate::target::{InventoryStore, LocalTarget, OrderQuery, OrderStore, Target};
+use crate::target::{InventoryStore, LocalTarget, OrderStore, Target};
 
 /// Walk through the pipeline on a fresh local data dir: tables and stock, orders (several
 /// customers, multi-item, one too big for the shelves, one high-value, one later cancelled), the
@@ -215,7 +215,6 @@ async fn place(target: &Target, specs: &[(&str, &str, &[&str])]) -> anyhow::Resu
         target.put_orders(std::slice::from_ref(&order)).await?;
         orders.push(order);
     }
-    let _ = target.list_orders(&OrderQuery::default()).await?;
     Ok(orders)
 }
 

@@ -6,7 +6,6 @@ use clap::{Args, Subcommand, ValueEnum};
 use super::Ctx;
 use crate::exit::ExitStatus;
 use crate::output::Printer;
-use crate::target::Target;
 use crate::target::local::faults::Fault;
 
 #[derive(Debug, Subcommand)]
@@ -49,11 +48,12 @@ pub struct SetArgs {
 }
 
 pub async fn run(command: FaultsCommand, ctx: &Ctx, out: &Printer) -> anyhow::Result<ExitStatus> {
-    let Target::Local(local) = ctx.target().await? else {
+    if ctx.settings.target == crate::cli::TargetKind::Aws {
         anyhow::bail!(
             "faults are injected into the local target's adapters only (use --target local)"
         );
-    };
+    }
+    let local = ctx.local()?;
     let table = |p: &Printer, faults: &[Fault]| {
         let rows = faults
             .iter()

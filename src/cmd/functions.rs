@@ -53,8 +53,11 @@ fn events(filters: &[String]) -> Vec<String> {
             .ok()
             .and_then(|v| v.get("eventName").and_then(|n| n.as_array().cloned()));
         match names {
-            Some(names) => out.extend(names.iter().filter_map(|n| n.as_str().map(str::to_owned))),
-            None => return all(),
+            // Plain names only; an operator (anything-but, prefix, …) may let any through.
+            Some(names) if names.iter().all(|n| n.is_string()) => {
+                out.extend(names.iter().filter_map(|n| n.as_str().map(str::to_owned)));
+            }
+            _ => return all(),
         }
     }
     out.sort();

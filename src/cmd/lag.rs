@@ -84,10 +84,18 @@ pub async fn measure(args: &LagArgs, ctx: &Ctx, target: &Target) -> anyhow::Resu
         args.functions.clone()
     };
     let end_ms = orders_core::clock::now_ms();
-    let start_ms = end_ms - i64::try_from(args.since.as_millis()).unwrap_or(i64::MAX / 2);
-    let period_ms = i64::try_from(args.period.as_millis())
+    let mut period_ms = i64::try_from(args.period.as_millis())
         .unwrap_or(60_000)
         .max(1000);
+    if matches!(target, Target::Aws(_)) {
+        // CloudWatch returns nothing for a period it does not accept: never report NO DATA
+        // (and exit 0) because of the period.
+        period_ms = cloudwatch_period_s(args.since, args.period) * 1000;
+    }
+    // Periods start on multiples of the period, as CloudWatch's do (§5.4).
+    let start_ms = (end_ms - i64::try_from(args.since.as_millis()).unwrap_or(i64::MAX / 2))
+        .div_euclid(period_ms)
+        * period_ms;
     let threshold = args.threshold.as_millis() as f64;
     let mut consumers = Vec::new();
     match target {
@@ -119,7 +127,7 @@ pub async fn measure(args: &LagArgs, ctx: &Ctx, target: &Target) -> anyhow::Resu
                 queries.push(query(NAMESPACE, f.name()));
                 labels.push((f.name(), "orderctl consume".to_owned()));
             }
-            let period_s = i32::try_from(args.period.as_secs()).unwrap_or(60);
+            let period_s = i32::try_from(period_ms / 1000).unwrap_or(60);
             let data = aws
                 .metric_data(&queries, start_ms, end_ms, period_s)
                 .await?;
@@ -132,10 +140,23 @@ pub async fn measure(args: &LagArgs, ctx: &Ctx, target: &Target) -> anyhow::Resu
     }
     Ok(LagReport {
         since: orders_core::clock::rfc3339_s(start_ms),
-        period_seconds: args.period.as_secs(),
+        period_seconds: (period_ms / 1000) as u64,
         threshold_ms: args.threshold.as_millis() as u64,
         consumers,
     })
+}
+
+/// The period CloudWatch accepts for a standard-resolution metric over a window of `since`:
+/// `period` rounded up to a multiple of 60 s (window up to 15 days), 300 s (up to 63 days) or
+/// 3600 s (aws-semantics §5.4).
+pub fn cloudwatch_period_s(since: Duration, period: Duration) -> i64 {
+    const DAY: u64 = 86_400;
+    let step = match since.as_secs() {
+        s if s <= 15 * DAY => 60,
+        s if s <= 63 * DAY => 300,
+        _ => 3600,
+    };
+    (period.as_secs().max(1).div_ceil(step) * step) as i64
 }
 
 fn query(namespace: &str, function_name: &str) -> MetricQuery {
@@ -182,5 +203,24 @@ pub fn paint_status(p: &Printer, status: &str) -> String {
         "OK" => p.paint(status, Style::Green),
         "OVER" => p.paint(status, Style::Red),
         other => p.paint(other, Style::Dim),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cloudwatch_period_s;
+    use std::time::Duration;
+
+    #[test]
+    fn periods_are_ones_cloudwatch_accepts() {
+        let (m, d) = (60, 86_400);
+        let p = |since: u64, period: u64| {
+            cloudwatch_period_s(Duration::from_secs(since), Duration::from_secs(period))
+        };
+        assert_eq!(p(3600, 60), 60);
+        assert_eq!(p(3600, 10), 60, "standard resolution: at least a minute");
+        assert_eq!(p(3600, 90), 120);
+        assert_eq!(p(20 * d, m), 300);
+        assert_eq!(p(90 * d, 300), 3600);
     }
 }

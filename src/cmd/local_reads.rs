@@ -22,7 +22,7 @@ pub struct OutboxArgs {
 }
 
 pub async fn outbox(args: OutboxArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<ExitStatus> {
-    if matches!(ctx.target().await?, Target::Aws(_)) {
+    if ctx.settings.target == crate::cli::TargetKind::Aws {
         anyhow::bail!(
             "the outbox is the local target's mail; on AWS the notification function sends through SES"
         );
@@ -76,7 +76,8 @@ pub async fn metrics(args: MetricsArgs, ctx: &Ctx, out: &Printer) -> anyhow::Res
                         m.dimensions.to_string()
                     },
                     m.value.to_string(),
-                    m.unit.clone(),
+                    m.statistic
+                        .map_or_else(|| m.unit.clone(), |s| format!("({s})")),
                 ]
             })
             .collect();
@@ -119,7 +120,16 @@ async fn cloudwatch_points(
         }
     }
     let now = orders_core::clock::now_ms();
-    let series = aws.metric_data(&queries, since_ms, now, 60).await?;
+    let since = std::time::Duration::from_millis((now - since_ms).max(0) as u64);
+    let period_s = super::lag::cloudwatch_period_s(since, std::time::Duration::from_secs(60));
+    let series = aws
+        .metric_data(
+            &queries,
+            since_ms,
+            now,
+            i32::try_from(period_s).unwrap_or(3600),
+        )
+        .await?;
     let mut points: Vec<MetricPoint> = queries
         .iter()
         .zip(series)
@@ -136,7 +146,8 @@ async fn cloudwatch_points(
                     dimensions: serde_json::Value::Object(dimensions.clone()),
                     timestamp_ms: p.timestamp_ms,
                     value: serde_json::Number::from_f64(p.value)?,
-                    unit: q.stat.to_owned(),
+                    unit: String::new(),
+                    statistic: Some(q.stat),
                 })
             })
         })

@@ -50,8 +50,7 @@ pub fn order_detail(out: &Printer, o: &Order) -> io::Result<()> {
                 l.product_id.clone(),
                 l.quantity.to_string(),
                 l.price.to_string(),
-                orders_core::money::money(l.price * rust_decimal::Decimal::from(l.quantity))
-                    .to_string(),
+                l.total().to_string(),
             ]
         })
         .collect();

@@ -119,7 +119,7 @@ pub struct LineItem {
 impl LineItem {
     /// `price × quantity`, exact.
     pub fn total(&self) -> Decimal {
-        money::money(self.price * Decimal::from(self.quantity))
+        money::total([(self.price, self.quantity)])
     }
 }
 

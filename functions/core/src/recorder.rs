@@ -238,13 +238,6 @@ impl Stock for Recorder {
     }
 }
 
-impl Recorder {
-    /// Pretend `order_id` had these lines reserved earlier (so a cancellation can restock them).
-    pub fn assume_reserved(&self, order_id: &str, lines: Vec<StockLine>) {
-        self.lock().reservations.insert(order_id.to_owned(), lines);
-    }
-}
-
 impl DeadLetters for Recorder {
     async fn send(&self, body: &str) -> CapResult<()> {
         let mut s = self.lock();

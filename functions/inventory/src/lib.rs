@@ -51,7 +51,10 @@ pub async fn handle_record<D: Stock>(record: &EventRecord, deps: &D) -> CapResul
 pub fn lines(order: &Order) -> Vec<StockLine> {
     let mut per_product: BTreeMap<&str, u32> = BTreeMap::new();
     for line in &order.items {
-        *per_product.entry(&line.product_id).or_default() += line.quantity;
+        // Saturating: quantities come from stream images, whatever wrote them; an absurd sum
+        // then fails as insufficient stock instead of overflowing.
+        let sum = per_product.entry(&line.product_id).or_default();
+        *sum = sum.saturating_add(line.quantity);
     }
     per_product
         .into_iter()

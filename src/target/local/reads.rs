@@ -39,8 +39,11 @@ pub struct MetricPoint {
     pub timestamp_ms: i64,
     /// Exact value.
     pub value: serde_json::Number,
-    /// Unit.
+    /// Unit (empty from CloudWatch: GetMetricData returns none).
     pub unit: String,
+    /// The statistic a value is (`Sum`, `Maximum`) when it aggregates datapoints (CloudWatch);
+    /// `null` for a raw datapoint (the local table).
+    pub statistic: Option<&'static str>,
 }
 
 impl LocalTarget {
@@ -84,15 +87,22 @@ impl LocalTarget {
             .query_map(params![since_ms, namespace, name], |r| {
                 let dims: String = r.get(2)?;
                 let value: String = r.get(4)?;
+                // A damaged row is an error, never a 0 (a Revenue of 0 would be believed).
+                let corrupt = |i: usize, e: serde_json::Error| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        i,
+                        rusqlite::types::Type::Text,
+                        Box::new(e),
+                    )
+                };
                 Ok(MetricPoint {
                     namespace: r.get(0)?,
                     name: r.get(1)?,
-                    dimensions: serde_json::from_str(&dims).unwrap_or_default(),
+                    dimensions: serde_json::from_str(&dims).map_err(|e| corrupt(2, e))?,
                     timestamp_ms: r.get(3)?,
-                    value: value
-                        .parse()
-                        .unwrap_or_else(|_| serde_json::Number::from(0)),
+                    value: serde_json::from_str(&value).map_err(|e| corrupt(4, e))?,
                     unit: r.get(5)?,
+                    statistic: None,
                 })
             })
             .ctx("cannot read metrics")?;
