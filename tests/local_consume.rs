@@ -67,10 +67,13 @@ fn consume_runs_every_function_once_per_record() {
         "each order reserved once"
     );
     let again = env.run(&["consume", "-o", "json"]).success().json();
-    assert_eq!(
-        again["functions"][0]["invocations"], 0,
-        "checkpoints: nothing left"
-    );
+    for f in again["functions"].as_array().unwrap() {
+        assert_eq!(
+            f["invocations"], 0,
+            "checkpoints: nothing left for {}",
+            f["function"]
+        );
+    }
     // Consumer metrics, as Lambda reports them.
     let ages = env
         .run(&[
@@ -133,7 +136,7 @@ fn sigkill_mid_consume_then_resume_moves_stock_exactly_once() {
     let env = Env::new();
     big_stock(&env);
     let before = stock(&env);
-    env.run(&["create", "--count", "3000", "--seed", "11"])
+    env.run(&["create", "--count", "20000", "--seed", "11"])
         .success();
     let mut child = env
         .command(&["consume", "--function", "inventory", "--follow"])
@@ -141,9 +144,26 @@ fn sigkill_mid_consume_then_resume_moves_stock_exactly_once() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(150 + fastrand::u64(..250)));
-    child.kill().unwrap();
+    let target = env.target();
+    let guards = || -> i64 {
+        target
+            .conn()
+            .query_row("SELECT count(*) FROM processed_events WHERE event_key LIKE 'inventory#%' AND event_key NOT LIKE 'inventory#reservation#%'", [], |r| r.get(0))
+            .unwrap()
+    };
+    // Kill once stock has started to move, at a random moment after that.
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while guards() == 0 && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    std::thread::sleep(Duration::from_millis(fastrand::u64(..20)));
+    child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
+    let at_kill = guards();
+    assert!(
+        0 < at_kill && at_kill < 20_000,
+        "killed mid-run: {at_kill} processed"
+    );
     let summary = env
         .run(&["consume", "--function", "inventory", "-o", "json"])
         .success()
@@ -154,32 +174,45 @@ fn sigkill_mid_consume_then_resume_moves_stock_exactly_once() {
         ordered_units(&env),
         "stock moved exactly once per order"
     );
-    let guards: i64 = env
-        .target()
-        .conn()
-        .query_row("SELECT count(*) FROM processed_events WHERE event_key LIKE 'inventory#%' AND event_key NOT LIKE 'inventory#reservation#%'", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(guards, 3000, "every record processed");
+    assert_eq!(guards(), 20_000, "every record processed");
 }
 
 #[test]
 fn until_idle_waits_for_new_records_then_exits() {
     let env = Env::new();
     big_stock(&env);
-    let consumer = env.spawn(&[
+    env.run(&["create", "--count", "2"]).success();
+    let args = [
         "consume",
         "--function",
         "analytics",
         "--until-idle",
         "--idle",
-        "1500ms",
+        "3s",
         "-o",
         "json",
-    ]);
-    std::thread::sleep(Duration::from_millis(300));
+    ];
+    let consumer = env.spawn(&args);
+    // Ready: it has processed what existed (its checkpoint is written) and is now idle.
+    let target = env.target();
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    let checkpointed = || -> i64 {
+        target
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM consumer_checkpoints WHERE function = 'analytics'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    while checkpointed() == 0 && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
     env.run(&["create", "--count", "7"]).success();
-    let out = crate::support::finish(consumer, &["consume"])
-        .success()
-        .json();
-    assert_eq!(out["functions"][0]["ok"], 7);
+    let out = crate::support::finish(consumer, &args).success().json();
+    assert_eq!(
+        out["functions"][0]["ok"], 9,
+        "the 2 there at start and the 7 written while it waited"
+    );
 }

@@ -264,20 +264,41 @@ fn sigkill_at_random_moments_loses_nothing_and_moves_stock_once() {
         "-o",
         "json",
     ];
+    let target = env.target();
+    let left = || -> i64 {
+        target
+            .conn()
+            .query_row("SELECT count(*) FROM queue", [], |r| r.get(0))
+            .unwrap()
+    };
+    let mut mid_run_kills = 0;
     for _ in 0..6 {
+        let before = left();
         let mut child = env
             .command(&args)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_millis(5 + fastrand::u64(..60)));
+        // Kill once it is replaying (a message has gone), at a random moment after that.
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        while left() == before
+            && child.try_wait().unwrap().is_none()
+            && std::time::Instant::now() < deadline
+        {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        std::thread::sleep(Duration::from_millis(fastrand::u64(..5)));
         if child.try_wait().unwrap().is_some() {
             break;
         }
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
+        if left() > 0 {
+            mid_run_kills += 1;
+        }
     }
+    assert!(mid_run_kills > 0, "at least one run was killed mid-replay");
     // Messages in flight when a run died come back after their visibility timeout.
     std::thread::sleep(Duration::from_millis(1200));
     let last = env.run(&args);

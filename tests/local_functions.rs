@@ -130,13 +130,22 @@ fn invoke_with_target_effects_applies_them_once() {
         .json();
     assert_eq!(outbox.as_array().unwrap().len(), 7);
     let again = env.run(&args).success().json();
-    assert!(
-        again["records"]
+    let outcome = |report: &serde_json::Value| -> Vec<String> {
+        report["records"]
             .as_array()
             .unwrap()
             .iter()
-            .all(|r| r["outcome"] != "ok" || r["error"].is_null())
+            .map(|r| r["outcome"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    // The seven records that emailed are duplicates now; the three that send nothing stay ok.
+    let (before, after) = (outcome(&first), outcome(&again));
+    assert_eq!(
+        after.iter().filter(|o| *o == "duplicate").count(),
+        7,
+        "{after:?}"
     );
+    assert!(before.iter().all(|o| o == "ok"), "{before:?}");
     assert_eq!(
         again["effects"]["emails"].as_array().unwrap().len(),
         0,
