@@ -161,7 +161,10 @@ fn status_shows_stream_subscriptions_backlog_dlq_and_items() {
         "a LATEST consumer that never ran is not 12 behind"
     );
     let dlq = &status["dlq"];
-    assert_eq!(dlq["depth"], 12, "every order failed inventory for good: {dlq}");
+    assert_eq!(
+        dlq["depth"], 12,
+        "every order failed inventory for good: {dlq}"
+    );
     assert!(dlq["oldest_age_seconds"].is_i64());
     assert_eq!(for_function(&status, "lag", "inventory")["status"], "OK");
     assert_eq!(

@@ -5,11 +5,13 @@
 use std::collections::HashMap;
 
 use aws_sdk_dynamodb::types::{AttributeValue as Av, CancellationReason};
-use orders_core::caps::{CapError, CapResult, Stock, StockChange, StockLine, StockOutcome};
+use orders_core::caps::{
+    CapError, CapResult, Severity, Stock, StockChange, StockLine, StockOutcome,
+};
 use orders_core::clock;
 
 use crate::AwsEffects;
-use crate::errors::{Op, classify, one_line};
+use crate::errors::{Op, classify, one_line, severity_of};
 use crate::guard::{guard_item, read_item};
 use crate::tx::{
     TxOutcome, delete_if_present, give_stock, marker_item, marker_key, marker_lines, put_if_absent,
@@ -251,7 +253,11 @@ fn other_cancellation(reasons: &[CancellationReason], inventory: &str) -> CapErr
             .unwrap_or_default()
     );
     let message = one_line(&message);
-    if codes.contains(&"ValidationError") {
+    // The same classification as every other error: a code that is bad data is permanent.
+    if codes
+        .iter()
+        .any(|c| severity_of(c, None) == Severity::Permanent)
+    {
         CapError::permanent(message)
     } else {
         CapError::transient(message)
