@@ -7,8 +7,9 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// A DynamoDB Streams sequence number, compared numerically.
-#[derive(Clone, PartialEq, Eq, Hash)]
+/// A DynamoDB Streams sequence number, compared numerically: equality, hashing and order all
+/// read the value, so `0010` and `10` are one number however they were written.
+#[derive(Clone)]
 pub struct SequenceNumber(String);
 
 /// The most digits a sequence number may have (aws-semantics §1.2).
@@ -41,6 +42,12 @@ impl SequenceNumber {
         self.significant().parse().ok()
     }
 
+    /// The value as exactly 40 digits, zero-padded: text order of this form is numeric order,
+    /// for stores that can compare only strings (a DynamoDB condition, a SQLite index).
+    pub fn padded(&self) -> String {
+        format!("{:0>width$}", self.significant(), width = MAX_DIGITS)
+    }
+
     /// A sequence number from an integer.
     pub fn from_u128(value: u128) -> Self {
         SequenceNumber(value.to_string())
@@ -49,6 +56,21 @@ impl SequenceNumber {
     /// The last `n` digits, for compact display.
     pub fn short(&self, n: usize) -> &str {
         &self.0[self.0.len().saturating_sub(n)..]
+    }
+}
+
+// Equality must agree with `Ord` (issue 11, finding 9): equal values, whatever the padding.
+impl PartialEq for SequenceNumber {
+    fn eq(&self, other: &Self) -> bool {
+        self.significant() == other.significant()
+    }
+}
+
+impl Eq for SequenceNumber {}
+
+impl std::hash::Hash for SequenceNumber {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.significant().hash(state);
     }
 }
 
@@ -131,6 +153,20 @@ mod tests {
                 "1000000000000000000000"
             ]
         );
+    }
+
+    /// Issue 11, finding 9: `0010` sorted equal to `10` but compared unequal as text, so a
+    /// sequence number found by order was then not found by equality.
+    #[test]
+    fn equality_and_hashing_agree_with_numeric_order() {
+        use std::collections::HashSet;
+        assert_eq!(seq("0010"), seq("10"));
+        assert_ne!(seq("10"), seq("100"));
+        let set: HashSet<SequenceNumber> = [seq("000300000000000000499659")].into();
+        assert!(set.contains(&seq("300000000000000499659")));
+        assert_eq!(seq("0").padded(), "0".repeat(40));
+        assert_eq!(seq("0012").padded(), format!("{}12", "0".repeat(38)));
+        assert!(seq("9").padded() < seq("10").padded());
     }
 
     #[test]
