@@ -1,11 +1,72 @@
 //! Time as the pipeline writes it: epoch milliseconds internally, RFC 3339 UTC with
 //! milliseconds (`2026-11-27T02:46:36.123Z`) on the wire, so text order is time order.
+//!
+//! Every reader of the time — stream, event-source mapping, dead-letter queue, metrics and the
+//! functions — asks [`now_ms`], the one clock. Production reads the system clock. A test (or
+//! the simulation) installs its own clock for the current thread with [`install`], and moves
+//! it forward instead of sleeping: 25 hours pass in a microsecond.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use jiff::Timestamp;
 
-/// Milliseconds since the Unix epoch, now.
+thread_local! {
+    static INSTALLED: RefCell<Option<Rc<dyn Fn() -> i64>>> = const { RefCell::new(None) };
+}
+
+/// Milliseconds since the Unix epoch, now: the installed clock's, else the system's.
 pub fn now_ms() -> i64 {
-    Timestamp::now().as_millisecond()
+    INSTALLED
+        .with(|c| c.borrow().as_ref().map(|f| f()))
+        .unwrap_or_else(|| Timestamp::now().as_millisecond())
+}
+
+/// Read time from `clock` on this thread until the returned guard is dropped.
+pub fn install(clock: impl Fn() -> i64 + 'static) -> Installed {
+    let previous = INSTALLED.with(|c| c.borrow_mut().replace(Rc::new(clock)));
+    Installed { previous }
+}
+
+/// Keeps a clock installed; dropping it restores the one before.
+pub struct Installed {
+    previous: Option<Rc<dyn Fn() -> i64>>,
+}
+
+impl std::fmt::Debug for Installed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("clock::Installed")
+    }
+}
+
+impl Drop for Installed {
+    fn drop(&mut self) {
+        let previous = self.previous.take();
+        INSTALLED.with(|c| *c.borrow_mut() = previous);
+    }
+}
+
+/// A clock that moves only when told to: for tests.
+#[derive(Debug, Clone)]
+pub struct ManualClock(Rc<std::cell::Cell<i64>>);
+
+impl ManualClock {
+    /// A clock standing at `ms`, installed on this thread while the guard lives.
+    pub fn install_at(ms: i64) -> (ManualClock, Installed) {
+        let clock = ManualClock(Rc::new(std::cell::Cell::new(ms)));
+        let reader = clock.clone();
+        (clock, install(move || reader.now()))
+    }
+
+    /// Its time.
+    pub fn now(&self) -> i64 {
+        self.0.get()
+    }
+
+    /// Move it forward by `ms`.
+    pub fn advance(&self, ms: i64) {
+        self.0.set(self.0.get().saturating_add(ms.max(0)));
+    }
 }
 
 /// `ms` as RFC 3339 UTC with milliseconds.
@@ -48,5 +109,17 @@ mod tests {
             1_573_690_429_717
         );
         assert!(parse_rfc3339("yesterday").is_err());
+    }
+
+    #[test]
+    fn an_installed_clock_is_read_until_its_guard_drops() {
+        let system = now_ms();
+        {
+            let (clock, _guard) = ManualClock::install_at(1_000);
+            assert_eq!(now_ms(), 1_000);
+            clock.advance(25 * 3600 * 1000);
+            assert_eq!(now_ms(), 1_000 + 25 * 3600 * 1000);
+        }
+        assert!(now_ms() >= system, "the system clock is back");
     }
 }
