@@ -139,13 +139,16 @@ impl Planner {
             }
         }
         // A child of a shard we read continues where its parent ended; a shard that appeared
-        // after we started holds only new records.
-        if self.initial_done
-            || shard
-                .parent_shard_id
-                .as_ref()
-                .is_some_and(|p| self.touched.contains(p))
-        {
+        // after we started holds only new records. So does the child of a shard we had a
+        // checkpoint in, or (when we have checkpoints at all) of a shard trimmed away since:
+        // the start position applies to a reader's first shards only, and its backlog is
+        // read from TRIM_HORIZON (aws-semantics §1.4, §3.1; issue 11, finding 5).
+        let continues = shard.parent_shard_id.as_ref().is_some_and(|p| {
+            self.touched.contains(p)
+                || self.resume.contains_key(p)
+                || (!self.resume.is_empty() && self.lineage.get(p).is_none())
+        });
+        if self.initial_done || continues {
             return Some(IteratorKind::TrimHorizon);
         }
         match &self.start {

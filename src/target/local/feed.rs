@@ -106,7 +106,40 @@ impl LocalTarget {
     /// Trim records past retention now. Every write trims as it goes; this is for a store
     /// nobody writes to (and for tests that age records).
     pub fn trim_stream(&self) -> TResult<u64> {
-        super::stream::trim(&self.conn(), clock::now_ms()).ctx("cannot trim the stream")
+        let now = clock::now_ms();
+        let mut conn = self.conn();
+        if !conn.is_autocommit() {
+            // Inside the caller's transaction (a consumer's batch scope): trim within it.
+            return super::stream::trim(&conn, now).ctx("cannot trim the stream");
+        }
+        let tx = conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .ctx("cannot trim the stream")?;
+        let trimmed = super::stream::trim(&tx, now).ctx("cannot trim the stream")?;
+        tx.commit().ctx("cannot trim the stream")?;
+        Ok(trimmed)
+    }
+
+    /// The 24 h cut applies to every read, not only after a write (issue 11, finding 2): a
+    /// store nobody writes to must not serve day-old records. Checked at most once a second
+    /// (a read), trimmed (a write) only when something is past retention.
+    fn enforce_retention(&self) -> TResult<()> {
+        let now = clock::now_ms();
+        {
+            let mut last = self
+                .last_retention_check
+                .lock()
+                .unwrap_or_else(|p| p.into_inner());
+            if (0..1000).contains(&now.saturating_sub(*last)) {
+                return Ok(());
+            }
+            *last = now;
+        }
+        let due = super::stream::trim_due(&self.conn(), now).ctx("cannot read the stream")?;
+        if due {
+            self.trim_stream()?;
+        }
+        Ok(())
     }
 }
 
@@ -122,6 +155,7 @@ impl ChangeFeed for LocalTarget {
         child_of: Option<&str>,
     ) -> TResult<StreamPage> {
         self.check_arn(arn)?;
+        self.enforce_retention()?;
         let info = self.stream_info();
         let conn = self.conn();
         let mut stmt = conn
@@ -180,6 +214,7 @@ impl ChangeFeed for LocalTarget {
         kind: &IteratorKind,
     ) -> TResult<String> {
         self.check_arn(arn)?;
+        self.enforce_retention()?;
         let shard = self.shard_row(shard_id)?;
         let trimmed = shard.trimmed_pos;
         let info = self.stream_info();
@@ -223,6 +258,7 @@ impl ChangeFeed for LocalTarget {
         }
         let pos = decode(iterator)
             .ok_or_else(|| TargetError::Invalid("invalid shard iterator".into()))?;
+        self.enforce_retention()?;
         if clock::now_ms() - pos.issued_ms > ITERATOR_TTL_MS {
             return Err(TargetError::ExpiredIterator(
                 "the shard iterator is older than 15 minutes".into(),

@@ -30,6 +30,8 @@ pub struct LocalTarget {
     path: PathBuf,
     created: bool,
     info: StreamInfo,
+    /// When reads last checked the 24 h retention (epoch ms).
+    last_retention_check: Mutex<i64>,
 }
 
 impl std::fmt::Debug for LocalTarget {
@@ -53,6 +55,7 @@ impl LocalTarget {
             path,
             created: opened.created,
             info,
+            last_retention_check: Mutex::new(i64::MIN),
         })
     }
 

@@ -236,14 +236,18 @@ impl<'t> Appender<'t> {
     /// Close the slot's shard at its last record and open its child.
     fn roll_over(&mut self, slot: usize, now: i64) -> rusqlite::Result<()> {
         let parent = &self.shards[slot];
-        let last: i64 = self
-            .tx
-            .query_row(
-                "SELECT max(pos) FROM stream_records WHERE shard_id = ?1",
-                [&parent.shard_id],
-                |r| r.get::<_, Option<i64>>(0),
-            )?
-            .unwrap_or(self.next_pos - 1);
+        // The shard's own last position: its newest record, or — every record trimmed, or
+        // none ever written — the last position it lost to trimming or just before its start.
+        // Never a position of another shard: a closed shard with nothing left is finished at
+        // once, and its child is read from TRIM_HORIZON (aws-semantics §1.4; issue 11,
+        // finding 1, where a quiet day left the parent unfinishable and its child unread).
+        let last: i64 = self.tx.query_row(
+            "SELECT coalesce((SELECT max(pos) FROM stream_records WHERE shard_id = ?1), \
+                             max(s.trimmed_pos, s.start_pos - 1)) \
+             FROM shards s WHERE s.shard_id = ?1",
+            [&parent.shard_id],
+            |r| r.get(0),
+        )?;
         self.tx.execute(
             "UPDATE shards SET end_pos = ?2, closed_ms = ?3, records = ?4 WHERE shard_id = ?1",
             params![parent.shard_id, last, now, parent.records],
@@ -323,6 +327,16 @@ fn mix(mut h: u64) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
     h ^ (h >> 33)
+}
+
+/// Whether any record is past the retention at `now_ms` (a read; see [`trim`]).
+pub fn trim_due(conn: &rusqlite::Connection, now_ms: i64) -> rusqlite::Result<bool> {
+    let cutoff = now_ms - RETENTION_MS;
+    conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM shards s WHERE s.created_ms < ?1 AND \
+           (SELECT r.created_ms FROM stream_records r WHERE r.shard_id = s.shard_id ORDER BY r.pos LIMIT 1) < ?1)",
+    )?
+    .query_row([cutoff], |r| r.get(0))
 }
 
 /// Delete records older than the retention, shard by shard, and closed shards left empty.
