@@ -1039,7 +1039,7 @@ _orderctl() {
             return 0
             ;;
         orderctl__subcmd__dlq__subcmd__replay)
-            opts="-o -q -v -h -V --max --concurrency --filter --filter-profile --function --via --lambda-name --dry-run --yes --visibility-timeout --journal --target --data-dir --config --profile --region --endpoint-url --output --quiet --verbose --color --orders-table --inventory-table --processed-events-table --dlq-queue --help --version"
+            opts="-o -q -v -h -V --max --concurrency --filter --filter-profile --function --via --lambda-name --dry-run --yes --visibility-timeout --journal --stale --unrecoverable --target --data-dir --config --profile --region --endpoint-url --output --quiet --verbose --color --orders-table --inventory-table --processed-events-table --dlq-queue --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1079,6 +1079,14 @@ _orderctl() {
                     ;;
                 --journal)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stale)
+                    COMPREPLY=($(compgen -W "keep skip replay" -- "${cur}"))
+                    return 0
+                    ;;
+                --unrecoverable)
+                    COMPREPLY=($(compgen -W "keep drop" -- "${cur}"))
                     return 0
                     ;;
                 --target)

@@ -515,7 +515,7 @@ complete -c orderctl -n "__fish_orderctl_using_subcommand invoke" -s h -l help -
 complete -c orderctl -n "__fish_orderctl_using_subcommand invoke" -s V -l version -d 'Print version'
 complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l function -d 'Only these functions (repeatable) [default: every enabled function]' -r -f -a "notification\t'Emails on new orders and status changes (SES)'
 analytics\t'OrderCount and Revenue metrics per batch (CloudWatch)'
-inventory\t'Reserves stock for new orders, restocks cancelled ones (DynamoDB transactions)'"
+inventory\t'Reserves stock for new orders, restocks cancelled and deleted ones (DynamoDB transactions)'"
 complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l idle -d 'With --until-idle: how long every function must be idle' -r
 complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l from -d 'Start position for shards a function has no checkpoint for [default: the subscription\'s]' -r -f -a "trim-horizon\t'The oldest record kept'
 latest\t'Only new records'"
@@ -686,12 +686,17 @@ complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_s
 eventbridge\t'Everything EventBridge accepts'"
 complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l function -d 'Replay into this function, whatever the message names' -r -f -a "notification\t'Emails on new orders and status changes (SES)'
 analytics\t'OrderCount and Revenue metrics per batch (CloudWatch)'
-inventory\t'Reserves stock for new orders, restocks cancelled ones (DynamoDB transactions)'"
+inventory\t'Reserves stock for new orders, restocks cancelled and deleted ones (DynamoDB transactions)'"
 complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l via -d 'In-process (default) or the deployed Lambda' -r -f -a "in-process\t'The bundled function, in-process, with the target\'s adapters'
 lambda\t'The deployed Lambda function (aws target), invoked synchronously'"
 complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l lambda-name -d 'With --via lambda: the function\'s name [default: lambda_name of its subscription]' -r
 complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l visibility-timeout -d 'How long a message being replayed stays hidden (extended while its replay runs)' -r
-complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l journal -d 'Append one JSON line per message outcome to FILE' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l journal -d 'Append one JSON line per message outcome to FILE [default with --stale skip or --unrecoverable drop: dlq-journal.jsonl in the data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l stale -d 'Messages whose order has changed since their records (replaying would revive history)' -r -f -a "keep\t'Keep it in the queue and report it (exit 1)'
+skip\t'Delete it, after writing it whole to the journal'
+replay\t'Replay it anyway (a stale INSERT then reserves nothing: `superseded`)'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l unrecoverable -d 'Messages whose records the stream no longer holds (past its 24 h retention)' -r -f -a "keep\t'Keep it in the queue and report it (exit 1)'
+drop\t'Delete it, after writing it whole to the journal'"
 complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
 aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
 complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from replay" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
@@ -724,7 +729,7 @@ complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_s
 complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -l function -d 'Only these functions (repeatable) [default: all]' -r -f -a "notification\t'Emails on new orders and status changes (SES)'
 analytics\t'OrderCount and Revenue metrics per batch (CloudWatch)'
-inventory\t'Reserves stock for new orders, restocks cancelled ones (DynamoDB transactions)'"
+inventory\t'Reserves stock for new orders, restocks cancelled and deleted ones (DynamoDB transactions)'"
 complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -l since -d 'The window' -r
 complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -l period -d 'One datapoint (and one sparkline character) per period' -r
 complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -l threshold -d 'A latest value above this is OVER (exit 1)' -r
@@ -752,7 +757,7 @@ complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -s h -l help -d '
 complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -s V -l version -d 'Print version'
 complete -c orderctl -n "__fish_orderctl_using_subcommand iterator-age" -l function -d 'Only these functions (repeatable) [default: all]' -r -f -a "notification\t'Emails on new orders and status changes (SES)'
 analytics\t'OrderCount and Revenue metrics per batch (CloudWatch)'
-inventory\t'Reserves stock for new orders, restocks cancelled ones (DynamoDB transactions)'"
+inventory\t'Reserves stock for new orders, restocks cancelled and deleted ones (DynamoDB transactions)'"
 complete -c orderctl -n "__fish_orderctl_using_subcommand iterator-age" -l since -d 'The window' -r
 complete -c orderctl -n "__fish_orderctl_using_subcommand iterator-age" -l period -d 'One datapoint (and one sparkline character) per period' -r
 complete -c orderctl -n "__fish_orderctl_using_subcommand iterator-age" -l threshold -d 'A latest value above this is OVER (exit 1)' -r

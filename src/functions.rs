@@ -18,7 +18,7 @@ pub enum Function {
     Notification,
     /// OrderCount and Revenue metrics per batch (CloudWatch).
     Analytics,
-    /// Reserves stock for new orders, restocks cancelled ones (DynamoDB transactions).
+    /// Reserves stock for new orders, restocks cancelled and deleted ones (DynamoDB transactions).
     Inventory,
 }
 
@@ -83,11 +83,16 @@ impl Function {
                 lambda_name: "orders-analytics".into(),
                 ..Subscription::base()
             },
-            // Small batches, no window: stock should move as soon as an order lands. New orders
-            // and cancellations only; bisection isolates a poison order quickly.
+            // Small batches, no window: stock should move as soon as an order lands. New orders,
+            // cancellations and deletions only (a deleted order that had not shipped gives its
+            // stock back); bisection isolates a poison order quickly.
             Function::Inventory => Subscription {
                 batch_size: 25,
-                filters: vec![insert, r#"{"eventName":["MODIFY"],"dynamodb":{"NewImage":{"status":{"S":["CANCELLED"]}}}}"#.into()],
+                filters: vec![
+                    insert,
+                    r#"{"eventName":["MODIFY"],"dynamodb":{"NewImage":{"status":{"S":["CANCELLED"]}}}}"#.into(),
+                    r#"{"eventName":["REMOVE"]}"#.into(),
+                ],
                 maximum_retry_attempts: 5,
                 lambda_name: "orders-inventory".into(),
                 ..Subscription::base()

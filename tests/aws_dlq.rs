@@ -177,6 +177,9 @@ fn replay_via_the_deployed_lambda_deletes_only_on_success() {
             "lambda",
             "--lambda-name",
             &name,
+            // The fixture's order is not in the table: replay it anyway.
+            "--stale",
+            "replay",
             "--yes",
             "-o",
             "json",
@@ -200,6 +203,9 @@ fn replay_via_the_deployed_lambda_deletes_only_on_success() {
             "lambda",
             "--lambda-name",
             &name,
+            // The fixture's order is not in the table: replay it anyway.
+            "--stale",
+            "replay",
             "--yes",
             "-o",
             "json",

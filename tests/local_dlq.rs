@@ -218,12 +218,15 @@ fn filters_select_messages_and_purge_needs_yes() {
     .success();
     env.run(&["inventory", "set", "SKU-X", "100"]).success();
     env.run(&["inventory", "set", "SKU-CHAIR", "100"]).success();
+    // The fixture's order o-4001 was never in this store: replaying it anyway is the point.
     let only = env
         .run(&[
             "dlq",
             "replay",
             "-o",
             "json",
+            "--stale",
+            "replay",
             "--filter",
             r#"{"dynamodb":{"Keys":{"orderId":{"S":["o-4001"]}}}}"#,
         ])

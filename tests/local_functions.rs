@@ -351,12 +351,11 @@ fn apply_filters_drops_what_the_subscription_would_drop() {
         .iter()
         .map(|x| x["outcome"].as_str().unwrap())
         .collect();
-    // inventory sees INSERTs and MODIFY-to-CANCELLED only.
+    // inventory sees INSERTs, MODIFY-to-CANCELLED and REMOVEs only.
     assert_eq!(
         outcomes,
         [
-            "ok", "ok", "filtered", "ok", "filtered", "filtered", "ok", "filtered", "filtered",
-            "filtered"
+            "ok", "ok", "filtered", "ok", "filtered", "filtered", "ok", "ok", "filtered", "ok"
         ]
     );
 }
@@ -472,7 +471,7 @@ fn functions_list_shows_each_subscription() {
     assert_eq!(by_name("analytics")["subscription"]["batch_size"], 250);
     assert_eq!(
         by_name("inventory")["events"],
-        serde_json::json!(["INSERT", "MODIFY"])
+        serde_json::json!(["INSERT", "MODIFY", "REMOVE"])
     );
     let table = env.run(&["functions", "list"]).success().stdout;
     assert!(table.starts_with("FUNCTION"), "{table}");

@@ -18,3 +18,4 @@ mod local_lag;
 mod local_orders;
 mod local_stream;
 mod local_tail;
+mod local_time;

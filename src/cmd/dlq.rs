@@ -12,14 +12,16 @@ use serde::Serialize;
 
 use super::Ctx;
 use super::filter::FilterArgs;
-use crate::dlq::replay::{ReplayOptions, ReplaySummary, Via, replay};
+use crate::dlq::replay::{
+    ReplayOptions, ReplaySummary, Sources, StalePolicy, UnrecoverablePolicy, Via, replay,
+};
 use crate::dlq::{Listing, listing};
 use crate::exit::ExitStatus;
 use crate::functions::Function;
 use crate::input;
 use crate::output::{Printer, Style};
 use crate::target::queue::Queue;
-use crate::target::{ChangeFeed, Target, TargetError};
+use crate::target::{ChangeFeed, OrderStore, Target, TargetError};
 
 /// The most messages `list`, `show` and `stats` look at.
 const SCAN_MAX: usize = 1000;
@@ -78,6 +80,26 @@ pub enum ViaArg {
     Lambda,
 }
 
+/// What to do with a message whose order has moved on since its records were written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StaleArg {
+    /// Keep it in the queue and report it (exit 1).
+    Keep,
+    /// Delete it, after writing it whole to the journal.
+    Skip,
+    /// Replay it anyway (a stale INSERT then reserves nothing: `superseded`).
+    Replay,
+}
+
+/// What to do with a message whose records are past the stream's 24 h retention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum UnrecoverableArg {
+    /// Keep it in the queue and report it (exit 1).
+    Keep,
+    /// Delete it, after writing it whole to the journal.
+    Drop,
+}
+
 /// Replay dead letters. A function's record envelope is replayed as it is; Lambda's on-failure
 /// record is replayed by re-reading its sequence range from the stream (unrecoverable, and
 /// kept, once that is past the 24 h retention); anything else is reported and kept.
@@ -112,9 +134,16 @@ pub struct ReplayArgs {
     /// How long a message being replayed stays hidden (extended while its replay runs)
     #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = crate::duration::parse)]
     pub visibility_timeout: Duration,
-    /// Append one JSON line per message outcome to FILE
+    /// Append one JSON line per message outcome to FILE [default with --stale skip or
+    /// --unrecoverable drop: dlq-journal.jsonl in the data dir]
     #[arg(long, value_name = "FILE")]
     pub journal: Option<PathBuf>,
+    /// Messages whose order has changed since their records (replaying would revive history)
+    #[arg(long, value_enum, default_value_t = StaleArg::Keep)]
+    pub stale: StaleArg,
+    /// Messages whose records the stream no longer holds (past its 24 h retention)
+    #[arg(long, value_enum, default_value_t = UnrecoverableArg::Keep)]
+    pub unrecoverable: UnrecoverableArg,
 }
 
 /// What `dlq stats` reports.
@@ -303,24 +332,32 @@ async fn replay_command(
             }
         ))?;
     }
+    let journal = journal_path(&args, ctx);
+    if let (Some(path), None) = (&journal, &args.journal) {
+        out.note(format!(
+            "messages deleted without a replay are kept whole in {}",
+            path.display()
+        ));
+    }
     let bar = out.progress(args.max.map_or(0, |m| m as u64), "replaying");
     let summary = match (target, args.via) {
         (Target::Local(local), ViaArg::InProcess) => {
-            in_process(local, &local.effects(), &args, filters, ctx, &bar).await?
+            in_process(local, &local.effects(), &args, journal, filters, ctx, &bar).await?
         }
         (Target::Aws(aws), ViaArg::InProcess) => {
-            in_process(aws, &aws.effects(), &args, filters, ctx, &bar).await?
+            in_process(aws, &aws.effects(), &args, journal, filters, ctx, &bar).await?
         }
         (Target::Aws(aws), ViaArg::Lambda) => {
             let opts = options::<orders_core::recorder::Recorder>(
                 &args,
+                journal,
                 filters,
                 Via::Lambda {
                     aws,
                     name: args.lambda_name.clone(),
                 },
             );
-            replay(aws, aws, &ctx.settings.functions, &opts, &bar).await?
+            replay(&sources(aws), &ctx.settings.functions, &opts, &bar).await?
         }
         (Target::Local(_), ViaArg::Lambda) => {
             anyhow::bail!("--via lambda invokes deployed functions: use --target aws")
@@ -332,29 +369,48 @@ async fn replay_command(
     Ok(ExitStatus::failure_if(!ok))
 }
 
+/// The journal: `--journal`, or — when a policy may delete a message without replaying it —
+/// `dlq-journal.jsonl` in the data dir, so such a message is never gone without a trace.
+fn journal_path(args: &ReplayArgs, ctx: &Ctx) -> Option<PathBuf> {
+    let deletes = args.stale == StaleArg::Skip || args.unrecoverable == UnrecoverableArg::Drop;
+    args.journal.clone().or_else(|| {
+        (deletes && !args.dry_run).then(|| ctx.settings.data_dir.join("dlq-journal.jsonl"))
+    })
+}
+
+fn sources<T: Queue + ChangeFeed + OrderStore>(target: &T) -> Sources<'_, T, T, T> {
+    Sources {
+        queue: target,
+        feed: target,
+        orders: target,
+    }
+}
+
 /// Replay into the bundled functions in this process, over the target's own adapters.
 async fn in_process<T, D>(
     target: &T,
     deps: &D,
     args: &ReplayArgs,
+    journal: Option<PathBuf>,
     filters: crate::filter::FilterSet,
     ctx: &Ctx,
     bar: &indicatif::ProgressBar,
 ) -> anyhow::Result<ReplaySummary>
 where
-    T: Queue + ChangeFeed,
+    T: Queue + ChangeFeed + OrderStore,
     D: Mailer + Metrics + Stock + DeadLetters,
 {
     let via = Via::InProcess {
         deps,
         sender: ctx.settings.sender().to_owned(),
     };
-    let opts = options(args, filters, via);
-    replay(target, target, &ctx.settings.functions, &opts, bar).await
+    let opts = options(args, journal, filters, via);
+    replay(&sources(target), &ctx.settings.functions, &opts, bar).await
 }
 
 fn options<'a, D>(
     args: &ReplayArgs,
+    journal: Option<PathBuf>,
     filters: crate::filter::FilterSet,
     via: Via<'a, D>,
 ) -> ReplayOptions<'a, D> {
@@ -366,7 +422,16 @@ fn options<'a, D>(
         via,
         dry_run: args.dry_run,
         visibility: args.visibility_timeout,
-        journal: args.journal.clone(),
+        journal,
+        stale: match args.stale {
+            StaleArg::Keep => StalePolicy::Keep,
+            StaleArg::Skip => StalePolicy::Skip,
+            StaleArg::Replay => StalePolicy::Replay,
+        },
+        unrecoverable: match args.unrecoverable {
+            UnrecoverableArg::Keep => UnrecoverablePolicy::Keep,
+            UnrecoverableArg::Drop => UnrecoverablePolicy::Drop,
+        },
     }
 }
 
@@ -411,7 +476,7 @@ fn summary_table(p: &Printer, s: &ReplaySummary) -> std::io::Result<()> {
         rows,
     )?;
     p.line(format!(
-        "\nreceived {}  replayed {}  deleted {}  failed {}  unrecoverable {}  unreadable {}  duplicates {}{}{}",
+        "\nreceived {}  replayed {}  deleted {}  failed {}  unrecoverable {}  unreadable {}  duplicates {}{}{}{}",
         s.received,
         s.replayed,
         s.deleted,
@@ -419,6 +484,7 @@ fn summary_table(p: &Printer, s: &ReplaySummary) -> std::io::Result<()> {
         s.unrecoverable,
         s.unreadable,
         s.duplicates,
+        if s.stale + s.unmatched > 0 { format!("  stale {}  unmatched {}", s.stale, s.unmatched) } else { String::new() },
         if s.skipped > 0 { format!("  skipped {}", s.skipped) } else { String::new() },
         if s.would_replay > 0 { format!("  would replay {}", s.would_replay) } else { String::new() },
     ))

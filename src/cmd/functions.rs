@@ -31,7 +31,7 @@ fn description(f: Function) -> &'static str {
     match f {
         Function::Notification => "emails on new orders and status changes",
         Function::Analytics => "OrderCount and Revenue per batch",
-        Function::Inventory => "reserves stock for new orders, restocks cancelled ones",
+        Function::Inventory => "reserves stock for new orders, restocks cancelled and deleted ones",
     }
 }
 

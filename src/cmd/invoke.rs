@@ -253,6 +253,7 @@ fn human(p: &Printer, r: &InvokeReport) -> std::io::Result<()> {
             let (label, style) = match x.outcome {
                 Outcome::Ok => ("ok", Style::Green),
                 Outcome::Duplicate => ("duplicate", Style::Cyan),
+                Outcome::Superseded => ("superseded (order moved on)", Style::Cyan),
                 Outcome::Filtered => ("filtered", Style::Dim),
                 Outcome::PermanentFailure => ("permanent failure → DLQ", Style::Red),
                 Outcome::TransientFailure => ("transient failure", Style::Yellow),

@@ -4,6 +4,7 @@
 
 pub mod replay;
 pub mod resolve;
+pub mod stale;
 
 use orders_core::dlq::DlqBody;
 use serde::Serialize;

@@ -8,6 +8,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
 use std::path::PathBuf;
+use std::sync::Mutex;
 use std::time::Duration;
 
 use futures_util::StreamExt;
@@ -16,15 +17,16 @@ use orders_core::caps::{
     Applied, CapResult, Datum, DeadLetters, Email, Mailer, Metrics, Stock, StockLine, StockOutcome,
 };
 use orders_core::dlq::DlqBody;
-use orders_core::{Event, clock};
+use orders_core::{Event, SequenceNumber, clock};
 use serde::Serialize;
 
 use super::resolve::{Resolved, resolve, subscription_filters};
+use super::stale::stale_reason;
 use crate::esm::response::{Verdict, interpret};
 use crate::filter::FilterSet;
 use crate::functions::{Function, Subscriptions};
-use crate::target::ChangeFeed;
 use crate::target::queue::{Queue, QueueMessage};
+use crate::target::{ChangeFeed, OrderStore};
 
 /// Where records are replayed.
 pub enum Via<'a, D> {
@@ -44,6 +46,28 @@ pub enum Via<'a, D> {
     },
 }
 
+/// What becomes of a message whose records' order has moved on since (aws-semantics §7.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StalePolicy {
+    /// Leave it in the queue and report it (the run exits 1).
+    #[default]
+    Keep,
+    /// Delete it, after writing it whole to the journal.
+    Skip,
+    /// Replay it anyway (the functions' order marks still keep stock right).
+    Replay,
+}
+
+/// What becomes of a message whose records the stream no longer holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum UnrecoverablePolicy {
+    /// Leave it in the queue and report it (the run exits 1).
+    #[default]
+    Keep,
+    /// Delete it, after writing it whole to the journal.
+    Drop,
+}
+
 /// How a replay runs.
 pub struct ReplayOptions<'a, D> {
     /// Stop after this many messages.
@@ -60,8 +84,12 @@ pub struct ReplayOptions<'a, D> {
     pub dry_run: bool,
     /// How long a received message stays hidden (extended while its replay runs).
     pub visibility: Duration,
-    /// Append one JSON line per message here.
+    /// Append one JSON line per message here (required when a policy deletes messages).
     pub journal: Option<PathBuf>,
+    /// Messages whose order moved on.
+    pub stale: StalePolicy,
+    /// Messages whose records are trimmed.
+    pub unrecoverable: UnrecoverablePolicy,
 }
 
 /// What became of one message.
@@ -70,7 +98,8 @@ pub struct ReplayOptions<'a, D> {
 pub struct MessageOutcome {
     /// SQS message id.
     pub message_id: String,
-    /// `replayed`, `failed`, `unrecoverable`, `unreadable`, `skipped` or `would_replay`.
+    /// `replayed`, `failed`, `unrecoverable`, `unreadable`, `stale`, `unmatched`, `skipped`
+    /// or `would_replay`.
     pub outcome: &'static str,
     /// The function it was (or would be) replayed into.
     pub function: Option<&'static str>,
@@ -84,6 +113,10 @@ pub struct MessageOutcome {
     pub error: Option<String>,
     /// When (RFC 3339).
     pub at: String,
+    /// The whole body, in the journal line of a message deleted without a replay
+    /// (`--stale skip`, `--unrecoverable drop`), so nothing is lost.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
 }
 
 /// The run's totals.
@@ -101,6 +134,10 @@ pub struct ReplaySummary {
     pub unrecoverable: u64,
     /// Not understood; kept.
     pub unreadable: u64,
+    /// Records of an order that moved on since (kept, or deleted with `--stale skip`).
+    pub stale: u64,
+    /// No record matches the function's current filters; kept.
+    pub unmatched: u64,
     /// Records the functions had already processed (harmless repeats).
     pub duplicates: u64,
     /// Left alone: no record matched `--filter`.
@@ -112,9 +149,12 @@ pub struct ReplaySummary {
 }
 
 impl ReplaySummary {
-    /// Whether every received message was replayed (or, in a dry run, could be).
+    /// Whether every received message was replayed (or, in a dry run, could be), or deleted
+    /// on purpose by a policy: nothing was kept for a problem.
     pub fn all_replayed(&self) -> bool {
-        self.failed + self.unrecoverable + self.unreadable == 0
+        self.messages
+            .iter()
+            .all(|m| m.deleted || matches!(m.outcome, "replayed" | "skipped" | "would_replay"))
     }
 
     fn count(&mut self, m: &MessageOutcome) {
@@ -123,6 +163,8 @@ impl ReplaySummary {
             "failed" => self.failed += 1,
             "unrecoverable" => self.unrecoverable += 1,
             "unreadable" => self.unreadable += 1,
+            "stale" => self.stale += 1,
+            "unmatched" => self.unmatched += 1,
             "skipped" => self.skipped += 1,
             _ => self.would_replay += 1,
         }
@@ -131,10 +173,21 @@ impl ReplaySummary {
     }
 }
 
-/// Replay dead letters from `queue`, reading the stream from `feed`.
-pub async fn replay<Q, F, D>(
-    queue: &Q,
-    feed: &F,
+/// Where replay reads and writes: the queue, the stream, and the orders table (to tell a
+/// stale record).
+#[derive(Debug)]
+pub struct Sources<'a, Q, F, O> {
+    /// The dead-letter queue.
+    pub queue: &'a Q,
+    /// The stream (on-failure records are re-read from it).
+    pub feed: &'a F,
+    /// The orders, as they are now.
+    pub orders: &'a O,
+}
+
+/// Replay dead letters from the queue, reading the stream and orders of `src`.
+pub async fn replay<Q, F, O, D>(
+    src: &Sources<'_, Q, F, O>,
     subs: &Subscriptions,
     opts: &ReplayOptions<'_, D>,
     progress: &indicatif::ProgressBar,
@@ -142,18 +195,11 @@ pub async fn replay<Q, F, D>(
 where
     Q: Queue,
     F: ChangeFeed,
+    O: OrderStore,
     D: Mailer + Metrics + Stock + DeadLetters,
 {
-    let mut journal = match &opts.journal {
-        Some(path) => Some(
-            std::fs::OpenOptions::new()
-                .create(true)
-                .append(true)
-                .open(path)
-                .map_err(|e| anyhow::anyhow!("cannot open journal {}: {e}", path.display()))?,
-        ),
-        None => None,
-    };
+    let queue = src.queue;
+    let journal = &Journal::open(opts.journal.as_ref())?;
     let filters = &subscription_filters(subs)?;
     let mut summary = ReplaySummary::default();
     let mut keep: Vec<String> = Vec::new();
@@ -183,7 +229,7 @@ where
         summary.received += messages.len() as u64;
         let outcomes: Vec<(QueueMessage, MessageOutcome)> = futures_util::stream::iter(messages)
             .map(|m| async move {
-                let work = replay_one(queue, feed, subs, filters, opts, &m);
+                let work = replay_one(src, subs, filters, opts, journal, &m);
                 let outcome = with_heartbeat(queue, &m, opts.visibility, work).await;
                 (m, outcome)
             })
@@ -194,10 +240,8 @@ where
             if !outcome.deleted {
                 keep.push(m.receipt_handle.clone());
             }
-            if let Some(file) = journal.as_mut() {
-                serde_json::to_writer(&mut *file, &outcome)?;
-                file.write_all(b"\n")?;
-                file.flush()?;
+            if outcome.body.is_none() {
+                journal.append(&outcome)?;
             }
             summary.count(&outcome);
             progress.inc(1);
@@ -211,15 +255,21 @@ where
     Ok(summary)
 }
 
-async fn replay_one<Q: Queue, F: ChangeFeed, D: Mailer + Metrics + Stock + DeadLetters>(
-    queue: &Q,
-    feed: &F,
+async fn replay_one<Q, F, O, D>(
+    src: &Sources<'_, Q, F, O>,
     subs: &Subscriptions,
     filters: &BTreeMap<Function, FilterSet>,
     opts: &ReplayOptions<'_, D>,
+    journal: &Journal,
     m: &QueueMessage,
-) -> MessageOutcome {
-    let mut out = MessageOutcome {
+) -> MessageOutcome
+where
+    Q: Queue,
+    F: ChangeFeed,
+    O: OrderStore,
+    D: Mailer + Metrics + Stock + DeadLetters,
+{
+    let out = MessageOutcome {
         message_id: m.message_id.clone(),
         outcome: "failed",
         function: None,
@@ -228,9 +278,10 @@ async fn replay_one<Q: Queue, F: ChangeFeed, D: Mailer + Metrics + Stock + DeadL
         deleted: false,
         error: None,
         at: clock::rfc3339_ms(clock::now_ms()),
+        body: None,
     };
     let body = DlqBody::parse(&m.body);
-    let (function, records) = match resolve(&body, feed, subs, filters, opts.function).await {
+    let (function, records) = match resolve(&body, src.feed, subs, filters, opts.function).await {
         Ok(Resolved::Records { function, records }) => (function, records),
         Ok(Resolved::Unreadable(why)) => {
             return MessageOutcome {
@@ -240,8 +291,19 @@ async fn replay_one<Q: Queue, F: ChangeFeed, D: Mailer + Metrics + Stock + DeadL
             };
         }
         Ok(Resolved::Unrecoverable(why)) => {
-            return MessageOutcome {
+            let out = MessageOutcome {
                 outcome: "unrecoverable",
+                error: Some(why),
+                ..out
+            };
+            if opts.unrecoverable == UnrecoverablePolicy::Drop && !opts.dry_run {
+                return drop_journaled(src.queue, journal, m, out).await;
+            }
+            return out;
+        }
+        Ok(Resolved::NoMatch(why)) => {
+            return MessageOutcome {
+                outcome: "unmatched",
                 error: Some(why),
                 ..out
             };
@@ -259,8 +321,11 @@ async fn replay_one<Q: Queue, F: ChangeFeed, D: Mailer + Metrics + Stock + DeadL
             };
         }
     };
-    out.function = Some(function.name());
-    out.records = records.len();
+    let mut out = MessageOutcome {
+        function: Some(function.name()),
+        records: records.len(),
+        ..out
+    };
     if !opts.filters.is_empty() {
         let matched = records
             .iter()
@@ -270,6 +335,28 @@ async fn replay_one<Q: Queue, F: ChangeFeed, D: Mailer + Metrics + Stock + DeadL
                 outcome: "skipped",
                 ..out
             };
+        }
+    }
+    if opts.stale != StalePolicy::Replay {
+        match stale_reason(&records, src.orders).await {
+            Ok(None) => {}
+            Ok(Some(why)) => {
+                let out = MessageOutcome {
+                    outcome: "stale",
+                    error: Some(why),
+                    ..out
+                };
+                if opts.stale == StalePolicy::Skip && !opts.dry_run {
+                    return drop_journaled(src.queue, journal, m, out).await;
+                }
+                return out;
+            }
+            Err(e) => {
+                return MessageOutcome {
+                    error: Some(format!("cannot tell whether it is stale: {e}")),
+                    ..out
+                };
+            }
         }
     }
     if opts.dry_run {
@@ -283,7 +370,7 @@ async fn replay_one<Q: Queue, F: ChangeFeed, D: Mailer + Metrics + Stock + DeadL
     match invoke(function, &event, attempt, subs, &opts.via).await {
         Ok(duplicates) => {
             out.duplicates = duplicates;
-            match queue.delete(&m.receipt_handle).await {
+            match src.queue.delete(&m.receipt_handle).await {
                 Ok(()) => MessageOutcome {
                     outcome: "replayed",
                     deleted: true,
@@ -302,6 +389,73 @@ async fn replay_one<Q: Queue, F: ChangeFeed, D: Mailer + Metrics + Stock + DeadL
             error: Some(why),
             ..out
         },
+    }
+}
+
+/// Delete a message without replaying it, by policy — only after it is in the journal whole
+/// (synced to disk): a message is never gone without a trace.
+async fn drop_journaled<Q: Queue>(
+    queue: &Q,
+    journal: &Journal,
+    m: &QueueMessage,
+    out: MessageOutcome,
+) -> MessageOutcome {
+    let mut out = MessageOutcome {
+        body: Some(m.body.clone()),
+        deleted: true,
+        ..out
+    };
+    if let Err(e) = journal.append(&out) {
+        out.deleted = false;
+        out.body = None;
+        out.error = Some(format!("kept: cannot write it to the journal first ({e})"));
+        return out;
+    }
+    if let Err(e) = queue.delete(&m.receipt_handle).await {
+        out.deleted = false;
+        out.error = Some(format!(
+            "{}; and it could not be deleted ({e})",
+            out.error.unwrap_or_default()
+        ));
+    }
+    out
+}
+
+/// The replay journal: one JSON line per message, synced, appended to a file.
+struct Journal {
+    file: Option<Mutex<std::fs::File>>,
+}
+
+impl Journal {
+    fn open(path: Option<&PathBuf>) -> anyhow::Result<Journal> {
+        let file = match path {
+            Some(path) => Some(Mutex::new(
+                std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(path)
+                    .map_err(|e| anyhow::anyhow!("cannot open journal {}: {e}", path.display()))?,
+            )),
+            None => None,
+        };
+        Ok(Journal { file })
+    }
+
+    /// Append one line and sync it. Without a journal, a line meant to keep a deleted
+    /// message is an error (the options require one; this is the backstop).
+    fn append(&self, outcome: &MessageOutcome) -> anyhow::Result<()> {
+        let Some(file) = &self.file else {
+            if outcome.body.is_some() {
+                anyhow::bail!("no journal to write the message to");
+            }
+            return Ok(());
+        };
+        let mut file = file.lock().unwrap_or_else(|p| p.into_inner());
+        let mut line = serde_json::to_vec(outcome)?;
+        line.push(b'\n');
+        file.write_all(&line)?;
+        file.sync_data()?;
+        Ok(())
     }
 }
 
@@ -438,12 +592,19 @@ impl<D: Stock> Stock for HoldDeadLetters<'_, D> {
         &self,
         key: &str,
         order_id: &str,
+        seq: &SequenceNumber,
         lines: &[StockLine],
     ) -> CapResult<StockOutcome> {
-        self.inner.reserve(key, order_id, lines).await
+        self.inner.reserve(key, order_id, seq, lines).await
     }
-    async fn restock(&self, key: &str, order_id: &str) -> CapResult<StockOutcome> {
-        self.inner.restock(key, order_id).await
+    async fn release(
+        &self,
+        key: &str,
+        order_id: &str,
+        seq: &SequenceNumber,
+        give_back: bool,
+    ) -> CapResult<StockOutcome> {
+        self.inner.release(key, order_id, seq, give_back).await
     }
 }
 

@@ -24,6 +24,9 @@ pub enum Resolved {
     },
     /// The records are gone from the stream (trimmed, shard deleted, another stream).
     Unrecoverable(String),
+    /// The records are there, but none matches the function's current filters: replaying
+    /// would run an empty batch, so the message is kept and reported.
+    NoMatch(String),
     /// Not a dead letter orderctl understands.
     Unreadable(String),
     /// A function cannot be chosen for it.
@@ -77,6 +80,12 @@ pub async fn resolve(
             rehydrate(r, feed, filters)
                 .await
                 .map(|outcome| match outcome {
+                    Ok(records) if records.is_empty() => Resolved::NoMatch(format!(
+                        "no record of {}…{} matches {}'s current filters (kept; change the filters or use --function)",
+                        r.batch_info.start_sequence_number,
+                        r.batch_info.end_sequence_number,
+                        function.name()
+                    )),
                     Ok(records) => Resolved::Records { function, records },
                     Err(why) => Resolved::Unrecoverable(why),
                 })

@@ -329,6 +329,7 @@ impl<'a, F: ChangeFeed, H: Handler, Q: DeadLetters> Consumer<'a, F, H, Q> {
             match outcome {
                 Ok => self.stats.ok += 1,
                 Duplicate => self.stats.duplicates += 1,
+                Superseded => self.stats.superseded += 1,
                 PermanentFailure => self.stats.permanent_failures += 1,
                 TransientFailure | Filtered => {}
             }
@@ -361,9 +362,18 @@ impl<'a, F: ChangeFeed, H: Handler, Q: DeadLetters> Consumer<'a, F, H, Q> {
                 let first = self.runs[i].filtered_prefix();
                 if at > first {
                     // Progress: commit before the failure; a new batch starts there (§3.3 [emu]).
+                    let done = self.runs[i]
+                        .pending
+                        .range(0..at)
+                        .filter(|p| p.matched)
+                        .count();
                     let (_, f) = self.runs[i].commit(at - 1);
                     filtered = f;
                     self.stats.errors += 1;
+                    if self.runs[i].limit.is_some() {
+                        // What is left of a bisected half stays a batch of its own (a new one).
+                        self.runs[i].halves.push((n.saturating_sub(done).max(1), 1));
+                    }
                     self.reset(i);
                 } else {
                     (dropped, delivered) = self.failed(i, end, n, &batch, false).await?;
@@ -400,8 +410,13 @@ impl<'a, F: ChangeFeed, H: Handler, Q: DeadLetters> Consumer<'a, F, H, Q> {
     ) -> anyhow::Result<(u64, u64)> {
         self.stats.errors += 1;
         if self.sub.bisect_batch_on_function_error && n > 1 {
-            // §3.4: split before retrying; splitting does not use the retry quota.
-            self.runs[i].limit = Some(n.div_ceil(2));
+            // §3.4: split before retrying; splitting does not use the retry quota. The first
+            // half goes next; the second waits its turn as a batch of its own, with the same
+            // attempt count (issue 11, finding 4: it was merged with the records behind it).
+            let first = n.div_ceil(2);
+            let run = &mut self.runs[i];
+            run.halves.push((n - first, run.attempt));
+            run.limit = Some(first);
             self.stats.bisections += 1;
             return Ok((0, 0));
         }
@@ -456,14 +471,18 @@ impl<'a, F: ChangeFeed, H: Handler, Q: DeadLetters> Consumer<'a, F, H, Q> {
         }
         let Some(end) = end else { return Ok(false) };
         let mut sent = 0;
-        if !expired.is_empty() {
-            // Observed on AWS: 1 when the records expired before delivery (§3.5).
-            let invokes = self.runs[i].attempt.saturating_sub(1).max(1);
-            sent = self
-                .give_up(i, Condition::RecordAgeExceeded, &expired, invokes, None)
+        // Observed on AWS: 1 when the records expired before delivery (§3.5).
+        let invokes = self.runs[i].attempt.saturating_sub(1).max(1);
+        // One on-failure record per batch of at most BatchSize records, as Lambda gives up
+        // batch by batch (§3.5; issue 11, finding 6).
+        for batch in expired.chunks(self.sub.batch_size.max(1) as usize) {
+            sent += self
+                .give_up(i, Condition::RecordAgeExceeded, batch, invokes, None)
                 .await?;
         }
         self.commit_counted(i, end);
+        // The records the halves counted may be among those just dropped: start afresh.
+        self.runs[i].halves.clear();
         self.reset(i);
         self.telemetry
             .dropped(self.handler.name(), expired.len() as u64, sent);
@@ -513,10 +532,14 @@ impl<'a, F: ChangeFeed, H: Handler, Q: DeadLetters> Consumer<'a, F, H, Q> {
         Ok(records.len() as u64)
     }
 
+    /// The batch is over (committed or given up): the next is the untried half of a bisected
+    /// batch, if one waits, else a fresh batch.
     fn reset(&mut self, i: usize) {
         let run = &mut self.runs[i];
-        run.attempt = 1;
-        run.limit = None;
+        (run.limit, run.attempt) = match run.halves.pop() {
+            Some((size, attempt)) => (Some(size), attempt),
+            None => (None, 1),
+        };
         run.retry_at = None;
         run.batch_started = run.pending.iter().any(|p| p.matched).then(Instant::now);
     }

@@ -31,6 +31,9 @@ pub struct ShardRun {
     pub attempt: u32,
     /// After a bisection: the most records the next batch may hold.
     pub limit: Option<usize>,
+    /// Halves of bisected batches not tried yet, the next on top: (matched records, attempt).
+    /// Each is retried as its own batch, never merged with records behind it (§3.4).
+    pub halves: Vec<(usize, u32)>,
     /// The shard is closed and fully read.
     pub drained: bool,
     /// The last read found nothing new (since when).
@@ -54,6 +57,7 @@ impl ShardRun {
             checkpoint,
             attempt: 1,
             limit: None,
+            halves: Vec::new(),
             drained: false,
             idle_since: None,
             batch_started: None,

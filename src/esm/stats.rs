@@ -21,6 +21,8 @@ pub struct FunctionStats {
     pub ok: u64,
     /// Records it had already handled (idempotency).
     pub duplicates: u64,
+    /// Stale records whose order had moved on (a replayed INSERT of a cancelled order).
+    pub superseded: u64,
     /// Records it sent to the dead-letter queue itself (permanent failures).
     pub permanent_failures: u64,
     /// Records re-delivered after a failure.
@@ -56,7 +58,7 @@ impl FunctionStats {
 
     /// Records delivered to the function, first time or retried.
     pub fn delivered(&self) -> u64 {
-        self.ok + self.duplicates + self.permanent_failures
+        self.ok + self.duplicates + self.superseded + self.permanent_failures
     }
 }
 

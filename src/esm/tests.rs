@@ -521,3 +521,111 @@ async fn a_failed_batch_is_retried_after_a_growing_delay_not_at_once() {
     // 100 + 200 + 400 ms of (paused, simulated) back-off between the four invocations.
     assert!(started.elapsed() >= std::time::Duration::from_millis(700));
 }
+
+/// Issue 11, finding 4: once the first half of a bisected batch is done, the untried half is
+/// retried as its own batch; it was merged with the records behind it (§3.4).
+#[tokio::test]
+async fn bisection_retries_each_half_as_its_own_batch() {
+    let lab = Lab::new(1, 10_000);
+    lab.orders(6).await;
+    let s = lab.seqs().await;
+    let poison = s[0];
+    let script = Script::new(move |seqs: &[u128], _| {
+        if seqs.contains(&poison) {
+            error()
+        } else {
+            ok()
+        }
+    });
+    let (dlq, _) = lab
+        .consume(&script, subscription(4, 0, true), FilterSet::default())
+        .await;
+    let calls: Vec<Vec<u128>> = script.calls.borrow().iter().map(|c| c.0.clone()).collect();
+    assert_eq!(
+        calls,
+        vec![
+            s[0..4].to_vec(),
+            s[0..2].to_vec(),
+            s[0..1].to_vec(),
+            s[1..2].to_vec(),
+            s[2..4].to_vec(),
+            s[4..6].to_vec(),
+        ],
+        "4 fails; 2 fails; 1 given up; then the halves left, each alone; then the rest"
+    );
+    assert_eq!(dlq.len(), 1);
+}
+
+/// Issue 11, finding 6: records that expire together are reported in on-failure records of at
+/// most BatchSize records each (§3.5).
+#[tokio::test]
+async fn expired_records_are_reported_in_batches_of_batch_size() {
+    let lab = Lab::new(1, 10_000);
+    lab.orders(5).await;
+    let s = lab.seqs().await;
+    lab.target
+        .conn()
+        .execute(
+            "UPDATE stream_records SET created_ms = created_ms - 120000",
+            [],
+        )
+        .unwrap();
+    let script = Script::new(|_: &[u128], _| ok());
+    let mut sub = subscription(2, 3, false);
+    sub.maximum_record_age_seconds = 60;
+    let (dlq, stats) = lab.consume(&script, sub, FilterSet::default()).await;
+    let spans: Vec<(u32, String, String)> = dlq
+        .iter()
+        .map(|r| {
+            (
+                r.batch_info.batch_size,
+                r.batch_info.start_sequence_number.clone(),
+                r.batch_info.end_sequence_number.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        spans,
+        vec![
+            (2, s[0].to_string(), s[1].to_string()),
+            (2, s[2].to_string(), s[3].to_string()),
+            (1, s[4].to_string(), s[4].to_string()),
+        ]
+    );
+    assert!(script.calls.borrow().is_empty());
+    assert_eq!(stats.dropped, 5);
+}
+
+/// Issue 11, finding 5: a consumer whose checkpointed parent shard has since been trimmed away
+/// reads the child's backlog from TRIM_HORIZON, whatever its starting position (§1.4, §3.1).
+#[tokio::test]
+async fn a_child_of_a_trimmed_checkpointed_parent_starts_at_trim_horizon() {
+    let lab = Lab::new(1, 2);
+    lab.orders(1).await;
+    let script = Script::new(|_: &[u128], _| ok());
+    lab.consume(&script, subscription(10, 3, false), FilterSet::default())
+        .await;
+    assert!(lab.checkpoint().is_some(), "a checkpoint in the first shard");
+    let parent: String = lab
+        .target
+        .conn()
+        .query_row("SELECT shard_id FROM shards", [], |r| r.get(0))
+        .unwrap();
+    // Two more: the parent fills and closes, its child gets the second.
+    lab.orders(2).await;
+    let s = lab.seqs().await;
+    // The parent is trimmed away (as AWS deletes a shard a day after it closed).
+    let conn = lab.target.conn();
+    conn.execute("DELETE FROM stream_records WHERE shard_id = ?1", [&parent])
+        .unwrap();
+    conn.execute("DELETE FROM shards WHERE shard_id = ?1", [&parent])
+        .unwrap();
+    drop(conn);
+
+    let again = Script::new(|_: &[u128], _| ok());
+    let mut sub = subscription(10, 3, false);
+    sub.starting_position = "latest".into();
+    lab.consume(&again, sub, FilterSet::default()).await;
+    let delivered: Vec<u128> = again.calls.borrow().iter().flat_map(|c| c.0.clone()).collect();
+    assert_eq!(delivered, vec![*s.last().unwrap()], "the child's backlog");
+}

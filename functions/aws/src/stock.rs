@@ -8,14 +8,15 @@ use aws_sdk_dynamodb::types::{AttributeValue as Av, CancellationReason};
 use orders_core::caps::{
     CapError, CapResult, Severity, Stock, StockChange, StockLine, StockOutcome,
 };
-use orders_core::clock;
+use orders_core::ledger::{self, MarkState, OnEnd, OnInsert, OrderMark};
+use orders_core::{SequenceNumber, clock};
 
 use crate::AwsEffects;
 use crate::errors::{Op, classify, one_line, severity_of};
 use crate::guard::{guard_item, read_item};
 use crate::tx::{
-    TxOutcome, delete_if_present, give_stock, marker_item, marker_key, marker_lines, put_if_absent,
-    stock_of, take_stock,
+    TxOutcome, give_stock, marker_item, marker_key, marker_mark, put_if_absent,
+    put_mark_if_unchanged, stock_of, take_stock,
 };
 
 /// A transaction takes at most 100 actions (§7.3): the guard, the marker, and 98 products.
@@ -28,24 +29,42 @@ impl Stock for AwsEffects {
         &self,
         key: &str,
         order_id: &str,
+        seq: &SequenceNumber,
         lines: &[StockLine],
     ) -> CapResult<StockOutcome> {
         // Boxed: SDK futures are deep, and a handler nests them deeper still (see lib.rs).
-        Box::pin(self.reserve_now(key, order_id, lines)).await
+        Box::pin(self.reserve_now(key, order_id, seq, lines)).await
     }
 
-    async fn restock(&self, key: &str, order_id: &str) -> CapResult<StockOutcome> {
+    async fn release(
+        &self,
+        key: &str,
+        order_id: &str,
+        seq: &SequenceNumber,
+        give_back: bool,
+    ) -> CapResult<StockOutcome> {
         // Boxed: SDK futures are deep, and a handler nests them deeper still (see lib.rs).
-        Box::pin(self.restock_now(key, order_id)).await
+        Box::pin(self.release_now(key, order_id, seq, give_back)).await
     }
 }
 
 impl AwsEffects {
-    /// Reserve every line or none, once per `key` (the guard is action 0 of the transaction).
+    /// The order's mark, read consistently.
+    async fn mark(&self, order_id: &str) -> CapResult<Option<OrderMark>> {
+        let events = &self.names.processed_events_table;
+        read_item(&self.ddb, events, &marker_key(order_id))
+            .await?
+            .map(|item| marker_mark(order_id, &item))
+            .transpose()
+    }
+
+    /// Reserve every line or none, once per `key` (the guard is action 0 of the transaction),
+    /// unless the order's mark says it ended after `seq` (aws-semantics §7.4).
     async fn reserve_now(
         &self,
         key: &str,
         order_id: &str,
+        seq: &SequenceNumber,
         lines: &[StockLine],
     ) -> CapResult<StockOutcome> {
         let lines = merge(lines);
@@ -54,6 +73,23 @@ impl AwsEffects {
                 "order {order_id} has {} products; one reservation takes at most {MAX_LINES}",
                 lines.len()
             )));
+        }
+        let before_mark = self.mark(order_id).await?;
+        match ledger::on_insert(before_mark.as_ref(), seq) {
+            OnInsert::Reserve => {}
+            // One reservation per order (issue 11, finding 8): the guard alone records it.
+            OnInsert::AlreadyReserved => {
+                return Ok(match self.nothing_to_restock(key).await? {
+                    StockOutcome::Nothing => StockOutcome::Duplicate,
+                    other => other,
+                });
+            }
+            OnInsert::Superseded => {
+                return Ok(match self.nothing_to_restock(key).await? {
+                    StockOutcome::Nothing => StockOutcome::Superseded,
+                    other => other,
+                });
+            }
         }
         // Read first, consistently, to report levels before and after.
         let before = self.levels(order_id, &lines).await?;
@@ -73,10 +109,15 @@ impl AwsEffects {
             &self.names.inventory_table,
         );
         let now = clock::now_ms();
-        // Action 0 the guard, action 1 the marker, actions 2.. one per product (§7.3).
+        let mark = OrderMark::new(MarkState::Reserved, seq, lines.clone());
+        // Action 0 the guard, action 1 the mark, actions 2.. one per product (§7.3).
         let mut actions = vec![
             put_if_absent(events, "eventId", guard_item(key, now))?,
-            put_if_absent(events, "eventId", marker_item(order_id, key, &lines, now))?,
+            put_mark_if_unchanged(
+                events,
+                marker_item(order_id, key, &mark, now),
+                before_mark.as_ref(),
+            )?,
         ];
         for line in &lines {
             actions.push(take_stock(inventory, line, now)?);
@@ -87,32 +128,47 @@ impl AwsEffects {
         }
     }
 
-    /// Put back what the order's marker records, once per `key`, removing the marker.
-    async fn restock_now(&self, key: &str, order_id: &str) -> CapResult<StockOutcome> {
+    /// Record `seq` ending the order, once per `key`: put back what its mark records when
+    /// `give_back`, or leave a tombstone when nothing was reserved.
+    async fn release_now(
+        &self,
+        key: &str,
+        order_id: &str,
+        seq: &SequenceNumber,
+        give_back: bool,
+    ) -> CapResult<StockOutcome> {
         let events = &self.names.processed_events_table;
-        let marker = read_item(&self.ddb, events, &marker_key(order_id)).await?;
-        let Some(marker) = marker else {
+        let before_mark = self.mark(order_id).await?;
+        let decision = ledger::on_end(before_mark.as_ref(), seq, give_back);
+        let Some(mark) = decision.mark(before_mark.as_ref(), seq) else {
             return self.nothing_to_restock(key).await;
         };
-        let lines = marker_lines(order_id, &marker)?;
+        let lines = match &decision {
+            OnEnd::GiveBack(lines) => lines.clone(),
+            _ => Vec::new(),
+        };
         let before = self.levels(order_id, &lines).await?;
 
         let inventory = &self.names.inventory_table;
         let now = clock::now_ms();
-        // Action 0 the guard, action 1 removing the marker, actions 2.. the products.
+        // Action 0 the guard, action 1 the mark, actions 2.. the products.
         let mut actions = vec![
             put_if_absent(events, "eventId", guard_item(key, now))?,
-            delete_if_present(events, "eventId", &marker_key(order_id))?,
+            put_mark_if_unchanged(
+                events,
+                marker_item(order_id, key, &mark, now),
+                before_mark.as_ref(),
+            )?,
         ];
         for line in &lines {
             actions.push(give_stock(inventory, line, now)?);
         }
         match self.transact(actions).await? {
+            TxOutcome::Committed if lines.is_empty() => Ok(StockOutcome::Nothing),
             TxOutcome::Committed => Ok(StockOutcome::Done(changes(&lines, &before, 1))),
             TxOutcome::Cancelled(reasons) => match (code(&reasons, 0), code(&reasons, 1)) {
                 (CHECK_FAILED, _) => Ok(StockOutcome::Duplicate),
-                // Another record restocked this order meanwhile.
-                (_, CHECK_FAILED) => self.nothing_to_restock(key).await,
+                (_, CHECK_FAILED) => Err(mark_moved(order_id)),
                 _ => Err(other_cancellation(&reasons, inventory)),
             },
         }
@@ -205,9 +261,19 @@ fn reserve_cancelled(
     lines: &[StockLine],
     inventory: &str,
 ) -> CapResult<StockOutcome> {
-    // 0: the guard exists, this record was handled. 1: the marker exists, the order is reserved.
-    if code(reasons, 0) == CHECK_FAILED || code(reasons, 1) == CHECK_FAILED {
+    // 0: the guard exists, this record was handled. 1: the order's mark changed since it was
+    // read (another record of the order, concurrently): decide again on the next delivery.
+    if code(reasons, 0) == CHECK_FAILED {
         return Ok(StockOutcome::Duplicate);
+    }
+    if code(reasons, 1) == CHECK_FAILED {
+        let order = reasons
+            .get(1)
+            .and_then(|r| r.item())
+            .and_then(|i| i.get("orderId"))
+            .and_then(|v| v.as_s().ok())
+            .map_or("?", |s| s.as_str());
+        return Err(mark_moved(order));
     }
     for (i, line) in lines.iter().enumerate() {
         if code(reasons, i + 2) != CHECK_FAILED {
@@ -236,6 +302,13 @@ fn reserve_cancelled(
         ));
     }
     Err(other_cancellation(reasons, inventory))
+}
+
+/// The order's mark changed between reading it and writing: retry (transient).
+fn mark_moved(order_id: &str) -> CapError {
+    CapError::transient(format!(
+        "order {order_id}: its reservation mark changed meanwhile; it is decided again on retry"
+    ))
 }
 
 /// A cancellation that is not a business outcome: conflicts and throttling are transient; a
@@ -312,9 +385,11 @@ mod tests {
             reason("None", None),
             reason("None", None),
         ];
-        assert_eq!(
-            reserve_cancelled(&reserved, &lines, "Inventory"),
-            Ok(StockOutcome::Duplicate)
+        assert!(
+            reserve_cancelled(&reserved, &lines, "Inventory")
+                .unwrap_err()
+                .is_transient(),
+            "the mark changed under us: decide again"
         );
         let short = [
             reason("None", None),

@@ -7,11 +7,12 @@ use std::time::Duration;
 
 use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
 use aws_sdk_dynamodb::types::{
-    AttributeValue as Av, CancellationReason, Delete, KeysAndAttributes, Put,
+    AttributeValue as Av, CancellationReason, KeysAndAttributes, Put,
     ReturnValuesOnConditionCheckFailure, TransactWriteItem, Update,
 };
 use orders_core::caps::{CapError, CapResult, StockLine};
-use orders_core::clock;
+use orders_core::ledger::{MarkState, OrderMark};
+use orders_core::{SequenceNumber, clock};
 
 use crate::AwsEffects;
 use crate::errors::{Op, build_failed, classify};
@@ -38,22 +39,6 @@ pub(crate) fn put_if_absent(
         .build()
         .map_err(|e| build_failed(e, "a transaction put"))?;
     Ok(TransactWriteItem::builder().put(put).build())
-}
-
-/// A `Delete` of `key` that fails if the item is gone.
-pub(crate) fn delete_if_present(
-    table: &str,
-    key_attr: &str,
-    key: &str,
-) -> CapResult<TransactWriteItem> {
-    let delete = Delete::builder()
-        .table_name(table)
-        .key(key_attr, Av::S(key.to_owned()))
-        .condition_expression("attribute_exists(#key)")
-        .expression_attribute_names("#key", key_attr)
-        .build()
-        .map_err(|e| build_failed(e, "a transaction delete"))?;
-    Ok(TransactWriteItem::builder().delete(delete).build())
 }
 
 /// Take `line.quantity` units of a product that exists and has at least that many (§7.2); on
@@ -102,15 +87,18 @@ pub(crate) fn marker_key(order_id: &str) -> String {
     format!("inventory#reservation#{order_id}")
 }
 
-/// The reservation marker: what was taken for `order_id`, so a cancellation — possibly weeks
-/// later — puts back exactly that. It has no `expiresAt`: TTL must never remove it.
+/// The order's mark (`orders_core::ledger`): reserved with what was taken, released, or a
+/// tombstone, and the stream record that set it (`seq`, 40 zero-padded digits, so DynamoDB
+/// compares it as text in numeric order). It has no `expiresAt`: TTL must never remove it —
+/// a cancellation weeks later still finds what to put back.
 pub(crate) fn marker_item(
     order_id: &str,
     key: &str,
-    lines: &[StockLine],
+    mark: &OrderMark,
     now_ms: i64,
 ) -> HashMap<String, Av> {
-    let lines = lines
+    let lines = mark
+        .lines
         .iter()
         .map(|l| {
             Av::M(HashMap::from([
@@ -119,48 +107,97 @@ pub(crate) fn marker_item(
             ]))
         })
         .collect();
-    HashMap::from([
+    let mut item = HashMap::from([
         ("eventId".to_owned(), Av::S(marker_key(order_id))),
         ("orderId".to_owned(), Av::S(order_id.to_owned())),
         ("reservedBy".to_owned(), Av::S(key.to_owned())),
         ("processedAt".to_owned(), Av::S(clock::rfc3339_ms(now_ms))),
+        ("state".to_owned(), Av::S(mark.state.as_str().to_owned())),
         ("lines".to_owned(), Av::L(lines)),
-    ])
+    ]);
+    if let Some(seq) = &mark.seq {
+        item.insert("seq".to_owned(), Av::S(seq.padded()));
+    }
+    item
 }
 
-/// The lines a marker records.
-pub(crate) fn marker_lines(
-    order_id: &str,
-    item: &HashMap<String, Av>,
-) -> CapResult<Vec<StockLine>> {
-    let bad = || {
+/// Put the order's new mark, only if the mark is still the one read before (`before`): a
+/// concurrent change of the same order cancels the transaction instead of being overwritten.
+pub(crate) fn put_mark_if_unchanged(
+    table: &str,
+    item: HashMap<String, Av>,
+    before: Option<&OrderMark>,
+) -> CapResult<TransactWriteItem> {
+    let mut put = Put::builder()
+        .table_name(table)
+        .set_item(Some(item))
+        .expression_attribute_names("#key", "eventId");
+    put = match before.map(|m| &m.seq) {
+        None => put.condition_expression("attribute_not_exists(#key)"),
+        Some(None) => put
+            .condition_expression("attribute_exists(#key) AND attribute_not_exists(#seq)")
+            .expression_attribute_names("#seq", "seq"),
+        Some(Some(seq)) => put
+            .condition_expression("#seq = :seq")
+            .expression_attribute_names("#seq", "seq")
+            .expression_attribute_values(":seq", Av::S(seq.padded())),
+    };
+    let put = put
+        .build()
+        .map_err(|e| build_failed(e, "a transaction put"))?;
+    Ok(TransactWriteItem::builder().put(put).build())
+}
+
+/// The mark an item records. An item from before marks had a state is a reservation with no
+/// sequence number (older than any record).
+pub(crate) fn marker_mark(order_id: &str, item: &HashMap<String, Av>) -> CapResult<OrderMark> {
+    let bad = |what: &str| {
         CapError::permanent(format!(
-            "the reservation marker of order {order_id} has malformed lines"
+            "the reservation marker of order {order_id} has a malformed {what}"
         ))
     };
-    let lines = item
-        .get("lines")
-        .and_then(|v| v.as_l().ok())
-        .ok_or_else(bad)?;
-    lines
-        .iter()
-        .map(|line| {
-            let m = line.as_m().map_err(|_| bad())?;
-            let product_id = m
-                .get("productId")
-                .and_then(|v| v.as_s().ok())
-                .ok_or_else(bad)?;
-            let quantity = m
-                .get("quantity")
-                .and_then(|v| v.as_n().ok())
-                .and_then(|n| n.parse::<u32>().ok())
-                .ok_or_else(bad)?;
-            Ok(StockLine {
-                product_id: product_id.clone(),
-                quantity,
+    let state = match item.get("state") {
+        None => MarkState::Reserved,
+        Some(v) => v
+            .as_s()
+            .ok()
+            .and_then(|s| MarkState::parse(s))
+            .ok_or_else(|| bad("state"))?,
+    };
+    let seq = match item.get("seq") {
+        None => None,
+        Some(v) => Some(
+            v.as_s()
+                .ok()
+                .and_then(|s| SequenceNumber::parse(s).ok())
+                .ok_or_else(|| bad("seq"))?,
+        ),
+    };
+    let lines = match item.get("lines") {
+        None if state != MarkState::Reserved => Vec::new(),
+        other => other
+            .and_then(|v| v.as_l().ok())
+            .ok_or_else(|| bad("lines"))?
+            .iter()
+            .map(|line| {
+                let m = line.as_m().map_err(|_| bad("lines"))?;
+                let product_id = m
+                    .get("productId")
+                    .and_then(|v| v.as_s().ok())
+                    .ok_or_else(|| bad("lines"))?;
+                let quantity = m
+                    .get("quantity")
+                    .and_then(|v| v.as_n().ok())
+                    .and_then(|n| n.parse::<u32>().ok())
+                    .ok_or_else(|| bad("lines"))?;
+                Ok(StockLine {
+                    product_id: product_id.clone(),
+                    quantity,
+                })
             })
-        })
-        .collect()
+            .collect::<CapResult<_>>()?,
+    };
+    Ok(OrderMark { state, seq, lines })
 }
 
 /// An inventory item's `stock`, when it is an integer.

@@ -20,6 +20,10 @@ use orders_core::clock;
 use orders_core::money::Decimal;
 use support::{World, mail_to};
 
+fn seq(n: u128) -> orders_core::SequenceNumber {
+    orders_core::SequenceNumber::from_u128(n)
+}
+
 fn line(product: &str, quantity: u32) -> StockLine {
     StockLine {
         product_id: product.into(),
@@ -262,7 +266,10 @@ async fn a_reservation_takes_stock_once() {
     world.set_stock("SKU-PAD", 5).await;
     let lines = [line("SKU-MUG", 3), line("SKU-PAD", 2)];
 
-    let done = world.effects.reserve("inventory#e1", "o-1", &lines).await;
+    let done = world
+        .effects
+        .reserve("inventory#e1", "o-1", &seq(11), &lines)
+        .await;
     assert_eq!(
         done,
         Ok(StockOutcome::Done(vec![
@@ -295,11 +302,17 @@ async fn a_reservation_takes_stock_once() {
 
     // The same record again, or another record of the same order: nothing moves.
     assert_eq!(
-        world.effects.reserve("inventory#e1", "o-1", &lines).await,
+        world
+            .effects
+            .reserve("inventory#e1", "o-1", &seq(12), &lines)
+            .await,
         Ok(StockOutcome::Duplicate)
     );
     assert_eq!(
-        world.effects.reserve("inventory#e9", "o-1", &lines).await,
+        world
+            .effects
+            .reserve("inventory#e9", "o-1", &seq(13), &lines)
+            .await,
         Ok(StockOutcome::Duplicate)
     );
     assert_eq!(
@@ -319,6 +332,7 @@ async fn a_failed_reservation_changes_nothing() {
         .reserve(
             "inventory#e1",
             "o-1",
+            &seq(14),
             &[line("SKU-MUG", 3), line("SKU-PAD", 2)],
         )
         .await;
@@ -333,6 +347,7 @@ async fn a_failed_reservation_changes_nothing() {
         .reserve(
             "inventory#e2",
             "o-2",
+            &seq(15),
             &[line("SKU-MUG", 1), line("SKU-NONE", 1)],
         )
         .await;
@@ -340,7 +355,7 @@ async fn a_failed_reservation_changes_nothing() {
     let many: Vec<StockLine> = (0..99).map(|i| line(&format!("SKU-{i}"), 1)).collect();
     let too_many = world
         .effects
-        .reserve("inventory#e3", "o-3", &many)
+        .reserve("inventory#e3", "o-3", &seq(16), &many)
         .await
         .unwrap_err();
     assert_eq!(too_many.severity, Severity::Permanent, "{too_many}");
@@ -364,6 +379,7 @@ async fn a_failed_reservation_changes_nothing() {
         .reserve(
             "inventory#e1",
             "o-1",
+            &seq(17),
             &[line("SKU-MUG", 3), line("SKU-PAD", 2)],
         )
         .await;
@@ -386,13 +402,17 @@ async fn a_restock_puts_back_what_was_reserved_once() {
         .reserve(
             "inventory#e1",
             "o-1",
+            &seq(18),
             &[line("SKU-MUG", 3), line("SKU-PAD", 2)],
         )
         .await;
     assert!(matches!(reserved, Ok(StockOutcome::Done(_))));
     world.set_stock("SKU-PAD", 1).await; // sold elsewhere meanwhile
 
-    let back = world.effects.restock("inventory#e2", "o-1").await;
+    let back = world
+        .effects
+        .release("inventory#e2", "o-1", &seq(100), true)
+        .await;
     assert_eq!(
         back,
         Ok(StockOutcome::Done(vec![
@@ -404,20 +424,23 @@ async fn a_restock_puts_back_what_was_reserved_once() {
         (world.stock("SKU-MUG").await, world.stock("SKU-PAD").await),
         (Some(10), Some(3))
     );
-    assert!(
-        world
-            .event_item("inventory#reservation#o-1")
-            .await
-            .is_none()
-    );
+    let mark = world.event_item("inventory#reservation#o-1").await.unwrap();
+    assert_eq!(mark["state"], Av::S("released".into()));
+    assert_eq!(mark["seq"], Av::S(seq(100).padded()));
 
     assert_eq!(
-        world.effects.restock("inventory#e2", "o-1").await,
+        world
+            .effects
+            .release("inventory#e2", "o-1", &seq(100), true)
+            .await,
         Ok(StockOutcome::Duplicate)
     );
     // Another record cancelling the same order finds nothing left to put back.
     assert_eq!(
-        world.effects.restock("inventory#e3", "o-1").await,
+        world
+            .effects
+            .release("inventory#e3", "o-1", &seq(101), true)
+            .await,
         Ok(StockOutcome::Nothing)
     );
     assert_eq!(
@@ -427,13 +450,71 @@ async fn a_restock_puts_back_what_was_reserved_once() {
 
     // An order that was never reserved: nothing, and its record is then a duplicate.
     assert_eq!(
-        world.effects.restock("inventory#e4", "o-never").await,
+        world
+            .effects
+            .release("inventory#e4", "o-never", &seq(200), true)
+            .await,
         Ok(StockOutcome::Nothing)
     );
     assert_eq!(
-        world.effects.restock("inventory#e4", "o-never").await,
+        world
+            .effects
+            .release("inventory#e4", "o-never", &seq(200), true)
+            .await,
         Ok(StockOutcome::Duplicate)
     );
+}
+
+/// Issue 11, finding 3 on DynamoDB: a cancel that found nothing leaves a tombstone, so the
+/// order's INSERT replayed later reserves nothing; the id used again later reserves anew.
+#[tokio::test]
+async fn a_stale_insert_after_a_cancel_reserves_nothing() {
+    let world = World::new().await;
+    world.set_stock("SKU-MUG", 10).await;
+    let lines = [line("SKU-MUG", 2)];
+    assert_eq!(
+        world
+            .effects
+            .release("inventory#cancel", "o-1", &seq(20), true)
+            .await,
+        Ok(StockOutcome::Nothing)
+    );
+    let mark = world.event_item("inventory#reservation#o-1").await.unwrap();
+    assert_eq!(mark["state"], Av::S("tombstone".into()));
+    assert_eq!(
+        world
+            .effects
+            .reserve("inventory#insert", "o-1", &seq(10), &lines)
+            .await,
+        Ok(StockOutcome::Superseded)
+    );
+    assert_eq!(world.stock("SKU-MUG").await, Some(10), "nothing reserved");
+    assert_eq!(
+        world
+            .effects
+            .reserve("inventory#insert", "o-1", &seq(10), &lines)
+            .await,
+        Ok(StockOutcome::Duplicate),
+        "the guard was recorded"
+    );
+    // The same id, created again after the cancel: a new order, reserved once.
+    assert!(matches!(
+        world
+            .effects
+            .reserve("inventory#again", "o-1", &seq(30), &lines)
+            .await,
+        Ok(StockOutcome::Done(_))
+    ));
+    assert_eq!(world.stock("SKU-MUG").await, Some(8));
+    // A delete after shipping moves no stock, only the mark.
+    assert_eq!(
+        world
+            .effects
+            .release("inventory#shipped", "o-1", &seq(40), false)
+            .await,
+        Ok(StockOutcome::Nothing)
+    );
+    assert_eq!(world.stock("SKU-MUG").await, Some(8));
 }
 
 #[tokio::test]
@@ -493,7 +574,7 @@ async fn missing_resources_are_transient_not_dead_letters() {
     let effects = AwsEffects::new(&sdk, names);
 
     let stock = effects
-        .reserve("inventory#e1", "o-1", &[line("SKU-MUG", 1)])
+        .reserve("inventory#e1", "o-1", &seq(19), &[line("SKU-MUG", 1)])
         .await
         .unwrap_err();
     assert_eq!(stock.severity, Severity::Transient, "{stock}");

@@ -34,6 +34,9 @@ pub enum Outcome {
     Ok,
     /// Already processed before; skipped.
     Duplicate,
+    /// Stale: its order changed after it (a replayed INSERT of a cancelled order); nothing
+    /// was done.
+    Superseded,
     /// Could never succeed; sent to the dead-letter queue, counted as handled.
     PermanentFailure,
     /// Failed for now (or not reached after such a failure); Lambda retries it.
@@ -115,6 +118,7 @@ pub async fn process<D: DeadLetters>(
         let (outcome, error) = match outcome {
             Ok(Applied::Done) => (Outcome::Ok, None),
             Ok(Applied::Duplicate) => (Outcome::Duplicate, None),
+            Ok(Applied::Superseded) => (Outcome::Superseded, None),
             Err(e) if e.is_transient() => {
                 stopped.get_or_insert_with(|| {
                     format!(

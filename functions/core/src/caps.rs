@@ -8,6 +8,8 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::seq::SequenceNumber;
+
 /// Whether retrying may help.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -63,6 +65,9 @@ pub enum Applied {
     Done,
     /// It had already happened for this key; nothing was done.
     Duplicate,
+    /// The record is stale: a later change of its order made the effect moot (aws-semantics
+    /// §7.4); nothing was done.
+    Superseded,
 }
 
 /// An email to send.
@@ -165,23 +170,37 @@ pub enum StockOutcome {
     Done(Vec<StockChange>),
     /// Already applied for this key.
     Duplicate,
-    /// Nothing to do (a cancelled order whose stock was never reserved).
+    /// Nothing to do (a cancelled order whose stock was never reserved: a tombstone now
+    /// remembers it).
     Nothing,
+    /// A stale INSERT: its order was cancelled or deleted after it (aws-semantics §7.4), so
+    /// nothing is reserved.
+    Superseded,
 }
 
 /// Reserving and restocking inventory.
 pub trait Stock {
     /// Take every line of `order_id` from stock (`stock >= quantity`), all lines or none, once
-    /// per `key`, and remember what was reserved. Unknown products and too little stock are
-    /// permanent failures.
+    /// per `key`, and remember what was reserved — unless the order's mark says it ended after
+    /// record `seq` (then `Superseded`, see [`crate::ledger`]). Unknown products and too little
+    /// stock are permanent failures.
     fn reserve(
         &self,
         key: &str,
         order_id: &str,
+        seq: &SequenceNumber,
         lines: &[StockLine],
     ) -> impl Future<Output = CapResult<StockOutcome>>;
-    /// Put back exactly what was reserved for `order_id`, once per `key`.
-    fn restock(&self, key: &str, order_id: &str) -> impl Future<Output = CapResult<StockOutcome>>;
+    /// Record `seq` ending `order_id` (a cancel or a delete), once per `key`: put back exactly
+    /// what was reserved for it when `give_back` (not when the goods have shipped), or leave a
+    /// tombstone when nothing was reserved.
+    fn release(
+        &self,
+        key: &str,
+        order_id: &str,
+        seq: &SequenceNumber,
+        give_back: bool,
+    ) -> impl Future<Output = CapResult<StockOutcome>>;
 }
 
 /// The dead-letter queue.

@@ -9,6 +9,7 @@ pub mod caps;
 pub mod clock;
 pub mod dlq;
 pub mod event;
+pub mod ledger;
 pub mod money;
 pub mod order;
 pub mod record;

@@ -12,6 +12,8 @@ use crate::caps::{
     Applied, CapError, CapResult, Datum, DeadLetters, Email, Mailer, Metrics, Stock, StockChange,
     StockLine, StockOutcome,
 };
+use crate::ledger::{self, MarkState, OnEnd, OnInsert, OrderMark};
+use crate::seq::SequenceNumber;
 
 /// One metric as published.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -45,7 +47,7 @@ struct State {
     effects: Effects,
     done: HashSet<String>,
     levels: HashMap<String, i64>,
-    reservations: HashMap<String, Vec<StockLine>>,
+    marks: HashMap<String, OrderMark>,
     /// Per component: calls to let through first, then calls to fail.
     faults: HashMap<&'static str, (u32, u32)>,
 }
@@ -175,12 +177,24 @@ impl Stock for Recorder {
         &self,
         key: &str,
         order_id: &str,
+        seq: &SequenceNumber,
         lines: &[StockLine],
     ) -> CapResult<StockOutcome> {
         let mut s = self.lock();
         Self::fault(&mut s, "inventory")?;
         if s.done.contains(key) {
             return Ok(StockOutcome::Duplicate);
+        }
+        match ledger::on_insert(s.marks.get(order_id), seq) {
+            OnInsert::Reserve => {}
+            OnInsert::AlreadyReserved => {
+                s.done.insert(key.to_owned());
+                return Ok(StockOutcome::Duplicate);
+            }
+            OnInsert::Superseded => {
+                s.done.insert(key.to_owned());
+                return Ok(StockOutcome::Superseded);
+            }
         }
         let mut changes = Vec::with_capacity(lines.len());
         for line in lines {
@@ -207,19 +221,33 @@ impl Stock for Recorder {
             s.levels.insert(c.product_id.clone(), c.after);
         }
         s.done.insert(key.to_owned());
-        s.reservations.insert(order_id.to_owned(), lines.to_vec());
+        s.marks.insert(
+            order_id.to_owned(),
+            OrderMark::new(MarkState::Reserved, seq, lines.to_vec()),
+        );
         s.effects.stock.extend(changes.iter().cloned());
         Ok(StockOutcome::Done(changes))
     }
 
-    async fn restock(&self, key: &str, order_id: &str) -> CapResult<StockOutcome> {
+    async fn release(
+        &self,
+        key: &str,
+        order_id: &str,
+        seq: &SequenceNumber,
+        give_back: bool,
+    ) -> CapResult<StockOutcome> {
         let mut s = self.lock();
         Self::fault(&mut s, "inventory")?;
         if s.done.contains(key) {
             return Ok(StockOutcome::Duplicate);
         }
         s.done.insert(key.to_owned());
-        let Some(lines) = s.reservations.remove(order_id) else {
+        let before = s.marks.get(order_id).cloned();
+        let decision = ledger::on_end(before.as_ref(), seq, give_back);
+        if let Some(mark) = decision.mark(before.as_ref(), seq) {
+            s.marks.insert(order_id.to_owned(), mark);
+        }
+        let OnEnd::GiveBack(lines) = decision else {
             return Ok(StockOutcome::Nothing);
         };
         let mut changes = Vec::new();
@@ -310,17 +338,24 @@ impl<D: Stock> Stock for Tee<'_, D> {
         &self,
         key: &str,
         order_id: &str,
+        seq: &SequenceNumber,
         lines: &[StockLine],
     ) -> CapResult<StockOutcome> {
-        let outcome = self.inner.reserve(key, order_id, lines).await?;
+        let outcome = self.inner.reserve(key, order_id, seq, lines).await?;
         if let StockOutcome::Done(changes) = &outcome {
             self.capture(|e| e.stock.extend(changes.iter().cloned()));
         }
         Ok(outcome)
     }
 
-    async fn restock(&self, key: &str, order_id: &str) -> CapResult<StockOutcome> {
-        let outcome = self.inner.restock(key, order_id).await?;
+    async fn release(
+        &self,
+        key: &str,
+        order_id: &str,
+        seq: &SequenceNumber,
+        give_back: bool,
+    ) -> CapResult<StockOutcome> {
+        let outcome = self.inner.release(key, order_id, seq, give_back).await?;
         if let StockOutcome::Done(changes) = &outcome {
             self.capture(|e| e.stock.extend(changes.iter().cloned()));
         }

@@ -1,7 +1,9 @@
 //! The inventory consumer: a new order reserves every line (`stock >= quantity`, all lines or
-//! none); an order that becomes CANCELLED gets back exactly what was reserved for it. Unknown
-//! products and too little stock are permanent failures (dead-letter queue). Stock never moves
-//! twice for one stream record.
+//! none); an order that becomes CANCELLED, or is deleted before it shipped (by a user or by TTL),
+//! gets back exactly what was reserved for it. Unknown products and too little stock are
+//! permanent failures (dead-letter queue). Stock never moves twice for one stream record, and a
+//! replayed INSERT of an order that has since ended reserves nothing (`superseded`,
+//! aws-semantics §7.4; see `orders_core::ledger`).
 
 use std::collections::BTreeMap;
 
@@ -32,17 +34,28 @@ pub async fn handle_record<D: Stock>(record: &EventRecord, deps: &D) -> CapResul
     let change =
         OrderChange::from_record(record).map_err(|e| CapError::permanent(e.to_string()))?;
     let key = effect_key(NAME, &record.event_id);
+    let seq = &record.dynamodb.sequence_number;
     let outcome = match change {
-        OrderChange::Created(order) => deps.reserve(&key, &order.order_id, &lines(&order)).await?,
+        OrderChange::Created(order) => {
+            deps.reserve(&key, &order.order_id, seq, &lines(&order))
+                .await?
+        }
         OrderChange::Updated { old, new }
             if new.status == Status::Cancelled && old.status != Status::Cancelled =>
         {
-            deps.restock(&key, &new.order_id).await?
+            deps.release(&key, &new.order_id, seq, true).await?
+        }
+        // A deleted order ends too: before it shipped its stock comes back (TTL expiry of an
+        // abandoned order is the common case); after, the goods are gone and only the mark moves.
+        OrderChange::Removed { old, .. } => {
+            let shipped = matches!(old.status, Status::Shipped | Status::Delivered);
+            deps.release(&key, &old.order_id, seq, !shipped).await?
         }
         _ => StockOutcome::Nothing,
     };
     Ok(match outcome {
         StockOutcome::Duplicate => Applied::Duplicate,
+        StockOutcome::Superseded => Applied::Superseded,
         StockOutcome::Done(_) | StockOutcome::Nothing => Applied::Done,
     })
 }

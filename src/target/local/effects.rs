@@ -7,8 +7,9 @@ use orders_core::caps::{
     Applied, CapError, CapResult, Datum, DeadLetters, Email, Mailer, Metrics, Stock, StockChange,
     StockLine, StockOutcome,
 };
-use orders_core::clock;
+use orders_core::ledger::{self, MarkState, OnEnd, OnInsert, OrderMark};
 use orders_core::recorder::sum_new;
+use orders_core::{SequenceNumber, clock};
 use std::cell::Cell;
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
@@ -201,22 +202,75 @@ fn set_stock(tx: &Connection, product_id: &str, stock: i64) -> rusqlite::Result<
     Ok(())
 }
 
+/// The order's mark (see `orders_core::ledger`); a mark from before marks carried a state is
+/// the list of reserved lines.
+fn load_mark(tx: &Connection, order_id: &str) -> CapResult<Option<OrderMark>> {
+    let detail: Option<Option<String>> = tx
+        .prepare_cached("SELECT detail FROM processed_events WHERE event_key = ?1")
+        .and_then(|mut st| {
+            st.query_row([reservation_key(order_id)], |r| r.get(0))
+                .optional()
+        })
+        .map_err(sql)?;
+    let Some(detail) = detail.flatten() else {
+        return Ok(None);
+    };
+    if let Ok(mark) = serde_json::from_str::<OrderMark>(&detail) {
+        return Ok(Some(mark));
+    }
+    let lines: Vec<StockLine> = serde_json::from_str(&detail)
+        .map_err(|e| CapError::permanent(format!("corrupt reservation of {order_id}: {e}")))?;
+    Ok(Some(OrderMark {
+        state: MarkState::Reserved,
+        seq: None,
+        lines,
+    }))
+}
+
+/// Store the order's mark. It never expires: a cancellation weeks later still finds it.
+fn store_mark(tx: &Connection, order_id: &str, mark: &OrderMark) -> CapResult<()> {
+    let detail = serde_json::to_string(mark).map_err(|e| CapError::permanent(e.to_string()))?;
+    tx.prepare_cached(
+        "INSERT INTO processed_events (event_key, processed_at, expires_at, detail) VALUES (?1, ?2, ?3, ?4) \
+         ON CONFLICT (event_key) DO UPDATE SET processed_at = excluded.processed_at, detail = excluded.detail",
+    )
+    .and_then(|mut st| {
+        st.execute(params![
+            reservation_key(order_id),
+            clock::rfc3339_ms(clock::now_ms()),
+            i64::MAX,
+            detail
+        ])
+    })
+    .map_err(sql)?;
+    Ok(())
+}
+
 impl Stock for LocalEffects<'_> {
     async fn reserve(
         &self,
         key: &str,
         order_id: &str,
+        seq: &SequenceNumber,
         lines: &[StockLine],
     ) -> CapResult<StockOutcome> {
         self.transaction("inventory", |tx| {
             if !claim(tx, key, None).map_err(sql)? {
                 return Ok(StockOutcome::Duplicate);
             }
+            match ledger::on_insert(load_mark(tx, order_id)?.as_ref(), seq) {
+                OnInsert::Reserve => {}
+                // One reservation per order, as on DynamoDB (issue 11, finding 8).
+                OnInsert::AlreadyReserved => return Ok(StockOutcome::Duplicate),
+                OnInsert::Superseded => return Ok(StockOutcome::Superseded),
+            }
             let mut changes = Vec::with_capacity(lines.len());
             for line in lines {
                 let have = stock_of(tx, &line.product_id)
                     .map_err(sql)?
-                    .ok_or_else(|| CapError::permanent(format!("unknown product {}", line.product_id)))?;
+                    .ok_or_else(|| {
+                        CapError::permanent(format!("unknown product {}", line.product_id))
+                    })?;
                 let need = i64::from(line.quantity);
                 if have < need {
                     return Err(CapError::permanent(format!(
@@ -224,35 +278,43 @@ impl Stock for LocalEffects<'_> {
                         line.product_id
                     )));
                 }
-                changes.push(StockChange { product_id: line.product_id.clone(), before: have, after: have - need });
+                changes.push(StockChange {
+                    product_id: line.product_id.clone(),
+                    before: have,
+                    after: have - need,
+                });
             }
             for c in &changes {
                 set_stock(tx, &c.product_id, c.after).map_err(sql)?;
             }
-            let reserved = serde_json::to_string(lines).map_err(|e| CapError::permanent(e.to_string()))?;
-            tx.prepare_cached("INSERT OR REPLACE INTO processed_events (event_key, processed_at, expires_at, detail) VALUES (?1, ?2, ?3, ?4)")
-                .and_then(|mut st| st.execute(params![reservation_key(order_id), clock::rfc3339_ms(clock::now_ms()), i64::MAX, reserved]))
-            .map_err(sql)?;
+            store_mark(
+                tx,
+                order_id,
+                &OrderMark::new(MarkState::Reserved, seq, lines.to_vec()),
+            )?;
             Ok(StockOutcome::Done(changes))
         })
     }
 
-    async fn restock(&self, key: &str, order_id: &str) -> CapResult<StockOutcome> {
+    async fn release(
+        &self,
+        key: &str,
+        order_id: &str,
+        seq: &SequenceNumber,
+        give_back: bool,
+    ) -> CapResult<StockOutcome> {
         self.transaction("inventory", |tx| {
             if !claim(tx, key, None).map_err(sql)? {
                 return Ok(StockOutcome::Duplicate);
             }
-            let marker: Option<String> = tx
-                .query_row(
-                    "DELETE FROM processed_events WHERE event_key = ?1 RETURNING detail",
-                    [reservation_key(order_id)],
-                    |r| r.get(0),
-                )
-                .optional()
-                .map_err(sql)?;
-            let Some(marker) = marker else { return Ok(StockOutcome::Nothing) };
-            let lines: Vec<StockLine> = serde_json::from_str(&marker)
-                .map_err(|e| CapError::permanent(format!("corrupt reservation of {order_id}: {e}")))?;
+            let before = load_mark(tx, order_id)?;
+            let decision = ledger::on_end(before.as_ref(), seq, give_back);
+            if let Some(mark) = decision.mark(before.as_ref(), seq) {
+                store_mark(tx, order_id, &mark)?;
+            }
+            let OnEnd::GiveBack(lines) = decision else {
+                return Ok(StockOutcome::Nothing);
+            };
             let mut changes = Vec::with_capacity(lines.len());
             for line in lines {
                 let before = stock_of(tx, &line.product_id).map_err(sql)?.unwrap_or(0);
