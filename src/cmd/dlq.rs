@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Args, Subcommand, ValueEnum};
-use orders_core::caps::{DeadLetters, Mailer, Metrics, Stock};
+use orders_core::caps::{DeadLetters, Idempotency, Mailer, Metrics, Stock};
 use serde::Serialize;
 
 use super::Ctx;
@@ -20,7 +20,7 @@ use crate::exit::ExitStatus;
 use crate::functions::Function;
 use crate::input;
 use crate::output::{Printer, Style};
-use crate::target::queue::Queue;
+use crate::target::queue::{Queue, ReplayMarks};
 use crate::target::{ChangeFeed, OrderStore, Target, TargetError};
 
 /// The most messages `list`, `show` and `stats` look at.
@@ -378,11 +378,14 @@ fn journal_path(args: &ReplayArgs, ctx: &Ctx) -> Option<PathBuf> {
     })
 }
 
-fn sources<T: Queue + ChangeFeed + OrderStore>(target: &T) -> Sources<'_, T, T, T> {
+fn sources<T: Queue + ChangeFeed + OrderStore + ReplayMarks>(
+    target: &T,
+) -> Sources<'_, T, T, T, T> {
     Sources {
         queue: target,
         feed: target,
         orders: target,
+        marks: target,
     }
 }
 
@@ -397,8 +400,8 @@ async fn in_process<T, D>(
     bar: &indicatif::ProgressBar,
 ) -> anyhow::Result<ReplaySummary>
 where
-    T: Queue + ChangeFeed + OrderStore,
-    D: Mailer + Metrics + Stock + DeadLetters,
+    T: Queue + ChangeFeed + OrderStore + ReplayMarks,
+    D: Mailer + Metrics + Stock + DeadLetters + Idempotency,
 {
     let via = Via::InProcess {
         deps,

@@ -14,7 +14,8 @@ use std::time::Duration;
 use futures_util::StreamExt;
 use orders_core::batch::Outcome;
 use orders_core::caps::{
-    Applied, CapResult, Datum, DeadLetters, Email, Mailer, Metrics, Stock, StockLine, StockOutcome,
+    Applied, CapResult, Datum, DeadLetters, Email, Idempotency, Mailer, Metrics, Stock, StockLine,
+    StockOutcome, effect_key,
 };
 use orders_core::dlq::DlqBody;
 use orders_core::{Event, SequenceNumber, clock};
@@ -25,7 +26,7 @@ use super::stale::stale_reason;
 use crate::esm::response::{Verdict, interpret};
 use crate::filter::FilterSet;
 use crate::functions::{Function, Subscriptions};
-use crate::target::queue::{Queue, QueueMessage};
+use crate::target::queue::{Queue, QueueMessage, ReplayMarks};
 use crate::target::{ChangeFeed, OrderStore};
 
 /// Where records are replayed.
@@ -173,21 +174,23 @@ impl ReplaySummary {
     }
 }
 
-/// Where replay reads and writes: the queue, the stream, and the orders table (to tell a
-/// stale record).
+/// Where replay reads and writes: the queue, the stream, the orders table (to tell a stale
+/// record), and the marks of messages replayed before.
 #[derive(Debug)]
-pub struct Sources<'a, Q, F, O> {
+pub struct Sources<'a, Q, F, O, M> {
     /// The dead-letter queue.
     pub queue: &'a Q,
     /// The stream (on-failure records are re-read from it).
     pub feed: &'a F,
     /// The orders, as they are now.
     pub orders: &'a O,
+    /// Which messages were replayed in full before.
+    pub marks: &'a M,
 }
 
 /// Replay dead letters from the queue, reading the stream and orders of `src`.
-pub async fn replay<Q, F, O, D>(
-    src: &Sources<'_, Q, F, O>,
+pub async fn replay<Q, F, O, M, D>(
+    src: &Sources<'_, Q, F, O, M>,
     subs: &Subscriptions,
     opts: &ReplayOptions<'_, D>,
     progress: &indicatif::ProgressBar,
@@ -196,7 +199,8 @@ where
     Q: Queue,
     F: ChangeFeed,
     O: OrderStore,
-    D: Mailer + Metrics + Stock + DeadLetters,
+    M: ReplayMarks,
+    D: Mailer + Metrics + Stock + DeadLetters + Idempotency,
 {
     let queue = src.queue;
     let journal = &Journal::open(opts.journal.as_ref())?;
@@ -255,8 +259,8 @@ where
     Ok(summary)
 }
 
-async fn replay_one<Q, F, O, D>(
-    src: &Sources<'_, Q, F, O>,
+async fn replay_one<Q, F, O, M, D>(
+    src: &Sources<'_, Q, F, O, M>,
     subs: &Subscriptions,
     filters: &BTreeMap<Function, FilterSet>,
     opts: &ReplayOptions<'_, D>,
@@ -267,7 +271,8 @@ where
     Q: Queue,
     F: ChangeFeed,
     O: OrderStore,
-    D: Mailer + Metrics + Stock + DeadLetters,
+    M: ReplayMarks,
+    D: Mailer + Metrics + Stock + DeadLetters + Idempotency,
 {
     let out = MessageOutcome {
         message_id: m.message_id.clone(),
@@ -291,6 +296,9 @@ where
             };
         }
         Ok(Resolved::Unrecoverable(why)) => {
+            if let Some(done) = replayed_before(src, opts, m, &out).await {
+                return done;
+            }
             let out = MessageOutcome {
                 outcome: "unrecoverable",
                 error: Some(why),
@@ -341,6 +349,20 @@ where
         match stale_reason(&records, src.orders).await {
             Ok(None) => {}
             Ok(Some(why)) => {
+                if let Some(done) = replayed_before(src, opts, m, &out).await {
+                    return done;
+                }
+                if !opts.dry_run && all_processed(function, &records, &opts.via).await {
+                    // A leftover copy (a batch replayed twice before its deletion went
+                    // through dead-letters a failing record twice): its work is done.
+                    let out = MessageOutcome {
+                        error: Some(
+                            "every record was processed already (a leftover copy); deleted".into(),
+                        ),
+                        ..out
+                    };
+                    return delete_replayed(src.queue, m, out).await;
+                }
                 let out = MessageOutcome {
                     outcome: "stale",
                     error: Some(why),
@@ -367,26 +389,93 @@ where
     }
     let event = Event { records };
     let attempt = m.receive_count.max(1);
-    match invoke(function, &event, attempt, subs, &opts.via).await {
-        Ok(duplicates) => {
-            out.duplicates = duplicates;
-            match src.queue.delete(&m.receipt_handle).await {
-                Ok(()) => MessageOutcome {
-                    outcome: "replayed",
-                    deleted: true,
-                    ..out
-                },
-                Err(e) => MessageOutcome {
-                    outcome: "replayed",
-                    error: Some(format!(
-                        "replayed, but not deleted ({e}); a later replay will find it already processed"
-                    )),
-                    ..out
-                },
+    let hold = matches!(body, DlqBody::Envelope(_));
+    match invoke(function, &event, attempt, hold, subs, &opts.via).await {
+        Ok(done) => {
+            out.duplicates = done.duplicates;
+            if !done.dead_lettered.is_empty() {
+                out.error = Some(format!(
+                    "{} record(s) failed for good and were dead-lettered on their own: {}",
+                    done.dead_lettered.len(),
+                    done.dead_lettered.join("; ")
+                ));
             }
+            if let Err(e) = src.marks.mark_replayed(&m.message_id).await {
+                // Not fatal: a later replay re-runs the records and finds them processed; only
+                // a message gone stale or past retention would then be kept for nothing.
+                tracing::warn!("message {}: cannot record its replay: {e}", m.message_id);
+            }
+            delete_replayed(src.queue, m, out).await
         }
         Err(why) => MessageOutcome {
             error: Some(why),
+            ..out
+        },
+    }
+}
+
+/// A message about to be kept (stale, unrecoverable) that was replayed in full before but not
+/// deleted (a crash, a lost response): only its deletion is left, whatever the stream and the
+/// orders say now. Found by the simulation (issue 11): such a message was kept for ever,
+/// its records applied and dead-lettered at once.
+async fn replayed_before<Q, F, O, M: ReplayMarks, D>(
+    src: &Sources<'_, Q, F, O, M>,
+    opts: &ReplayOptions<'_, D>,
+    m: &QueueMessage,
+    out: &MessageOutcome,
+) -> Option<MessageOutcome>
+where
+    Q: Queue,
+{
+    if opts.dry_run || !src.marks.was_replayed(&m.message_id).await.unwrap_or(false) {
+        return None;
+    }
+    let out = MessageOutcome {
+        error: Some("replayed before; its deletion is completed now".into()),
+        ..out.clone()
+    };
+    Some(delete_replayed(src.queue, m, out).await)
+}
+
+/// Whether `function` has processed every one of `records` (their idempotency guards say
+/// done). Only the in-process replay can ask; a deployed Lambda's guards are its own.
+async fn all_processed<D: Idempotency>(
+    function: Function,
+    records: &[orders_core::EventRecord],
+    via: &Via<'_, D>,
+) -> bool {
+    let Via::InProcess { deps, .. } = via else {
+        return false;
+    };
+    for r in records {
+        if !deps
+            .processed(&effect_key(function.name(), &r.event_id))
+            .await
+            .unwrap_or(false)
+        {
+            return false;
+        }
+    }
+    !records.is_empty()
+}
+
+/// Delete a message whose replay is done.
+async fn delete_replayed<Q: Queue>(
+    queue: &Q,
+    m: &QueueMessage,
+    out: MessageOutcome,
+) -> MessageOutcome {
+    match queue.delete(&m.receipt_handle).await {
+        Ok(()) => MessageOutcome {
+            outcome: "replayed",
+            deleted: true,
+            ..out
+        },
+        Err(e) => MessageOutcome {
+            outcome: "replayed",
+            error: Some(format!(
+                "replayed, but not deleted ({e}); a later replay will find it already processed"
+            )),
             ..out
         },
     }
@@ -478,39 +567,71 @@ async fn with_heartbeat<Q: Queue, T>(
     }
 }
 
-/// Replay `event` into `function`; `Ok(duplicates)` when every record succeeded.
-async fn invoke<D: Mailer + Metrics + Stock + DeadLetters>(
+/// What a replay that succeeded did.
+struct Replayed {
+    /// Records the function had processed before.
+    duplicates: usize,
+    /// Records that failed for good and were dead-lettered on their own, with why.
+    dead_lettered: Vec<String>,
+}
+
+/// Replay `event` into `function`; `Ok` when the message may be deleted.
+///
+/// A message that is one record's envelope (`hold`) stays that record's dead letter when it
+/// fails again: the function's own dead-letter send is held back. A batch — Lambda's
+/// on-failure record — is replayed as Lambda delivers it: a record that fails for good is
+/// dead-lettered on its own (its envelope sent before the batch's message is deleted), and the
+/// batch succeeds. Holding the whole batch instead kept the records that did apply in the
+/// queue for ever, applied and dead-lettered at once (found by the simulation, issue 11).
+async fn invoke<D: Mailer + Metrics + Stock + DeadLetters + Idempotency>(
     function: Function,
     event: &Event,
     attempt: u32,
+    hold: bool,
     subs: &Subscriptions,
     via: &Via<'_, D>,
-) -> Result<usize, String> {
+) -> Result<Replayed, String> {
     match via {
         Via::InProcess { deps, sender } => {
-            let held = HoldDeadLetters { inner: *deps };
-            let report = function.run(event, &held, sender, attempt).await;
-            if report.any_failed() {
-                let failed: Vec<String> = report
+            let report = if hold {
+                let held = HoldDeadLetters { inner: *deps };
+                function.run(event, &held, sender, attempt).await
+            } else {
+                function.run(event, *deps, sender, attempt).await
+            };
+            let errors = |only_permanent: bool| -> Vec<String> {
+                report
                     .records
                     .iter()
+                    .filter(|r| !only_permanent || r.outcome == Outcome::PermanentFailure)
                     .filter_map(|r| {
                         r.error
                             .as_ref()
                             .map(|e| format!("{}: {e}", r.sequence_number))
                     })
-                    .collect();
+                    .collect()
+            };
+            let failed = if hold {
+                report.any_failed()
+            } else {
+                !report.response.batch_item_failures.is_empty()
+            };
+            if failed {
+                let failed = errors(false);
                 return Err(if failed.is_empty() {
                     "the function reported a failure".into()
                 } else {
                     failed.join("; ")
                 });
             }
-            Ok(report
-                .records
-                .iter()
-                .filter(|r| r.outcome == Outcome::Duplicate)
-                .count())
+            Ok(Replayed {
+                duplicates: report
+                    .records
+                    .iter()
+                    .filter(|r| r.outcome == Outcome::Duplicate)
+                    .count(),
+                dead_lettered: if hold { Vec::new() } else { errors(true) },
+            })
         }
         Via::Lambda { aws, name } => {
             let name = name
@@ -520,7 +641,10 @@ async fn invoke<D: Mailer + Metrics + Stock + DeadLetters>(
                 .invoke_lambda(&name, event)
                 .await
                 .map_err(|e| e.to_string())?;
-            lambda_verdict(&name, event, &reply)
+            lambda_verdict(&name, event, &reply).map(|duplicates| Replayed {
+                duplicates,
+                dead_lettered: Vec::new(),
+            })
         }
     }
 }

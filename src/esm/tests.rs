@@ -605,7 +605,10 @@ async fn a_child_of_a_trimmed_checkpointed_parent_starts_at_trim_horizon() {
     let script = Script::new(|_: &[u128], _| ok());
     lab.consume(&script, subscription(10, 3, false), FilterSet::default())
         .await;
-    assert!(lab.checkpoint().is_some(), "a checkpoint in the first shard");
+    assert!(
+        lab.checkpoint().is_some(),
+        "a checkpoint in the first shard"
+    );
     let parent: String = lab
         .target
         .conn()
@@ -615,17 +618,23 @@ async fn a_child_of_a_trimmed_checkpointed_parent_starts_at_trim_horizon() {
     lab.orders(2).await;
     let s = lab.seqs().await;
     // The parent is trimmed away (as AWS deletes a shard a day after it closed).
-    let conn = lab.target.conn();
-    conn.execute("DELETE FROM stream_records WHERE shard_id = ?1", [&parent])
-        .unwrap();
-    conn.execute("DELETE FROM shards WHERE shard_id = ?1", [&parent])
-        .unwrap();
-    drop(conn);
+    {
+        let conn = lab.target.conn();
+        conn.execute("DELETE FROM stream_records WHERE shard_id = ?1", [&parent])
+            .unwrap();
+        conn.execute("DELETE FROM shards WHERE shard_id = ?1", [&parent])
+            .unwrap();
+    }
 
     let again = Script::new(|_: &[u128], _| ok());
     let mut sub = subscription(10, 3, false);
     sub.starting_position = "latest".into();
     lab.consume(&again, sub, FilterSet::default()).await;
-    let delivered: Vec<u128> = again.calls.borrow().iter().flat_map(|c| c.0.clone()).collect();
+    let delivered: Vec<u128> = again
+        .calls
+        .borrow()
+        .iter()
+        .flat_map(|c| c.0.clone())
+        .collect();
     assert_eq!(delivered, vec![*s.last().unwrap()], "the child's backlog");
 }

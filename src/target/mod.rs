@@ -245,6 +245,15 @@ impl ChangeFeed for Target {
     }
 }
 
+impl queue::ReplayMarks for Target {
+    async fn mark_replayed(&self, message_id: &str) -> TResult<()> {
+        delegate!(self, t => t.mark_replayed(message_id).await)
+    }
+    async fn was_replayed(&self, message_id: &str) -> TResult<bool> {
+        delegate!(self, t => t.was_replayed(message_id).await)
+    }
+}
+
 impl queue::Queue for Target {
     async fn send(&self, body: &str) -> TResult<String> {
         delegate!(self, t => t.send(body).await)

@@ -68,6 +68,34 @@ pub trait Queue {
     fn stats(&self) -> impl Future<Output = TResult<QueueStats>>;
 }
 
+/// Which dead letters were replayed. Written before a replayed message is deleted, so a
+/// message whose deletion did not happen (a crash, a lost response) can still be deleted later
+/// — even once its records are past the stream's retention and the replay cannot be re-run to
+/// find them already processed. Kept in the idempotency table (`replay#<MessageId>`).
+pub trait ReplayMarks {
+    /// Remember that message `message_id` was replayed in full.
+    fn mark_replayed(&self, message_id: &str) -> impl Future<Output = TResult<()>>;
+    /// Whether message `message_id` was replayed in full before.
+    fn was_replayed(&self, message_id: &str) -> impl Future<Output = TResult<bool>>;
+}
+
+/// The idempotency-table key of a replayed message.
+pub fn replay_mark_key(message_id: &str) -> String {
+    format!("replay#{message_id}")
+}
+
+/// Replay marks outlive any message: SQS keeps one at most 14 days.
+pub const REPLAY_MARK_TTL_MS: i64 = 15 * 24 * 3600 * 1000;
+
+impl ReplayMarks for LocalTarget {
+    async fn mark_replayed(&self, message_id: &str) -> TResult<()> {
+        self.put_replay_mark(message_id)
+    }
+    async fn was_replayed(&self, message_id: &str) -> TResult<bool> {
+        self.has_replay_mark(message_id)
+    }
+}
+
 impl Queue for LocalTarget {
     async fn send(&self, body: &str) -> TResult<String> {
         self.queue_send(body)

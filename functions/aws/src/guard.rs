@@ -191,6 +191,13 @@ pub(crate) async fn read_item(
     Ok(out.item)
 }
 
+impl orders_core::caps::Idempotency for AwsEffects {
+    async fn processed(&self, key: &str) -> CapResult<bool> {
+        let item = self.read_guard(key).await?;
+        Ok(item.is_some() && existing_claim(item.as_ref()) == Claim::Done)
+    }
+}
+
 /// What an existing guard (that failed our claim's condition) means.
 fn existing_claim(item: Option<&HashMap<String, Av>>) -> Claim {
     let Some(item) = item else {

@@ -8,15 +8,15 @@ use aws_sdk_dynamodb::types::{AttributeValue as Av, CancellationReason};
 use orders_core::caps::{
     CapError, CapResult, Severity, Stock, StockChange, StockLine, StockOutcome,
 };
-use orders_core::ledger::{self, MarkState, OnEnd, OnInsert, OrderMark};
+use orders_core::ledger::{OnEnd, OnInsert};
 use orders_core::{SequenceNumber, clock};
 
 use crate::AwsEffects;
 use crate::errors::{Op, classify, one_line, severity_of};
 use crate::guard::{guard_item, read_item};
 use crate::tx::{
-    TxOutcome, give_stock, marker_item, marker_key, marker_mark, put_if_absent,
-    put_mark_if_unchanged, stock_of, take_stock,
+    StoredLedger, TxOutcome, give_stock, ledger_item, marker_key, put_if_absent,
+    put_ledger_if_unchanged, stock_of, stored_ledger, take_stock,
 };
 
 /// A transaction takes at most 100 actions (§7.3): the guard, the marker, and 98 products.
@@ -49,17 +49,15 @@ impl Stock for AwsEffects {
 }
 
 impl AwsEffects {
-    /// The order's mark, read consistently.
-    async fn mark(&self, order_id: &str) -> CapResult<Option<OrderMark>> {
+    /// The order id's stock ledger, read consistently.
+    async fn ledger(&self, order_id: &str) -> CapResult<StoredLedger> {
         let events = &self.names.processed_events_table;
-        read_item(&self.ddb, events, &marker_key(order_id))
-            .await?
-            .map(|item| marker_mark(order_id, &item))
-            .transpose()
+        let item = read_item(&self.ddb, events, &marker_key(order_id)).await?;
+        stored_ledger(order_id, item.as_ref())
     }
 
     /// Reserve every line or none, once per `key` (the guard is action 0 of the transaction),
-    /// unless the order's mark says it ended after `seq` (aws-semantics §7.4).
+    /// unless the ledger knows something newer of the order id (aws-semantics §7.4).
     async fn reserve_now(
         &self,
         key: &str,
@@ -74,22 +72,13 @@ impl AwsEffects {
                 lines.len()
             )));
         }
-        let before_mark = self.mark(order_id).await?;
-        match ledger::on_insert(before_mark.as_ref(), seq) {
-            OnInsert::Reserve => {}
-            // One reservation per order (issue 11, finding 8): the guard alone records it.
-            OnInsert::AlreadyReserved => {
-                return Ok(match self.nothing_to_restock(key).await? {
-                    StockOutcome::Nothing => StockOutcome::Duplicate,
-                    other => other,
-                });
-            }
-            OnInsert::Superseded => {
-                return Ok(match self.nothing_to_restock(key).await? {
-                    StockOutcome::Nothing => StockOutcome::Superseded,
-                    other => other,
-                });
-            }
+        let stored = self.ledger(order_id).await?;
+        if stored.ledger.on_insert(seq) == OnInsert::Superseded {
+            // Only the guard is written: a stale record is done, with nothing to do.
+            return Ok(match self.nothing_to_restock(key).await? {
+                StockOutcome::Nothing => StockOutcome::Superseded,
+                other => other,
+            });
         }
         // Read first, consistently, to report levels before and after.
         let before = self.levels(order_id, &lines).await?;
@@ -109,14 +98,15 @@ impl AwsEffects {
             &self.names.inventory_table,
         );
         let now = clock::now_ms();
-        let mark = OrderMark::new(MarkState::Reserved, seq, lines.clone());
-        // Action 0 the guard, action 1 the mark, actions 2.. one per product (§7.3).
+        let mut ledger = stored.ledger.clone();
+        ledger.reserved(seq, lines.clone());
+        // Action 0 the guard, action 1 the ledger, actions 2.. one per product (§7.3).
         let mut actions = vec![
             put_if_absent(events, "eventId", guard_item(key, now))?,
-            put_mark_if_unchanged(
+            put_ledger_if_unchanged(
                 events,
-                marker_item(order_id, key, &mark, now),
-                before_mark.as_ref(),
+                ledger_item(order_id, key, &stored, &ledger, now)?,
+                &stored,
             )?,
         ];
         for line in &lines {
@@ -128,8 +118,8 @@ impl AwsEffects {
         }
     }
 
-    /// Record `seq` ending the order, once per `key`: put back what its mark records when
-    /// `give_back`, or leave a tombstone when nothing was reserved.
+    /// Record the end at `seq` of the order id, once per `key`: put back what its reservation
+    /// took when `give_back`, or leave a tombstone when nothing was reserved.
     async fn release_now(
         &self,
         key: &str,
@@ -138,26 +128,28 @@ impl AwsEffects {
         give_back: bool,
     ) -> CapResult<StockOutcome> {
         let events = &self.names.processed_events_table;
-        let before_mark = self.mark(order_id).await?;
-        let decision = ledger::on_end(before_mark.as_ref(), seq, give_back);
-        let Some(mark) = decision.mark(before_mark.as_ref(), seq) else {
+        let stored = self.ledger(order_id).await?;
+        let decision = stored.ledger.on_end(seq, give_back);
+        if decision == OnEnd::Ignore {
             return self.nothing_to_restock(key).await;
-        };
+        }
         let lines = match &decision {
             OnEnd::GiveBack(lines) => lines.clone(),
             _ => Vec::new(),
         };
         let before = self.levels(order_id, &lines).await?;
+        let mut ledger = stored.ledger.clone();
+        ledger.ended(seq, &decision);
 
         let inventory = &self.names.inventory_table;
         let now = clock::now_ms();
-        // Action 0 the guard, action 1 the mark, actions 2.. the products.
+        // Action 0 the guard, action 1 the ledger, actions 2.. the products.
         let mut actions = vec![
             put_if_absent(events, "eventId", guard_item(key, now))?,
-            put_mark_if_unchanged(
+            put_ledger_if_unchanged(
                 events,
-                marker_item(order_id, key, &mark, now),
-                before_mark.as_ref(),
+                ledger_item(order_id, key, &stored, &ledger, now)?,
+                &stored,
             )?,
         ];
         for line in &lines {
@@ -307,7 +299,7 @@ fn reserve_cancelled(
 /// The order's mark changed between reading it and writing: retry (transient).
 fn mark_moved(order_id: &str) -> CapError {
     CapError::transient(format!(
-        "order {order_id}: its reservation mark changed meanwhile; it is decided again on retry"
+        "order {order_id}: its stock ledger changed meanwhile; it is decided again on retry"
     ))
 }
 

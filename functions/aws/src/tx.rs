@@ -11,8 +11,8 @@ use aws_sdk_dynamodb::types::{
     ReturnValuesOnConditionCheckFailure, TransactWriteItem, Update,
 };
 use orders_core::caps::{CapError, CapResult, StockLine};
-use orders_core::ledger::{MarkState, OrderMark};
-use orders_core::{SequenceNumber, clock};
+use orders_core::clock;
+use orders_core::ledger::OrderLedger;
 
 use crate::AwsEffects;
 use crate::errors::{Op, build_failed, classify};
@@ -87,60 +87,57 @@ pub(crate) fn marker_key(order_id: &str) -> String {
     format!("inventory#reservation#{order_id}")
 }
 
-/// The order's mark (`orders_core::ledger`): reserved with what was taken, released, or a
-/// tombstone, and the stream record that set it (`seq`, 40 zero-padded digits, so DynamoDB
-/// compares it as text in numeric order). It has no `expiresAt`: TTL must never remove it —
-/// a cancellation weeks later still finds what to put back.
-pub(crate) fn marker_item(
-    order_id: &str,
-    key: &str,
-    mark: &OrderMark,
-    now_ms: i64,
-) -> HashMap<String, Av> {
-    let lines = mark
-        .lines
-        .iter()
-        .map(|l| {
-            Av::M(HashMap::from([
-                ("productId".to_owned(), Av::S(l.product_id.clone())),
-                ("quantity".to_owned(), Av::N(l.quantity.to_string())),
-            ]))
-        })
-        .collect();
-    let mut item = HashMap::from([
-        ("eventId".to_owned(), Av::S(marker_key(order_id))),
-        ("orderId".to_owned(), Av::S(order_id.to_owned())),
-        ("reservedBy".to_owned(), Av::S(key.to_owned())),
-        ("processedAt".to_owned(), Av::S(clock::rfc3339_ms(now_ms))),
-        ("state".to_owned(), Av::S(mark.state.as_str().to_owned())),
-        ("lines".to_owned(), Av::L(lines)),
-    ]);
-    if let Some(seq) = &mark.seq {
-        item.insert("seq".to_owned(), Av::S(seq.padded()));
-    }
-    item
+/// An order id's stock ledger as stored (`orders_core::ledger`), and the version it was read
+/// at: `None` when there was no item, `Some(None)` for a reservation written before the
+/// ledger (a `lines` list, no version).
+pub(crate) struct StoredLedger {
+    pub(crate) ledger: OrderLedger,
+    pub(crate) version: Option<Option<u64>>,
 }
 
-/// Put the order's new mark, only if the mark is still the one read before (`before`): a
-/// concurrent change of the same order cancels the transaction instead of being overwritten.
-pub(crate) fn put_mark_if_unchanged(
+/// The ledger item: the ledger as JSON text (`ledger`) and a `version` bumped on every write.
+/// It has no `expiresAt`: TTL must never remove it — a cancellation weeks later still finds
+/// what to put back.
+pub(crate) fn ledger_item(
+    order_id: &str,
+    key: &str,
+    stored: &StoredLedger,
+    ledger: &OrderLedger,
+    now_ms: i64,
+) -> CapResult<HashMap<String, Av>> {
+    let text = serde_json::to_string(ledger)
+        .map_err(|e| CapError::permanent(format!("cannot encode the ledger of {order_id}: {e}")))?;
+    let version = stored.version.flatten().unwrap_or(0) + 1;
+    Ok(HashMap::from([
+        ("eventId".to_owned(), Av::S(marker_key(order_id))),
+        ("orderId".to_owned(), Av::S(order_id.to_owned())),
+        ("lastEventKey".to_owned(), Av::S(key.to_owned())),
+        ("processedAt".to_owned(), Av::S(clock::rfc3339_ms(now_ms))),
+        ("ledger".to_owned(), Av::S(text)),
+        ("version".to_owned(), Av::N(version.to_string())),
+    ]))
+}
+
+/// Put the ledger, only if it is still the version read before: a concurrent change of the
+/// same order id cancels the transaction instead of being overwritten.
+pub(crate) fn put_ledger_if_unchanged(
     table: &str,
     item: HashMap<String, Av>,
-    before: Option<&OrderMark>,
+    stored: &StoredLedger,
 ) -> CapResult<TransactWriteItem> {
-    let mut put = Put::builder()
-        .table_name(table)
-        .set_item(Some(item))
-        .expression_attribute_names("#key", "eventId");
-    put = match before.map(|m| &m.seq) {
-        None => put.condition_expression("attribute_not_exists(#key)"),
+    let mut put = Put::builder().table_name(table).set_item(Some(item));
+    put = match stored.version {
+        None => put
+            .condition_expression("attribute_not_exists(#key)")
+            .expression_attribute_names("#key", "eventId"),
         Some(None) => put
-            .condition_expression("attribute_exists(#key) AND attribute_not_exists(#seq)")
-            .expression_attribute_names("#seq", "seq"),
-        Some(Some(seq)) => put
-            .condition_expression("#seq = :seq")
-            .expression_attribute_names("#seq", "seq")
-            .expression_attribute_values(":seq", Av::S(seq.padded())),
+            .condition_expression("attribute_exists(#key) AND attribute_not_exists(#v)")
+            .expression_attribute_names("#key", "eventId")
+            .expression_attribute_names("#v", "version"),
+        Some(Some(v)) => put
+            .condition_expression("#v = :v")
+            .expression_attribute_names("#v", "version")
+            .expression_attribute_values(":v", Av::N(v.to_string())),
     };
     let put = put
         .build()
@@ -148,56 +145,61 @@ pub(crate) fn put_mark_if_unchanged(
     Ok(TransactWriteItem::builder().put(put).build())
 }
 
-/// The mark an item records. An item from before marks had a state is a reservation with no
-/// sequence number (older than any record).
-pub(crate) fn marker_mark(order_id: &str, item: &HashMap<String, Av>) -> CapResult<OrderMark> {
+/// The ledger an item records (`None`: no item).
+pub(crate) fn stored_ledger(
+    order_id: &str,
+    item: Option<&HashMap<String, Av>>,
+) -> CapResult<StoredLedger> {
+    let Some(item) = item else {
+        return Ok(StoredLedger {
+            ledger: OrderLedger::default(),
+            version: None,
+        });
+    };
     let bad = |what: &str| {
         CapError::permanent(format!(
-            "the reservation marker of order {order_id} has a malformed {what}"
+            "the stock ledger of order {order_id} has a malformed {what}"
         ))
     };
-    let state = match item.get("state") {
-        None => MarkState::Reserved,
-        Some(v) => v
-            .as_s()
-            .ok()
-            .and_then(|s| MarkState::parse(s))
-            .ok_or_else(|| bad("state"))?,
-    };
-    let seq = match item.get("seq") {
-        None => None,
-        Some(v) => Some(
-            v.as_s()
-                .ok()
-                .and_then(|s| SequenceNumber::parse(s).ok())
-                .ok_or_else(|| bad("seq"))?,
-        ),
-    };
-    let lines = match item.get("lines") {
-        None if state != MarkState::Reserved => Vec::new(),
-        other => other
-            .and_then(|v| v.as_l().ok())
-            .ok_or_else(|| bad("lines"))?
-            .iter()
-            .map(|line| {
-                let m = line.as_m().map_err(|_| bad("lines"))?;
-                let product_id = m
-                    .get("productId")
-                    .and_then(|v| v.as_s().ok())
-                    .ok_or_else(|| bad("lines"))?;
-                let quantity = m
-                    .get("quantity")
-                    .and_then(|v| v.as_n().ok())
-                    .and_then(|n| n.parse::<u32>().ok())
-                    .ok_or_else(|| bad("lines"))?;
-                Ok(StockLine {
-                    product_id: product_id.clone(),
-                    quantity,
-                })
+    if let Some(text) = item.get("ledger") {
+        let text = text.as_s().map_err(|_| bad("ledger"))?;
+        let ledger = serde_json::from_str(text).map_err(|_| bad("ledger"))?;
+        let version = item
+            .get("version")
+            .and_then(|v| v.as_n().ok())
+            .and_then(|n| n.parse::<u64>().ok())
+            .ok_or_else(|| bad("version"))?;
+        return Ok(StoredLedger {
+            ledger,
+            version: Some(Some(version)),
+        });
+    }
+    let lines = item
+        .get("lines")
+        .and_then(|v| v.as_l().ok())
+        .ok_or_else(|| bad("lines"))?
+        .iter()
+        .map(|line| {
+            let m = line.as_m().map_err(|_| bad("lines"))?;
+            let product_id = m
+                .get("productId")
+                .and_then(|v| v.as_s().ok())
+                .ok_or_else(|| bad("lines"))?;
+            let quantity = m
+                .get("quantity")
+                .and_then(|v| v.as_n().ok())
+                .and_then(|n| n.parse::<u32>().ok())
+                .ok_or_else(|| bad("lines"))?;
+            Ok(StockLine {
+                product_id: product_id.clone(),
+                quantity,
             })
-            .collect::<CapResult<_>>()?,
-    };
-    Ok(OrderMark { state, seq, lines })
+        })
+        .collect::<CapResult<_>>()?;
+    Ok(StoredLedger {
+        ledger: OrderLedger::legacy(lines),
+        version: Some(None),
+    })
 }
 
 /// An inventory item's `stock`, when it is an integer.

@@ -20,6 +20,11 @@ use orders_core::clock;
 use orders_core::money::Decimal;
 use support::{World, mail_to};
 
+/// The stock ledger an item holds.
+fn ledger(item: &HashMap<String, Av>) -> orders_core::ledger::OrderLedger {
+    serde_json::from_str(item["ledger"].as_s().unwrap()).unwrap()
+}
+
 fn seq(n: u128) -> orders_core::SequenceNumber {
     orders_core::SequenceNumber::from_u128(n)
 }
@@ -282,16 +287,12 @@ async fn a_reservation_takes_stock_once() {
         (Some(7), Some(3))
     );
 
-    // The marker remembers the lines and never expires; the guard does.
+    // The ledger remembers the lines and never expires; the guard does.
     let marker = world.event_item("inventory#reservation#o-1").await.unwrap();
     assert!(!marker.contains_key("expiresAt"));
-    let recorded = marker["lines"].as_l().unwrap();
-    assert_eq!(recorded.len(), 2);
-    assert_eq!(
-        recorded[1].as_m().unwrap()["productId"],
-        Av::S("SKU-PAD".into())
-    );
-    assert_eq!(recorded[1].as_m().unwrap()["quantity"], Av::N("2".into()));
+    let held = ledger(&marker);
+    assert_eq!(held.held().len(), 1);
+    assert_eq!(held.held()[0].lines, lines.to_vec());
     assert!(
         world
             .event_item("inventory#e1")
@@ -300,20 +301,20 @@ async fn a_reservation_takes_stock_once() {
             .contains_key("expiresAt")
     );
 
-    // The same record again, or another record of the same order: nothing moves.
+    // The same record again, or an older INSERT of the same order id: nothing moves.
     assert_eq!(
         world
             .effects
-            .reserve("inventory#e1", "o-1", &seq(12), &lines)
+            .reserve("inventory#e1", "o-1", &seq(11), &lines)
             .await,
         Ok(StockOutcome::Duplicate)
     );
     assert_eq!(
         world
             .effects
-            .reserve("inventory#e9", "o-1", &seq(13), &lines)
+            .reserve("inventory#e9", "o-1", &seq(5), &lines)
             .await,
-        Ok(StockOutcome::Duplicate)
+        Ok(StockOutcome::Superseded)
     );
     assert_eq!(
         (world.stock("SKU-MUG").await, world.stock("SKU-PAD").await),
@@ -424,9 +425,9 @@ async fn a_restock_puts_back_what_was_reserved_once() {
         (world.stock("SKU-MUG").await, world.stock("SKU-PAD").await),
         (Some(10), Some(3))
     );
-    let mark = world.event_item("inventory#reservation#o-1").await.unwrap();
-    assert_eq!(mark["state"], Av::S("released".into()));
-    assert_eq!(mark["seq"], Av::S(seq(100).padded()));
+    let after = ledger(&world.event_item("inventory#reservation#o-1").await.unwrap());
+    assert!(after.held().is_empty());
+    assert_eq!(after.newest, Some(seq(100)));
 
     assert_eq!(
         world
@@ -479,8 +480,9 @@ async fn a_stale_insert_after_a_cancel_reserves_nothing() {
             .await,
         Ok(StockOutcome::Nothing)
     );
-    let mark = world.event_item("inventory#reservation#o-1").await.unwrap();
-    assert_eq!(mark["state"], Av::S("tombstone".into()));
+    let tombstone = ledger(&world.event_item("inventory#reservation#o-1").await.unwrap());
+    assert!(tombstone.held().is_empty());
+    assert_eq!(tombstone.newest, Some(seq(20)));
     assert_eq!(
         world
             .effects
@@ -578,8 +580,9 @@ async fn missing_resources_are_transient_not_dead_letters() {
         .await
         .unwrap_err();
     assert_eq!(stock.severity, Severity::Transient, "{stock}");
+    // The first table it reads is the idempotency table (the order's stock ledger).
     assert!(
-        stock.message.contains(&format!("NoSuchInventory-{id}")),
+        stock.message.contains(&format!("NoSuchEvents-{id}")),
         "{stock}"
     );
     let dlq = effects.send("body").await.unwrap_err();

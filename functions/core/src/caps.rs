@@ -203,6 +203,14 @@ pub trait Stock {
     ) -> impl Future<Output = CapResult<StockOutcome>>;
 }
 
+/// The idempotency guards, read: whether an effect key was processed (done, not merely
+/// attempted). A replay asks it of a stale dead letter: one whose records were all processed
+/// already is a leftover copy, not history to keep (aws-semantics §7.3, §7.4).
+pub trait Idempotency {
+    /// Whether the effect keyed `key` is done.
+    fn processed(&self, key: &str) -> impl Future<Output = CapResult<bool>>;
+}
+
 /// The dead-letter queue.
 pub trait DeadLetters {
     /// Send one message body.

@@ -9,10 +9,10 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::caps::{
-    Applied, CapError, CapResult, Datum, DeadLetters, Email, Mailer, Metrics, Stock, StockChange,
-    StockLine, StockOutcome,
+    Applied, CapError, CapResult, Datum, DeadLetters, Email, Idempotency, Mailer, Metrics, Stock,
+    StockChange, StockLine, StockOutcome,
 };
-use crate::ledger::{self, MarkState, OnEnd, OnInsert, OrderMark};
+use crate::ledger::{OnEnd, OnInsert, OrderLedger};
 use crate::seq::SequenceNumber;
 
 /// One metric as published.
@@ -47,7 +47,7 @@ struct State {
     effects: Effects,
     done: HashSet<String>,
     levels: HashMap<String, i64>,
-    marks: HashMap<String, OrderMark>,
+    marks: HashMap<String, OrderLedger>,
     /// Per component: calls to let through first, then calls to fail.
     faults: HashMap<&'static str, (u32, u32)>,
 }
@@ -185,16 +185,14 @@ impl Stock for Recorder {
         if s.done.contains(key) {
             return Ok(StockOutcome::Duplicate);
         }
-        match ledger::on_insert(s.marks.get(order_id), seq) {
-            OnInsert::Reserve => {}
-            OnInsert::AlreadyReserved => {
-                s.done.insert(key.to_owned());
-                return Ok(StockOutcome::Duplicate);
-            }
-            OnInsert::Superseded => {
-                s.done.insert(key.to_owned());
-                return Ok(StockOutcome::Superseded);
-            }
+        if s.marks
+            .entry(order_id.to_owned())
+            .or_default()
+            .on_insert(seq)
+            == OnInsert::Superseded
+        {
+            s.done.insert(key.to_owned());
+            return Ok(StockOutcome::Superseded);
         }
         let mut changes = Vec::with_capacity(lines.len());
         for line in lines {
@@ -221,10 +219,10 @@ impl Stock for Recorder {
             s.levels.insert(c.product_id.clone(), c.after);
         }
         s.done.insert(key.to_owned());
-        s.marks.insert(
-            order_id.to_owned(),
-            OrderMark::new(MarkState::Reserved, seq, lines.to_vec()),
-        );
+        s.marks
+            .entry(order_id.to_owned())
+            .or_default()
+            .reserved(seq, lines.to_vec());
         s.effects.stock.extend(changes.iter().cloned());
         Ok(StockOutcome::Done(changes))
     }
@@ -242,11 +240,9 @@ impl Stock for Recorder {
             return Ok(StockOutcome::Duplicate);
         }
         s.done.insert(key.to_owned());
-        let before = s.marks.get(order_id).cloned();
-        let decision = ledger::on_end(before.as_ref(), seq, give_back);
-        if let Some(mark) = decision.mark(before.as_ref(), seq) {
-            s.marks.insert(order_id.to_owned(), mark);
-        }
+        let ledger = s.marks.entry(order_id.to_owned()).or_default();
+        let decision = ledger.on_end(seq, give_back);
+        ledger.ended(seq, &decision);
         let OnEnd::GiveBack(lines) = decision else {
             return Ok(StockOutcome::Nothing);
         };
@@ -263,6 +259,12 @@ impl Stock for Recorder {
         }
         s.effects.stock.extend(changes.iter().cloned());
         Ok(StockOutcome::Done(changes))
+    }
+}
+
+impl Idempotency for Recorder {
+    async fn processed(&self, key: &str) -> CapResult<bool> {
+        Ok(self.lock().done.contains(key))
     }
 }
 

@@ -42,12 +42,6 @@ impl SequenceNumber {
         self.significant().parse().ok()
     }
 
-    /// The value as exactly 40 digits, zero-padded: text order of this form is numeric order,
-    /// for stores that can compare only strings (a DynamoDB condition, a SQLite index).
-    pub fn padded(&self) -> String {
-        format!("{:0>width$}", self.significant(), width = MAX_DIGITS)
-    }
-
     /// A sequence number from an integer.
     pub fn from_u128(value: u128) -> Self {
         SequenceNumber(value.to_string())
@@ -164,9 +158,6 @@ mod tests {
         assert_ne!(seq("10"), seq("100"));
         let set: HashSet<SequenceNumber> = [seq("000300000000000000499659")].into();
         assert!(set.contains(&seq("300000000000000499659")));
-        assert_eq!(seq("0").padded(), "0".repeat(40));
-        assert_eq!(seq("0012").padded(), format!("{}12", "0".repeat(38)));
-        assert!(seq("9").padded() < seq("10").padded());
     }
 
     #[test]

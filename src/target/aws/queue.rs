@@ -129,6 +129,48 @@ impl AwsTarget {
     }
 }
 
+impl crate::target::queue::ReplayMarks for AwsTarget {
+    async fn mark_replayed(&self, message_id: &str) -> TResult<()> {
+        use aws_sdk_dynamodb::types::AttributeValue as Av;
+        let table = &self.resources.processed_events_table;
+        let now = orders_core::clock::now_ms();
+        self.ddb
+            .put_item()
+            .table_name(table)
+            .item(
+                "eventId",
+                Av::S(crate::target::queue::replay_mark_key(message_id)),
+            )
+            .item("processedAt", Av::S(orders_core::clock::rfc3339_ms(now)))
+            .item(
+                "expiresAt",
+                Av::N(((now + crate::target::queue::REPLAY_MARK_TTL_MS) / 1000).to_string()),
+            )
+            .send()
+            .await
+            .map_err(|e| self.err(e, "dynamodb:PutItem", "table", table))?;
+        Ok(())
+    }
+
+    async fn was_replayed(&self, message_id: &str) -> TResult<bool> {
+        use aws_sdk_dynamodb::types::AttributeValue as Av;
+        let table = &self.resources.processed_events_table;
+        let out = self
+            .ddb
+            .get_item()
+            .table_name(table)
+            .key(
+                "eventId",
+                Av::S(crate::target::queue::replay_mark_key(message_id)),
+            )
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(|e| self.err(e, "dynamodb:GetItem", "table", table))?;
+        Ok(out.item.is_some())
+    }
+}
+
 impl Queue for AwsTarget {
     async fn send(&self, body: &str) -> TResult<String> {
         crate::target::local::queue::check_body(body)?;

@@ -4,10 +4,10 @@
 //! every effect happens exactly once per stream record. Injected faults come first.
 
 use orders_core::caps::{
-    Applied, CapError, CapResult, Datum, DeadLetters, Email, Mailer, Metrics, Stock, StockChange,
-    StockLine, StockOutcome,
+    Applied, CapError, CapResult, Datum, DeadLetters, Email, Idempotency, Mailer, Metrics, Stock,
+    StockChange, StockLine, StockOutcome,
 };
-use orders_core::ledger::{self, MarkState, OnEnd, OnInsert, OrderMark};
+use orders_core::ledger::{OnEnd, OnInsert, OrderLedger};
 use orders_core::recorder::sum_new;
 use orders_core::{SequenceNumber, clock};
 use std::cell::Cell;
@@ -202,9 +202,9 @@ fn set_stock(tx: &Connection, product_id: &str, stock: i64) -> rusqlite::Result<
     Ok(())
 }
 
-/// The order's mark (see `orders_core::ledger`); a mark from before marks carried a state is
-/// the list of reserved lines.
-fn load_mark(tx: &Connection, order_id: &str) -> CapResult<Option<OrderMark>> {
+/// The order id's stock ledger (see `orders_core::ledger`); a reservation from before the
+/// ledger is the list of reserved lines.
+fn load_ledger(tx: &Connection, order_id: &str) -> CapResult<OrderLedger> {
     let detail: Option<Option<String>> = tx
         .prepare_cached("SELECT detail FROM processed_events WHERE event_key = ?1")
         .and_then(|mut st| {
@@ -213,23 +213,19 @@ fn load_mark(tx: &Connection, order_id: &str) -> CapResult<Option<OrderMark>> {
         })
         .map_err(sql)?;
     let Some(detail) = detail.flatten() else {
-        return Ok(None);
+        return Ok(OrderLedger::default());
     };
-    if let Ok(mark) = serde_json::from_str::<OrderMark>(&detail) {
-        return Ok(Some(mark));
+    if let Ok(ledger) = serde_json::from_str::<OrderLedger>(&detail) {
+        return Ok(ledger);
     }
     let lines: Vec<StockLine> = serde_json::from_str(&detail)
         .map_err(|e| CapError::permanent(format!("corrupt reservation of {order_id}: {e}")))?;
-    Ok(Some(OrderMark {
-        state: MarkState::Reserved,
-        seq: None,
-        lines,
-    }))
+    Ok(OrderLedger::legacy(lines))
 }
 
-/// Store the order's mark. It never expires: a cancellation weeks later still finds it.
-fn store_mark(tx: &Connection, order_id: &str, mark: &OrderMark) -> CapResult<()> {
-    let detail = serde_json::to_string(mark).map_err(|e| CapError::permanent(e.to_string()))?;
+/// Store the ledger. It never expires: a cancellation weeks later still finds it.
+fn store_ledger(tx: &Connection, order_id: &str, ledger: &OrderLedger) -> CapResult<()> {
+    let detail = serde_json::to_string(ledger).map_err(|e| CapError::permanent(e.to_string()))?;
     tx.prepare_cached(
         "INSERT INTO processed_events (event_key, processed_at, expires_at, detail) VALUES (?1, ?2, ?3, ?4) \
          ON CONFLICT (event_key) DO UPDATE SET processed_at = excluded.processed_at, detail = excluded.detail",
@@ -258,11 +254,9 @@ impl Stock for LocalEffects<'_> {
             if !claim(tx, key, None).map_err(sql)? {
                 return Ok(StockOutcome::Duplicate);
             }
-            match ledger::on_insert(load_mark(tx, order_id)?.as_ref(), seq) {
-                OnInsert::Reserve => {}
-                // One reservation per order, as on DynamoDB (issue 11, finding 8).
-                OnInsert::AlreadyReserved => return Ok(StockOutcome::Duplicate),
-                OnInsert::Superseded => return Ok(StockOutcome::Superseded),
+            let mut ledger = load_ledger(tx, order_id)?;
+            if ledger.on_insert(seq) == OnInsert::Superseded {
+                return Ok(StockOutcome::Superseded);
             }
             let mut changes = Vec::with_capacity(lines.len());
             for line in lines {
@@ -287,11 +281,8 @@ impl Stock for LocalEffects<'_> {
             for c in &changes {
                 set_stock(tx, &c.product_id, c.after).map_err(sql)?;
             }
-            store_mark(
-                tx,
-                order_id,
-                &OrderMark::new(MarkState::Reserved, seq, lines.to_vec()),
-            )?;
+            ledger.reserved(seq, lines.to_vec());
+            store_ledger(tx, order_id, &ledger)?;
             Ok(StockOutcome::Done(changes))
         })
     }
@@ -307,10 +298,11 @@ impl Stock for LocalEffects<'_> {
             if !claim(tx, key, None).map_err(sql)? {
                 return Ok(StockOutcome::Duplicate);
             }
-            let before = load_mark(tx, order_id)?;
-            let decision = ledger::on_end(before.as_ref(), seq, give_back);
-            if let Some(mark) = decision.mark(before.as_ref(), seq) {
-                store_mark(tx, order_id, &mark)?;
+            let mut ledger = load_ledger(tx, order_id)?;
+            let decision = ledger.on_end(seq, give_back);
+            if decision != OnEnd::Ignore {
+                ledger.ended(seq, &decision);
+                store_ledger(tx, order_id, &ledger)?;
             }
             let OnEnd::GiveBack(lines) = decision else {
                 return Ok(StockOutcome::Nothing);
@@ -327,6 +319,20 @@ impl Stock for LocalEffects<'_> {
             }
             Ok(StockOutcome::Done(changes))
         })
+    }
+}
+
+impl Idempotency for LocalEffects<'_> {
+    async fn processed(&self, key: &str) -> CapResult<bool> {
+        // A local guard commits with its effect: present means done.
+        self.target
+            .conn()
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM processed_events WHERE event_key = ?1)",
+                [key],
+                |r| r.get(0),
+            )
+            .map_err(sql)
     }
 }
 

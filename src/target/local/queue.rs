@@ -47,6 +47,34 @@ pub fn check_body(body: &str) -> TResult<()> {
 }
 
 impl LocalTarget {
+    /// Remember that a message was replayed (see `ReplayMarks`).
+    pub fn put_replay_mark(&self, message_id: &str) -> TResult<()> {
+        let now = clock::now_ms();
+        self.conn()
+            .execute(
+                "INSERT INTO processed_events (event_key, processed_at, expires_at, detail) VALUES (?1, ?2, ?3, NULL) \
+                 ON CONFLICT (event_key) DO NOTHING",
+                params![
+                    crate::target::queue::replay_mark_key(message_id),
+                    clock::rfc3339_ms(now),
+                    (now + crate::target::queue::REPLAY_MARK_TTL_MS) / 1000
+                ],
+            )
+            .ctx("cannot record the replay")?;
+        Ok(())
+    }
+
+    /// Whether a message was replayed before.
+    pub fn has_replay_mark(&self, message_id: &str) -> TResult<bool> {
+        self.conn()
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM processed_events WHERE event_key = ?1)",
+                [crate::target::queue::replay_mark_key(message_id)],
+                |r| r.get(0),
+            )
+            .ctx("cannot read the replay record")
+    }
+
     /// Put a message in the queue; returns its id.
     pub fn queue_send(&self, body: &str) -> TResult<String> {
         check_body(body)?;
