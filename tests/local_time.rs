@@ -110,7 +110,12 @@ fn issue_11_retention_applies_to_reads_of_a_store_nobody_writes_to() {
         .find(|(_, r)| r.dynamodb.sequence_number.as_str() == seq)
         .map(|(shard, _)| shard)
         .unwrap();
-    let body = on_failure("orders-notification", &shard, seq, first["eventSourceARN"].as_str().unwrap());
+    let body = on_failure(
+        "orders-notification",
+        &shard,
+        seq,
+        first["eventSourceARN"].as_str().unwrap(),
+    );
     env.run(&["dlq", "send", "--body", &body.to_string(), "-q"])
         .success();
     age(&env, 25);

@@ -19,3 +19,4 @@ mod local_orders;
 mod local_stream;
 mod local_tail;
 mod local_time;
+mod sim;
