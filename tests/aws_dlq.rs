@@ -5,6 +5,7 @@
 use aws_sdk_dynamodbstreams::types::ShardIteratorType;
 
 use crate::support::aws::{AwsEnv, block, endpoint};
+use crate::support::create_order;
 
 #[test]
 fn an_envelope_is_replayed_once_the_stock_is_fixed() {
@@ -57,6 +58,47 @@ fn an_envelope_is_replayed_once_the_stock_is_fixed() {
     );
     assert!(aws.dlq_bodies().is_empty());
     aws.run(&["dlq", "replay"]).input_error("--yes");
+}
+
+/// Issue 11, finding 3 on DynamoDB: an order dead-lettered for want of stock, then cancelled;
+/// the replay calls the envelope stale and keeps it, and replayed anyway it reserves nothing.
+#[test]
+fn a_stale_replay_reserves_nothing_for_a_cancelled_order() {
+    let aws = AwsEnv::new();
+    aws.run(&["init", "--demo-stock"]).success();
+    let id = create_order(|a| aws.run(a), "ann@example.com", "SKU-CHAIR:50:249.00");
+    let consume = || {
+        aws.run(&[
+            "consume",
+            "--function",
+            "inventory",
+            "--until-idle",
+            "--idle",
+            "500ms",
+            "-q",
+        ])
+    };
+    consume().code(1);
+    assert_eq!(aws.dlq_bodies().len(), 1);
+    aws.run(&["orders", "cancel", &id]).success();
+    consume().success();
+    aws.run(&["inventory", "set", "SKU-CHAIR", "60"]).success();
+    let kept = aws
+        .run(&["dlq", "replay", "--yes", "-o", "json"])
+        .code(1)
+        .json();
+    assert_eq!(kept["messages"][0]["outcome"], "stale", "{kept}");
+    assert_eq!(aws.dlq_bodies().len(), 1, "kept");
+    aws.run(&["dlq", "replay", "--yes", "--stale", "replay", "-o", "json"])
+        .success();
+    assert!(aws.dlq_bodies().is_empty());
+    assert_eq!(
+        aws.run(&["inventory", "get", "SKU-CHAIR", "-o", "json"])
+            .success()
+            .json()["stock"],
+        60,
+        "nothing reserved for the cancelled order"
+    );
 }
 
 /// The on-failure record Lambda would send for the stream's first record.

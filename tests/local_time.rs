@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use crate::support::{Env, drain_args, for_function};
+use crate::support::{Env, create_order, drain_args, for_function};
 
 /// Move the store `hours` into the past, as if that much time had passed with no writes:
 /// stream records, shards, and the stream's last write time.
@@ -175,23 +175,7 @@ fn on_failure(lambda: &str, shard: &str, seq: &str, stream_arn: &str) -> Value {
 fn issue_11_a_dead_letter_no_current_filter_matches_is_kept() {
     let env = Env::new();
     env.run(&["init", "-q"]).success();
-    let id = env
-        .run(&[
-            "create",
-            "--customer",
-            "c-1",
-            "--email",
-            "c1@example.com",
-            "--item",
-            "SKU-MUG:1:5.00",
-            "-o",
-            "json",
-        ])
-        .success()
-        .json()["orderId"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let id = create_order(|a| env.run(a), "c1@example.com", "SKU-MUG:1:5.00");
     env.run(&["orders", "delete", &id, "-q"]).success();
     let (shard, remove) = env
         .records()
@@ -222,23 +206,7 @@ fn issue_11_a_dead_letter_no_current_filter_matches_is_kept() {
 fn dead_lettered_then_ended(env: &Env, end: &str) -> String {
     env.run(&["init", "-q"]).success();
     env.run(&["inventory", "set", "SKU-X", "0", "-q"]).success();
-    let id = env
-        .run(&[
-            "create",
-            "--customer",
-            "c-1",
-            "--email",
-            "c1@example.com",
-            "--item",
-            "SKU-X:2:5.00",
-            "-o",
-            "json",
-        ])
-        .success()
-        .json()["orderId"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let id = create_order(|a| env.run(a), "c1@example.com", "SKU-X:2:5.00");
     env.run(&["consume", "--function", "inventory", "-q"])
         .code(1);
     assert_eq!(depth(env), 1);
@@ -320,24 +288,7 @@ fn issue_11_a_delete_before_shipping_releases_the_reservation() {
     env.run(&["init", "-q"]).success();
     env.run(&["inventory", "set", "SKU-X", "10", "-q"])
         .success();
-    let create = |email: &str| {
-        env.run(&[
-            "create",
-            "--customer",
-            "c-1",
-            "--email",
-            email,
-            "--item",
-            "SKU-X:3:5.00",
-            "-o",
-            "json",
-        ])
-        .success()
-        .json()["orderId"]
-            .as_str()
-            .unwrap()
-            .to_owned()
-    };
+    let create = |email: &str| create_order(|a| env.run(a), email, "SKU-X:3:5.00");
     let abandoned = create("a@example.com");
     let shipped = create("b@example.com");
     env.run(&["consume", "--function", "inventory", "-q"])

@@ -2,6 +2,8 @@
 //! or unreadable), which records it stands for — re-read from the stream for an on-failure
 //! record — and the replay engine that deletes a message only after its replay succeeded.
 
+mod invoke;
+mod journal;
 pub mod replay;
 pub mod resolve;
 pub mod stale;

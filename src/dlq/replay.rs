@@ -6,46 +6,24 @@
 //! message to come back, and the functions' idempotency makes the second replay harmless.
 
 use std::collections::{BTreeMap, HashSet};
-use std::io::Write;
 use std::path::PathBuf;
-use std::sync::Mutex;
 use std::time::Duration;
 
 use futures_util::StreamExt;
-use orders_core::batch::Outcome;
-use orders_core::caps::{
-    Applied, CapResult, Datum, DeadLetters, Email, Idempotency, Mailer, Metrics, Stock, StockLine,
-    StockOutcome, effect_key,
-};
+use orders_core::caps::{DeadLetters, Idempotency, Mailer, Metrics, Stock, effect_key};
 use orders_core::dlq::DlqBody;
-use orders_core::{Event, SequenceNumber, clock};
+use orders_core::{Event, clock};
 use serde::Serialize;
 
+pub use super::invoke::Via;
+use super::invoke::invoke;
+use super::journal::Journal;
 use super::resolve::{Resolved, resolve, subscription_filters};
 use super::stale::stale_reason;
-use crate::esm::response::{Verdict, interpret};
 use crate::filter::FilterSet;
 use crate::functions::{Function, Subscriptions};
 use crate::target::queue::{Queue, QueueMessage, ReplayMarks};
 use crate::target::{ChangeFeed, OrderStore};
-
-/// Where records are replayed.
-pub enum Via<'a, D> {
-    /// The bundled function, in-process, on these capabilities.
-    InProcess {
-        /// The target's adapters.
-        deps: &'a D,
-        /// The notification sender.
-        sender: String,
-    },
-    /// The deployed Lambda function, invoked synchronously.
-    Lambda {
-        /// The AWS target.
-        aws: &'a crate::target::AwsTarget,
-        /// A name that overrides the subscription's `lambda_name`.
-        name: Option<String>,
-    },
-}
 
 /// What becomes of a message whose records' order has moved on since (aws-semantics §7.4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -296,18 +274,13 @@ where
             };
         }
         Ok(Resolved::Unrecoverable(why)) => {
-            if let Some(done) = replayed_before(src, opts, m, &out).await {
-                return done;
-            }
-            let out = MessageOutcome {
+            let drop = opts.unrecoverable == UnrecoverablePolicy::Drop;
+            let kept = Kept {
                 outcome: "unrecoverable",
-                error: Some(why),
-                ..out
+                why,
+                drop,
             };
-            if opts.unrecoverable == UnrecoverablePolicy::Drop && !opts.dry_run {
-                return drop_journaled(src.queue, journal, m, out).await;
-            }
-            return out;
+            return keep_or_drop(src, opts, journal, m, out, kept).await;
         }
         Ok(Resolved::NoMatch(why)) => {
             return MessageOutcome {
@@ -349,9 +322,6 @@ where
         match stale_reason(&records, src.orders).await {
             Ok(None) => {}
             Ok(Some(why)) => {
-                if let Some(done) = replayed_before(src, opts, m, &out).await {
-                    return done;
-                }
                 if !opts.dry_run && all_processed(function, &records, &opts.via).await {
                     // A leftover copy (a batch replayed twice before its deletion went
                     // through dead-letters a failing record twice): its work is done.
@@ -363,15 +333,13 @@ where
                     };
                     return delete_replayed(src.queue, m, out).await;
                 }
-                let out = MessageOutcome {
+                let drop = opts.stale == StalePolicy::Skip;
+                let kept = Kept {
                     outcome: "stale",
-                    error: Some(why),
-                    ..out
+                    why,
+                    drop,
                 };
-                if opts.stale == StalePolicy::Skip && !opts.dry_run {
-                    return drop_journaled(src.queue, journal, m, out).await;
-                }
-                return out;
+                return keep_or_drop(src, opts, journal, m, out, kept).await;
             }
             Err(e) => {
                 return MessageOutcome {
@@ -414,27 +382,52 @@ where
     }
 }
 
-/// A message about to be kept (stale, unrecoverable) that was replayed in full before but not
-/// deleted (a crash, a lost response): only its deletion is left, whatever the stream and the
-/// orders say now. Found by the simulation (issue 11): such a message was kept for ever,
-/// its records applied and dead-lettered at once.
-async fn replayed_before<Q, F, O, M: ReplayMarks, D>(
+/// Why a message would be kept, and whether the policy drops it instead.
+struct Kept {
+    /// `stale` or `unrecoverable`.
+    outcome: &'static str,
+    why: String,
+    drop: bool,
+}
+
+/// A message to keep (stale, unrecoverable) — unless it was replayed in full before but not
+/// deleted (a crash, a lost response), when only its deletion is left whatever the stream and
+/// the orders say now; or unless the policy drops it, after the journal has it whole. Found by
+/// the simulation (issue 11): a replayed message was kept for ever, applied and dead-lettered.
+async fn keep_or_drop<Q, F, O, M: ReplayMarks, D>(
     src: &Sources<'_, Q, F, O, M>,
     opts: &ReplayOptions<'_, D>,
+    journal: &Journal,
     m: &QueueMessage,
-    out: &MessageOutcome,
-) -> Option<MessageOutcome>
+    out: MessageOutcome,
+    kept: Kept,
+) -> MessageOutcome
 where
     Q: Queue,
 {
-    if opts.dry_run || !src.marks.was_replayed(&m.message_id).await.unwrap_or(false) {
-        return None;
+    if opts.dry_run {
+        return MessageOutcome {
+            outcome: kept.outcome,
+            error: Some(kept.why),
+            ..out
+        };
+    }
+    if src.marks.was_replayed(&m.message_id).await.unwrap_or(false) {
+        let out = MessageOutcome {
+            error: Some("replayed before; its deletion is completed now".into()),
+            ..out
+        };
+        return delete_replayed(src.queue, m, out).await;
     }
     let out = MessageOutcome {
-        error: Some("replayed before; its deletion is completed now".into()),
-        ..out.clone()
+        outcome: kept.outcome,
+        error: Some(kept.why),
+        ..out
     };
-    Some(delete_replayed(src.queue, m, out).await)
+    if kept.drop {
+        return drop_journaled(src.queue, journal, m, out).await;
+    }
+    out
 }
 
 /// Whether `function` has processed every one of `records` (their idempotency guards say
@@ -510,44 +503,6 @@ async fn drop_journaled<Q: Queue>(
     out
 }
 
-/// The replay journal: one JSON line per message, synced, appended to a file.
-struct Journal {
-    file: Option<Mutex<std::fs::File>>,
-}
-
-impl Journal {
-    fn open(path: Option<&PathBuf>) -> anyhow::Result<Journal> {
-        let file = match path {
-            Some(path) => Some(Mutex::new(
-                std::fs::OpenOptions::new()
-                    .create(true)
-                    .append(true)
-                    .open(path)
-                    .map_err(|e| anyhow::anyhow!("cannot open journal {}: {e}", path.display()))?,
-            )),
-            None => None,
-        };
-        Ok(Journal { file })
-    }
-
-    /// Append one line and sync it. Without a journal, a line meant to keep a deleted
-    /// message is an error (the options require one; this is the backstop).
-    fn append(&self, outcome: &MessageOutcome) -> anyhow::Result<()> {
-        let Some(file) = &self.file else {
-            if outcome.body.is_some() {
-                anyhow::bail!("no journal to write the message to");
-            }
-            return Ok(());
-        };
-        let mut file = file.lock().unwrap_or_else(|p| p.into_inner());
-        let mut line = serde_json::to_vec(outcome)?;
-        line.push(b'\n');
-        file.write_all(&line)?;
-        file.sync_data()?;
-        Ok(())
-    }
-}
-
 /// Run `work`, extending the message's visibility every half timeout while it runs.
 async fn with_heartbeat<Q: Queue, T>(
     queue: &Q,
@@ -564,231 +519,5 @@ async fn with_heartbeat<Q: Queue, T>(
                 let _ = queue.change_visibility(&m.receipt_handle, visibility).await;
             }
         }
-    }
-}
-
-/// What a replay that succeeded did.
-struct Replayed {
-    /// Records the function had processed before.
-    duplicates: usize,
-    /// Records that failed for good and were dead-lettered on their own, with why.
-    dead_lettered: Vec<String>,
-}
-
-/// Replay `event` into `function`; `Ok` when the message may be deleted.
-///
-/// A message that is one record's envelope (`hold`) stays that record's dead letter when it
-/// fails again: the function's own dead-letter send is held back. A batch — Lambda's
-/// on-failure record — is replayed as Lambda delivers it: a record that fails for good is
-/// dead-lettered on its own (its envelope sent before the batch's message is deleted), and the
-/// batch succeeds. Holding the whole batch instead kept the records that did apply in the
-/// queue for ever, applied and dead-lettered at once (found by the simulation, issue 11).
-async fn invoke<D: Mailer + Metrics + Stock + DeadLetters + Idempotency>(
-    function: Function,
-    event: &Event,
-    attempt: u32,
-    hold: bool,
-    subs: &Subscriptions,
-    via: &Via<'_, D>,
-) -> Result<Replayed, String> {
-    match via {
-        Via::InProcess { deps, sender } => {
-            let report = if hold {
-                let held = HoldDeadLetters { inner: *deps };
-                function.run(event, &held, sender, attempt).await
-            } else {
-                function.run(event, *deps, sender, attempt).await
-            };
-            let errors = |only_permanent: bool| -> Vec<String> {
-                report
-                    .records
-                    .iter()
-                    .filter(|r| !only_permanent || r.outcome == Outcome::PermanentFailure)
-                    .filter_map(|r| {
-                        r.error
-                            .as_ref()
-                            .map(|e| format!("{}: {e}", r.sequence_number))
-                    })
-                    .collect()
-            };
-            let failed = if hold {
-                report.any_failed()
-            } else {
-                !report.response.batch_item_failures.is_empty()
-            };
-            if failed {
-                let failed = errors(false);
-                return Err(if failed.is_empty() {
-                    "the function reported a failure".into()
-                } else {
-                    failed.join("; ")
-                });
-            }
-            Ok(Replayed {
-                duplicates: report
-                    .records
-                    .iter()
-                    .filter(|r| r.outcome == Outcome::Duplicate)
-                    .count(),
-                dead_lettered: if hold { Vec::new() } else { errors(true) },
-            })
-        }
-        Via::Lambda { aws, name } => {
-            let name = name
-                .clone()
-                .unwrap_or_else(|| subs[&function].lambda_name.clone());
-            let reply = aws
-                .invoke_lambda(&name, event)
-                .await
-                .map_err(|e| e.to_string())?;
-            lambda_verdict(&name, event, &reply).map(|duplicates| Replayed {
-                duplicates,
-                dead_lettered: Vec::new(),
-            })
-        }
-    }
-}
-
-/// Whether a deployed function's reply means the whole replayed batch succeeded, by the
-/// rules Lambda itself applies with ReportBatchItemFailures on (aws-semantics §3.3). A reply
-/// that is not JSON is not a success: the message stays.
-fn lambda_verdict(
-    name: &str,
-    event: &Event,
-    reply: &crate::target::aws::LambdaReply,
-) -> Result<usize, String> {
-    let body = reply.payload.trim();
-    let response: Option<serde_json::Value> = if body.is_empty() {
-        None
-    } else {
-        Some(serde_json::from_str(body).map_err(|e| {
-            format!("{name} answered with something that is not JSON ({e}): {body}")
-        })?)
-    };
-    let seqs: Vec<_> = event
-        .records
-        .iter()
-        .map(|r| r.dynamodb.sequence_number.clone())
-        .collect();
-    match interpret(
-        &seqs,
-        response.as_ref(),
-        reply.function_error.is_some(),
-        true,
-    ) {
-        Verdict::Success => Ok(0),
-        Verdict::Partial { .. } => Err(format!("{name} reported batchItemFailures: {body}")),
-        Verdict::WholeBatch { reason } => Err(format!(
-            "{name} failed{}: {reason}: {body}",
-            reply
-                .function_error
-                .as_deref()
-                .map_or(String::new(), |k| format!(" ({k})"))
-        )),
-    }
-}
-
-/// The target's capabilities, except that a record failing again is not sent to the
-/// dead-letter queue a second time: the message being replayed stays there instead.
-struct HoldDeadLetters<'a, D> {
-    inner: &'a D,
-}
-
-impl<D: Mailer> Mailer for HoldDeadLetters<'_, D> {
-    async fn send_once(&self, key: &str, email: &Email) -> CapResult<Applied> {
-        self.inner.send_once(key, email).await
-    }
-}
-
-impl<D: Metrics> Metrics for HoldDeadLetters<'_, D> {
-    async fn put_once(
-        &self,
-        namespace: &str,
-        keys: &[String],
-        share: &[Vec<Datum>],
-    ) -> CapResult<Vec<Applied>> {
-        self.inner.put_once(namespace, keys, share).await
-    }
-}
-
-impl<D: Stock> Stock for HoldDeadLetters<'_, D> {
-    async fn reserve(
-        &self,
-        key: &str,
-        order_id: &str,
-        seq: &SequenceNumber,
-        lines: &[StockLine],
-    ) -> CapResult<StockOutcome> {
-        self.inner.reserve(key, order_id, seq, lines).await
-    }
-    async fn release(
-        &self,
-        key: &str,
-        order_id: &str,
-        seq: &SequenceNumber,
-        give_back: bool,
-    ) -> CapResult<StockOutcome> {
-        self.inner.release(key, order_id, seq, give_back).await
-    }
-}
-
-impl<D> DeadLetters for HoldDeadLetters<'_, D> {
-    async fn send(&self, _body: &str) -> CapResult<()> {
-        Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::target::aws::LambdaReply;
-
-    fn event() -> Event {
-        let text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/fixtures/events/order-created.json"
-        ))
-        .unwrap();
-        serde_json::from_str(&text).unwrap()
-    }
-
-    fn verdict(payload: &str, function_error: Option<&str>) -> Result<usize, String> {
-        let reply = LambdaReply {
-            function_error: function_error.map(str::to_owned),
-            payload: payload.into(),
-        };
-        lambda_verdict("orders-inventory", &event(), &reply)
-    }
-
-    #[test]
-    fn only_a_complete_success_lets_a_message_be_deleted() {
-        for ok in ["", "null", "{}", "[]", r#"{"batchItemFailures":[]}"#] {
-            assert_eq!(
-                verdict(ok, None),
-                Ok(0),
-                "{ok:?} is a complete success (§3.3)"
-            );
-        }
-        let seq = &event().records[0].dynamodb.sequence_number;
-        let partial = format!(r#"{{"batchItemFailures":[{{"itemIdentifier":"{seq}"}}]}}"#);
-        assert!(
-            verdict(&partial, None)
-                .unwrap_err()
-                .contains("batchItemFailures")
-        );
-        assert!(
-            verdict("Task timed out", None)
-                .unwrap_err()
-                .contains("not JSON")
-        );
-        assert!(
-            verdict(r#"{"batchItemFailures":[{"foo":123}]}"#, None).is_err(),
-            "a wrong key name fails the batch"
-        );
-        assert!(
-            verdict("{}", Some("Unhandled"))
-                .unwrap_err()
-                .contains("Unhandled")
-        );
     }
 }

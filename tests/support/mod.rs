@@ -228,6 +228,27 @@ pub fn for_function<'a>(report: &'a Value, list: &str, function: &str) -> &'a Va
         .unwrap_or_else(|| panic!("{function} missing from {list} in {report}"))
 }
 
+/// `create` one order for customer `c-1` with one line (`SKU:QTY:PRICE`) through `run` (a
+/// local or an AWS environment's); returns its order id.
+#[track_caller]
+pub fn create_order(run: impl Fn(&[&str]) -> Output, email: &str, item: &str) -> String {
+    let args = [
+        "create",
+        "--customer",
+        "c-1",
+        "--email",
+        email,
+        "--item",
+        item,
+        "-o",
+        "json",
+    ];
+    run(&args).success().json()["orderId"]
+        .as_str()
+        .expect("an orderId")
+        .to_owned()
+}
+
 /// A file under `fixtures/`.
 pub fn fixture(path: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

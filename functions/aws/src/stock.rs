@@ -4,11 +4,11 @@
 
 use std::collections::HashMap;
 
-use aws_sdk_dynamodb::types::{AttributeValue as Av, CancellationReason};
+use aws_sdk_dynamodb::types::{AttributeValue as Av, CancellationReason, TransactWriteItem};
 use orders_core::caps::{
     CapError, CapResult, Severity, Stock, StockChange, StockLine, StockOutcome,
 };
-use orders_core::ledger::{OnEnd, OnInsert};
+use orders_core::ledger::{OnEnd, OnInsert, OrderLedger};
 use orders_core::{SequenceNumber, clock};
 
 use crate::AwsEffects;
@@ -101,14 +101,7 @@ impl AwsEffects {
         let mut ledger = stored.ledger.clone();
         ledger.reserved(seq, lines.clone());
         // Action 0 the guard, action 1 the ledger, actions 2.. one per product (§7.3).
-        let mut actions = vec![
-            put_if_absent(events, "eventId", guard_item(key, now))?,
-            put_ledger_if_unchanged(
-                events,
-                ledger_item(order_id, key, &stored, &ledger, now)?,
-                &stored,
-            )?,
-        ];
+        let mut actions = guard_and_ledger(events, key, order_id, &stored, &ledger, now)?;
         for line in &lines {
             actions.push(take_stock(inventory, line, now)?);
         }
@@ -144,14 +137,7 @@ impl AwsEffects {
         let inventory = &self.names.inventory_table;
         let now = clock::now_ms();
         // Action 0 the guard, action 1 the ledger, actions 2.. the products.
-        let mut actions = vec![
-            put_if_absent(events, "eventId", guard_item(key, now))?,
-            put_ledger_if_unchanged(
-                events,
-                ledger_item(order_id, key, &stored, &ledger, now)?,
-                &stored,
-            )?,
-        ];
+        let mut actions = guard_and_ledger(events, key, order_id, &stored, &ledger, now)?;
         for line in &lines {
             actions.push(give_stock(inventory, line, now)?);
         }
@@ -212,6 +198,26 @@ impl AwsEffects {
             )),
         }
     }
+}
+
+/// Actions 0 and 1 of a stock transaction: the record's guard, and the order id's ledger as
+/// it is to be, written only if unchanged since it was read (§7.3).
+fn guard_and_ledger(
+    events: &str,
+    key: &str,
+    order_id: &str,
+    stored: &StoredLedger,
+    ledger: &OrderLedger,
+    now: i64,
+) -> CapResult<Vec<TransactWriteItem>> {
+    Ok(vec![
+        put_if_absent(events, "eventId", guard_item(key, now))?,
+        put_ledger_if_unchanged(
+            events,
+            ledger_item(order_id, key, stored, ledger, now)?,
+            stored,
+        )?,
+    ])
 }
 
 /// One line per product, quantities summed, in first-seen order (a transaction may not touch an
