@@ -2,7 +2,74 @@
 //! the worst batch shows a stuck shard, an average hides it — a sparkline of the window, and
 //! a verdict. A period without datapoints is missing, never zero: an idle stream sends none.
 
+use std::time::Duration;
+
 use serde::Serialize;
+
+use crate::backend::Target;
+use crate::functions::{Function, Subscriptions};
+
+/// The window `lag` and `status` look at.
+#[derive(Debug, Clone)]
+pub struct Window {
+    /// These functions ([] for all).
+    pub functions: Vec<Function>,
+    /// How far back.
+    pub since: Duration,
+    /// One datapoint per period.
+    pub period: Duration,
+    /// A latest value above this is OVER.
+    pub threshold: Duration,
+}
+
+/// What `lag -o json` prints.
+#[derive(Debug, Serialize)]
+pub struct LagReport {
+    /// Window start (RFC 3339).
+    pub since: String,
+    /// Period (s).
+    pub period_seconds: u64,
+    /// Threshold (ms).
+    pub threshold_ms: u64,
+    /// One per consumer.
+    pub consumers: Vec<Series>,
+}
+
+/// Read every consumer's series for the window ending now.
+pub async fn measure(
+    window: &Window,
+    subs: &Subscriptions,
+    target: &Target,
+) -> anyhow::Result<LagReport> {
+    let functions = if window.functions.is_empty() {
+        Function::ALL.to_vec()
+    } else {
+        window.functions.clone()
+    };
+    let end_ms = orders_core::clock::now_ms();
+    let period_ms = target.age_period_ms(window.since, window.period);
+    // Periods start on multiples of the period, as CloudWatch's do (§5.4).
+    let start_ms = (end_ms - i64::try_from(window.since.as_millis()).unwrap_or(i64::MAX / 2))
+        .div_euclid(period_ms)
+        * period_ms;
+    let threshold = window.threshold.as_millis() as f64;
+    let consumers = target
+        .iterator_ages(&functions, subs, start_ms, end_ms, period_ms)
+        .await?
+        .into_iter()
+        .map(|a| {
+            series(
+                a.function, &a.source, a.points, start_ms, end_ms, period_ms, threshold,
+            )
+        })
+        .collect();
+    Ok(LagReport {
+        since: orders_core::clock::rfc3339_s(start_ms),
+        period_seconds: (period_ms / 1000) as u64,
+        threshold_ms: window.threshold.as_millis() as u64,
+        consumers,
+    })
+}
 
 /// One datapoint: period start (epoch ms) and the Maximum in it (ms).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

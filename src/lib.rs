@@ -2,6 +2,7 @@
 //! consumers, a dead-letter queue) from the terminal, on an embedded local target or on AWS.
 //! `main.rs` only parses and maps the result to an exit code; everything else is here.
 
+pub mod backend;
 pub mod cli;
 pub mod cmd;
 pub mod dlq;
@@ -18,7 +19,6 @@ pub mod output;
 pub mod settings;
 pub mod stream;
 pub mod synth;
-pub mod target;
 
 use cli::Cli;
 use exit::ExitStatus;

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
-use orderctl::target::{ChangeFeed, IteratorKind, TargetError};
+use orderctl::backend::{ChangeFeed, IteratorKind, TargetError};
 use orders_core::{EventName, SequenceNumber};
 
 use crate::support::{Env, finish};

@@ -13,7 +13,7 @@ use serde::Serialize;
 use tokio::time::Instant;
 
 use super::Ctx;
-use super::filter::load_patterns;
+use crate::backend::{ChangeFeed, Target};
 use crate::esm::checkpoints::Checkpoints;
 use crate::esm::engine::{BatchScope, Consumer, Pace, Step, Wiring};
 use crate::esm::handler::{Bundled, Handler};
@@ -21,10 +21,10 @@ use crate::esm::stats::FunctionStats;
 use crate::esm::telemetry::{Buffer, Telemetry};
 use crate::exit::ExitStatus;
 use crate::filter::Profile;
+use crate::filter::load_patterns;
 use crate::functions::Function;
 use crate::output::Printer;
 use crate::stream::reader::Start;
-use crate::target::{ChangeFeed, Target};
 
 /// Where a function without a checkpoint starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -90,7 +90,7 @@ pub async fn run(args: ConsumeArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<
             let checkpoints = Checkpoints::files(&ctx.settings.data_dir, &arn);
             let telemetry = Telemetry::Aws(aws, Buffer::default());
             if !out.is_quiet() {
-                super::tail::warn_reader_budget(aws, &arn, out, "consume").await;
+                crate::doctor::warn_reader_budget(aws, &arn, out, "consume").await;
             }
             consume(&args, ctx, out, &target, &deps, &checkpoints, &telemetry).await
         }

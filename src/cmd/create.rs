@@ -18,7 +18,7 @@ use crate::output::Printer;
 use crate::synth::{self, Generator};
 use futures_util::StreamExt;
 
-use crate::target::{OrderStore, Target, TargetError};
+use crate::backend::{OrderStore, Target, TargetError};
 
 /// Local writes are batched this many orders per transaction.
 const LOCAL_CHUNK: usize = 1000;

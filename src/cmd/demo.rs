@@ -3,7 +3,6 @@
 //! consumers, a dead letter, an injected fault retried into an on-failure record.
 
 use std::path::PathBuf;
-use std::time::Duration;
 
 use anyhow::Context as _;
 use clap::Args;
@@ -11,15 +10,14 @@ use orders_core::validate::{NewOrder, line_from_spec};
 use orders_core::{Order, Status, clock};
 
 use super::Ctx;
-use super::consume::{ConsumeArgs, run as consume};
 use super::render::{orders_table, stock_table};
+use crate::backend::{InventoryStore, LocalTarget, OrderStore, Target};
 use crate::cli::{OutputFormat, TargetKind};
 use crate::exit::ExitStatus;
 use crate::functions::Function;
 use crate::output::{Printer, Style};
 use crate::stream;
 use crate::synth::{self, CATALOG};
-use crate::target::{InventoryStore, LocalTarget, OrderStore, Target};
 
 /// Walk through the pipeline on a fresh local data dir: tables and stock, orders (several
 /// customers, multi-item, one too big for the shelves, one high-value, one later cancelled), the
@@ -102,7 +100,7 @@ pub async fn run(args: DemoArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<Exi
     out.note("Totals are exact decimals (alice's 3 × 0.10 is 0.30). bob's is high-value; carol wants 50 chairs and there are 10.");
 
     step("The consumers run with Lambda's event-source-mapping semantics (orderctl consume)");
-    consume(drain(), &demo, out).await?;
+    run_command(&["consume"], &demo, out).await?;
     out.note("notification emailed every customer; analytics counted orders and revenue; inventory reserved stock —");
     out.note("except carol's order: too little stock is a permanent failure, so it went to the dead-letter queue.");
 
@@ -115,7 +113,7 @@ pub async fn run(args: DemoArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<Exi
     target
         .set_status(&orders[3].order_id, Status::Cancelled)
         .await?;
-    consume(drain(), &demo, out).await?;
+    run_command(&["consume"], &demo, out).await?;
     let lamp = target.get_stock("SKU-LAMP").await?.map_or(0, |s| s.stock);
     out.note(format!("SKU-LAMP is back at {lamp}."));
 
@@ -126,9 +124,7 @@ pub async fn run(args: DemoArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<Exi
         &[("c-erin", "erin@example.com", &["SKU-MUG:2:12.50"])],
     )
     .await?;
-    let mut only_mail = drain();
-    only_mail.functions = vec![Function::Notification];
-    consume(only_mail, &demo, out).await?;
+    run_command(&["consume", "--function", "notification"], &demo, out).await?;
     local.clear_faults()?;
     out.note("Lambda retried the batch (maximum_retry_attempts), then gave up: one on-failure record — metadata only.");
 
@@ -188,18 +184,6 @@ fn demo_ctx(ctx: &Ctx, dir: &std::path::Path) -> Ctx {
         n.bisect_batch_on_function_error = false;
     }
     Ctx { settings }
-}
-
-/// `consume` reading what exists, then stopping.
-fn drain() -> ConsumeArgs {
-    ConsumeArgs {
-        functions: vec![],
-        follow: false,
-        until_idle: false,
-        idle: Duration::ZERO,
-        from: None,
-        timeout: None,
-    }
 }
 
 async fn place(target: &Target, specs: &[(&str, &str, &[&str])]) -> anyhow::Result<Vec<Order>> {

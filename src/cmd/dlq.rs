@@ -11,7 +11,9 @@ use orders_core::caps::{DeadLetters, Idempotency, Mailer, Metrics, Stock};
 use serde::Serialize;
 
 use super::Ctx;
-use super::filter::FilterArgs;
+use crate::backend::queue::{Queue, ReplayMarks};
+use crate::backend::{ChangeFeed, OrderStore, Target, TargetError};
+use crate::cli::FilterArgs;
 use crate::dlq::replay::{
     ReplayOptions, ReplaySummary, Sources, StalePolicy, UnrecoverablePolicy, Via, replay,
 };
@@ -20,8 +22,6 @@ use crate::exit::ExitStatus;
 use crate::functions::Function;
 use crate::input;
 use crate::output::{Printer, Style};
-use crate::target::queue::{Queue, ReplayMarks};
-use crate::target::{ChangeFeed, OrderStore, Target, TargetError};
 
 /// The most messages `list`, `show` and `stats` look at.
 const SCAN_MAX: usize = 1000;

@@ -5,11 +5,10 @@ use clap::Args;
 use serde::Serialize;
 
 use super::Ctx;
+use crate::backend::Target;
 use crate::doctor::{Finding, Severity, lint, not_subscribed};
 use crate::exit::ExitStatus;
-use crate::mappings::{EsmDoc, Mapping, from_subscriptions};
 use crate::output::{Printer, Style};
-use crate::target::{ChangeFeed, Target};
 
 /// Check the stream's subscriptions for settings that lose records or block shards.
 #[derive(Debug, Args)]
@@ -31,32 +30,9 @@ pub struct DoctorReport {
     pub findings: Vec<Finding>,
 }
 
-/// The stream's subscriptions as the target has them, and where they came from.
-pub async fn pipeline_mappings(
-    ctx: &Ctx,
-    target: &Target,
-) -> anyhow::Result<(String, &'static str, Vec<Mapping>)> {
-    let arn = target.stream_arn().await?;
-    Ok(match target {
-        Target::Local(_) => (
-            arn,
-            "orderctl.toml",
-            from_subscriptions(&ctx.settings.functions),
-        ),
-        Target::Aws(aws) => {
-            let esms = aws.event_source_mappings(&arn).await?;
-            let mappings = esms
-                .iter()
-                .map(|m| EsmDoc::from_sdk(m).mapping(&ctx.settings.functions))
-                .collect();
-            (arn, "event source mappings", mappings)
-        }
-    })
-}
-
 pub async fn run(_args: DoctorArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<ExitStatus> {
     let target = ctx.target().await?;
-    let (stream_arn, source, mappings) = pipeline_mappings(ctx, &target).await?;
+    let (stream_arn, source, mappings) = target.subscriptions(&ctx.settings.functions).await?;
     let mut findings = lint(&mappings);
     if matches!(target, Target::Aws(_)) {
         findings.extend(not_subscribed(&ctx.settings.functions, &mappings));

@@ -4,9 +4,9 @@
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::Ctx;
+use crate::backend::local::faults::Fault;
 use crate::exit::ExitStatus;
 use crate::output::Printer;
-use crate::target::local::faults::Fault;
 
 #[derive(Debug, Subcommand)]
 pub enum FaultsCommand {

@@ -1,98 +1,18 @@
 //! `orderctl filter test`: evaluate Lambda filter patterns against records or fixtures offline —
 //! which match, and for those that do not, the first pattern path that failed and why — and
-//! lint patterns that can never match. Also the `--filter` flags `tail` and `dlq` share.
+//! lint patterns that can never match.
 
 use std::path::PathBuf;
 
-use anyhow::Context as _;
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 use serde::Serialize;
 use serde_json::Value;
 
 use super::Ctx;
 use crate::exit::ExitStatus;
-use crate::filter::{FilterSet, Pattern, PatternError, Profile, Warning};
+use crate::filter::{FilterSet, Pattern, PatternError, Warning};
 use crate::input;
 use crate::output::{Printer, Style};
-
-/// Which operators a pattern may use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum FilterProfile {
-    /// What Lambda event source mappings accept (wildcard, cidr and anything-but with
-    /// prefix/suffix are rejected).
-    #[default]
-    Lambda,
-    /// Everything EventBridge accepts.
-    Eventbridge,
-}
-
-impl From<FilterProfile> for Profile {
-    fn from(p: FilterProfile) -> Profile {
-        match p {
-            FilterProfile::Lambda => Profile::Lambda,
-            FilterProfile::Eventbridge => Profile::EventBridge,
-        }
-    }
-}
-
-/// `--filter` flags: Lambda FilterCriteria patterns, ORed.
-#[derive(Debug, Clone, Args, Default)]
-pub struct FilterArgs {
-    /// Keep only records matching a Lambda filter pattern (JSON, or @FILE holding a pattern or
-    /// a FilterCriteria document); repeat to OR several, as FilterCriteria does
-    #[arg(long = "filter", value_name = "PATTERN|@FILE")]
-    pub filters: Vec<String>,
-    /// Operators allowed in patterns
-    #[arg(long, value_enum, default_value_t = FilterProfile::Lambda)]
-    pub filter_profile: FilterProfile,
-}
-
-impl FilterArgs {
-    /// Parse every pattern; the first invalid one is an error naming its JSON path.
-    pub fn load(&self) -> anyhow::Result<FilterSet> {
-        load_patterns(&self.filters, self.filter_profile.into())
-    }
-}
-
-/// Parse `PATTERN|@FILE` arguments into an ORed set.
-pub fn load_patterns(args: &[String], profile: Profile) -> anyhow::Result<FilterSet> {
-    let mut patterns = Vec::new();
-    for arg in args {
-        for (origin, text) in pattern_texts(arg)? {
-            let pattern =
-                Pattern::parse(&text, profile).map_err(|e| anyhow::anyhow!("{origin}: {e}"))?;
-            patterns.push(pattern);
-        }
-    }
-    Ok(FilterSet::new(patterns))
-}
-
-/// The pattern texts an argument holds: itself, a file's pattern, or a FilterCriteria's
-/// `Filters[].Pattern` strings.
-fn pattern_texts(arg: &str) -> anyhow::Result<Vec<(String, String)>> {
-    let Some(path) = arg.strip_prefix('@') else {
-        return Ok(vec![("--filter".to_owned(), arg.to_owned())]);
-    };
-    let text = input::read_source(std::path::Path::new(path))?;
-    if let Ok(Value::Object(obj)) = serde_json::from_str::<Value>(&text)
-        && obj.len() == 1
-        && let Some(Value::Array(filters)) = obj.get("Filters")
-    {
-        return filters
-            .iter()
-            .enumerate()
-            .map(|(i, f)| {
-                f.get("Pattern")
-                    .and_then(Value::as_str)
-                    .map(|p| (format!("{path}: Filters[{i}]"), p.to_owned()))
-                    .with_context(|| {
-                        format!("{path}: Filters[{i}].Pattern: missing or not a string")
-                    })
-            })
-            .collect();
-    }
-    Ok(vec![(path.to_owned(), text)])
-}
 
 #[derive(Debug, Subcommand)]
 pub enum FilterCommand {
@@ -110,8 +30,8 @@ pub struct TestArgs {
     #[arg(long, value_name = "FILE|-")]
     pub event: PathBuf,
     /// Operators allowed in patterns
-    #[arg(long, value_enum, default_value_t = FilterProfile::Lambda)]
-    pub filter_profile: FilterProfile,
+    #[arg(long, value_enum, default_value_t = crate::cli::FilterProfile::Lambda)]
+    pub filter_profile: crate::cli::FilterProfile,
 }
 
 /// One record's verdict.
@@ -146,7 +66,7 @@ pub async fn run(command: FilterCommand, _ctx: &Ctx, out: &Printer) -> anyhow::R
     let records = input::event_records(&name, &text)?;
     let mut patterns = Vec::new();
     for arg in &args.patterns {
-        for (origin, text) in pattern_texts(arg)? {
+        for (origin, text) in crate::filter::pattern_texts(arg)? {
             match Pattern::parse(&text, args.filter_profile.into()) {
                 Ok(p) => patterns.push(p),
                 Err(e) => {

@@ -9,12 +9,12 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::Ctx;
+use crate::backend::aws::InitOptions;
+use crate::backend::{InventoryStore, ResourceReport, Target};
 use crate::exit::ExitStatus;
 use crate::input;
 use crate::output::Printer;
 use crate::synth::CATALOG;
-use crate::target::aws::InitOptions;
-use crate::target::{InventoryStore, ResourceReport, Target};
 
 /// Create the tables (Orders with its stream and CustomerIndex, Inventory, ProcessedEvents
 /// with TTL) and the dead-letter queue. Idempotent: existing resources are reported, not

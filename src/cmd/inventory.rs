@@ -4,9 +4,9 @@ use clap::{Args, Subcommand};
 
 use super::Ctx;
 use super::render::stock_table;
+use crate::backend::{InventoryStore, TargetError};
 use crate::exit::ExitStatus;
 use crate::output::Printer;
-use crate::target::{InventoryStore, TargetError};
 
 #[derive(Debug, Subcommand)]
 pub enum InventoryCommand {

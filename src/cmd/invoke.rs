@@ -14,14 +14,14 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::Ctx;
-use super::filter::load_patterns;
+use crate::backend::{InventoryStore, Target};
 use crate::esm::response::{describe, interpret};
 use crate::exit::ExitStatus;
 use crate::filter::Profile;
+use crate::filter::load_patterns;
 use crate::functions::Function;
 use crate::input;
 use crate::output::{Printer, Style};
-use crate::target::{InventoryStore, Target};
 
 /// Where effects go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -6,12 +6,12 @@ use std::time::Duration;
 use clap::Args;
 
 use super::Ctx;
+use crate::backend::aws::cloudwatch::MetricQuery;
+use crate::backend::local::reads::MetricPoint;
+use crate::backend::{AwsTarget, Target};
 use crate::esm::stats::NAMESPACE;
 use crate::exit::ExitStatus;
 use crate::output::Printer;
-use crate::target::aws::cloudwatch::MetricQuery;
-use crate::target::local::reads::MetricPoint;
-use crate::target::{AwsTarget, Target};
 
 /// Emails the local notification adapter sent (local target; on AWS, mail goes through SES).
 #[derive(Debug, Args)]
@@ -121,7 +121,8 @@ async fn cloudwatch_points(
     }
     let now = orders_core::clock::now_ms();
     let since = std::time::Duration::from_millis((now - since_ms).max(0) as u64);
-    let period_s = super::lag::cloudwatch_period_s(since, std::time::Duration::from_secs(60));
+    let period_s =
+        crate::backend::consumers::cloudwatch_period_s(since, std::time::Duration::from_secs(60));
     let series = aws
         .metric_data(
             &queries,

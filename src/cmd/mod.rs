@@ -22,11 +22,11 @@ pub mod tail;
 
 use anyhow::Context as _;
 
+use crate::backend::{AwsTarget, LocalTarget, Target};
 use crate::cli::{Command, TargetKind};
 use crate::exit::ExitStatus;
 use crate::output::Printer;
 use crate::settings::Settings;
-use crate::target::{AwsTarget, LocalTarget, Target};
 
 /// What every command gets: the resolved settings, and the target on demand.
 #[derive(Debug)]

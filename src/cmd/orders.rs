@@ -6,9 +6,9 @@ use orders_core::Status;
 
 use super::Ctx;
 use super::render::{order_detail, orders_table};
+use crate::backend::{OrderQuery, OrderStore, TargetError};
 use crate::exit::ExitStatus;
 use crate::output::Printer;
-use crate::target::{OrderQuery, OrderStore, TargetError};
 
 #[derive(Debug, Subcommand)]
 pub enum OrdersCommand {

@@ -4,8 +4,8 @@ use std::io;
 
 use orders_core::Order;
 
+use crate::backend::StockItem;
 use crate::output::{Printer, Style};
-use crate::target::StockItem;
 
 /// Orders as a table, one row each.
 pub fn orders_table(out: &Printer, orders: &[Order]) -> io::Result<()> {
@@ -82,4 +82,20 @@ pub fn stock_table(out: &Printer, items: &[StockItem]) -> io::Result<()> {
         })
         .collect();
     out.table(&["PRODUCT", "STOCK", "LAST UPDATED"], rows)
+}
+
+/// A duration in ms, compact.
+pub fn ms(v: Option<f64>) -> String {
+    v.map_or("-".into(), |v| {
+        crate::duration::show(std::time::Duration::from_millis(v.max(0.0) as u64))
+    })
+}
+
+/// OK green, OVER red, NO DATA dim.
+pub fn paint_status(p: &Printer, status: &str) -> String {
+    match status {
+        "OK" => p.paint(status, Style::Green),
+        "OVER" => p.paint(status, Style::Red),
+        other => p.paint(other, Style::Dim),
+    }
 }

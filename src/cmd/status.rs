@@ -8,14 +8,14 @@ use clap::Args;
 use serde::Serialize;
 
 use super::Ctx;
-use super::doctor::pipeline_mappings;
-use super::lag::{LagArgs, measure, ms, paint_status};
+use super::render::{ms, paint_status};
+use crate::backend::queue::Queue;
+use crate::backend::{ChangeFeed, Target};
 use crate::exit::ExitStatus;
+use crate::lag::{Window, measure};
 use crate::mappings::Mapping;
 use crate::output::{Printer, Style};
 use crate::stream::lineage::Lineage;
-use crate::target::queue::Queue;
-use crate::target::{ChangeFeed, Target};
 
 /// The pipeline at a glance.
 #[derive(Debug, Args)]
@@ -148,18 +148,17 @@ impl StatusReport {
 
 pub async fn run(args: StatusArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<ExitStatus> {
     let target = ctx.target().await?;
-    let lag_args = LagArgs {
+    let window = Window {
         functions: Vec::new(),
         since: Duration::from_secs(15 * 60),
         period: Duration::from_secs(60),
         threshold: args.threshold,
-        watch: false,
     };
     let (stream, subscriptions, dlq, lag, items) = tokio::join!(
         stream(&target),
         subscriptions(ctx, &target),
         dlq(ctx, &target),
-        measure(&lag_args, ctx, &target),
+        measure(&window, &ctx.settings.functions, &target),
         items(&target),
     );
     if let (Err(e), Err(_), Err(_), Err(_), Err(_)) = (&stream, &subscriptions, &dlq, &lag, &items)
@@ -209,7 +208,7 @@ async fn stream(target: &Target) -> anyhow::Result<StreamStatus> {
 }
 
 async fn subscriptions(ctx: &Ctx, target: &Target) -> anyhow::Result<Vec<Subscription>> {
-    let (_, _, mappings) = pipeline_mappings(ctx, target).await?;
+    let (_, _, mappings) = target.subscriptions(&ctx.settings.functions).await?;
     mappings
         .into_iter()
         .map(|mapping| {

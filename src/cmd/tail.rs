@@ -11,14 +11,14 @@ use clap::Args;
 use orders_core::{SequenceNumber, TextRecord, clock};
 
 use super::Ctx;
-use super::filter::FilterArgs;
 use super::sink::Sink;
+use crate::backend::{ChangeFeed, Target};
+use crate::cli::FilterArgs;
 use crate::cli::OutputFormat;
 use crate::exit::ExitStatus;
 use crate::output::Printer;
 use crate::stream::checkpoint::CheckpointFile;
 use crate::stream::reader::{Event, Mode, Reader, ReaderOptions, Start};
-use crate::target::{ChangeFeed, Target};
 
 /// Read the Orders stream: all shards, parent before child, per-key order kept.
 ///
@@ -103,7 +103,7 @@ pub async fn run(args: TailArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<Exi
     if let Target::Aws(aws) = &target
         && !out.is_quiet()
     {
-        warn_reader_budget(aws, &arn, out, "tail").await;
+        crate::doctor::warn_reader_budget(aws, &arn, out, "tail").await;
     }
     let checkpoint = args
         .checkpoint
@@ -282,22 +282,5 @@ async fn read_loop<F: ChangeFeed>(
             // The output thread stopped (closed stdout, a write error): it reports why.
             return Ok(false);
         }
-    }
-}
-
-/// Warn when the stream already has two enabled Lambda readers (aws-semantics §1.4).
-pub async fn warn_reader_budget(
-    aws: &crate::target::AwsTarget,
-    arn: &str,
-    out: &Printer,
-    command: &str,
-) {
-    match aws.enabled_readers(arn).await {
-        Ok(n) if n >= crate::doctor::READERS_PER_SHARD => out.warn(format!(
-            "the stream already has {n} enabled Lambda event source mappings; {command} is an extra reader \
-             beyond the two-readers-per-shard guidance and may get them throttled (--quiet silences this)"
-        )),
-        Ok(_) => {}
-        Err(e) => tracing::debug!("cannot count the stream's readers: {e}"),
     }
 }

@@ -24,7 +24,7 @@ pub enum Via<'a, D> {
     /// The deployed Lambda function, invoked synchronously.
     Lambda {
         /// The AWS target.
-        aws: &'a crate::target::AwsTarget,
+        aws: &'a crate::backend::AwsTarget,
         /// A name that overrides the subscription's `lambda_name`.
         name: Option<String>,
     },
@@ -118,7 +118,7 @@ pub(super) async fn invoke<D: Mailer + Metrics + Stock + DeadLetters + Idempoten
 fn lambda_verdict(
     name: &str,
     event: &Event,
-    reply: &crate::target::aws::LambdaReply,
+    reply: &crate::backend::aws::LambdaReply,
 ) -> Result<usize, String> {
     let body = reply.payload.trim();
     let response: Option<serde_json::Value> = if body.is_empty() {
@@ -204,7 +204,7 @@ impl<D> DeadLetters for HoldDeadLetters<'_, D> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::target::aws::LambdaReply;
+    use crate::backend::aws::LambdaReply;
 
     fn event() -> Event {
         let text = std::fs::read_to_string(concat!(

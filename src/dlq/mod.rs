@@ -11,7 +11,7 @@ pub mod stale;
 use orders_core::dlq::DlqBody;
 use serde::Serialize;
 
-use crate::target::queue::QueueMessage;
+use crate::backend::queue::QueueMessage;
 
 /// One message, summarised for `dlq list`.
 #[derive(Debug, Clone, Serialize)]

@@ -20,10 +20,10 @@ use super::invoke::invoke;
 use super::journal::Journal;
 use super::resolve::{Resolved, resolve, subscription_filters};
 use super::stale::stale_reason;
+use crate::backend::queue::{Queue, QueueMessage, ReplayMarks};
+use crate::backend::{ChangeFeed, OrderStore};
 use crate::filter::FilterSet;
 use crate::functions::{Function, Subscriptions};
-use crate::target::queue::{Queue, QueueMessage, ReplayMarks};
-use crate::target::{ChangeFeed, OrderStore};
 
 /// What becomes of a message whose records' order has moved on since (aws-semantics §7.4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -8,9 +8,9 @@ use std::collections::BTreeMap;
 use orders_core::dlq::{DlqBody, OnFailureRecord};
 use orders_core::{EventRecord, SequenceNumber};
 
+use crate::backend::{ChangeFeed, IteratorKind, TargetError};
 use crate::filter::{FilterSet, Profile};
 use crate::functions::{Function, Subscriptions, lambda_name_of};
-use crate::target::{ChangeFeed, IteratorKind, TargetError};
 
 /// What a message resolves to.
 #[derive(Debug)]
@@ -97,7 +97,7 @@ pub async fn resolve(
 pub fn subscription_filters(subs: &Subscriptions) -> anyhow::Result<BTreeMap<Function, FilterSet>> {
     subs.iter()
         .map(|(f, s)| {
-            crate::cmd::filter::load_patterns(&s.filters, Profile::Lambda)
+            crate::filter::load_patterns(&s.filters, Profile::Lambda)
                 .map(|set| (*f, set))
                 .map_err(|e| anyhow::anyhow!("{}'s filters in orderctl.toml: {e:#}", f.name()))
         })

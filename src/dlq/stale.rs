@@ -6,7 +6,7 @@
 use orders_core::EventRecord;
 use orders_core::event::OrderChange;
 
-use crate::target::{OrderStore, TResult};
+use crate::backend::{OrderStore, TResult};
 
 /// Why the records are stale, or `None` when each still matches its order as stored.
 pub async fn stale_reason(

@@ -10,9 +10,9 @@ use anyhow::Context as _;
 use orders_core::{SequenceNumber, clock};
 use rusqlite::params;
 
+use crate::backend::LocalTarget;
+use crate::backend::local::db::SqlContext;
 use crate::stream::checkpoint::{CheckpointFile, ShardProgress};
-use crate::target::LocalTarget;
-use crate::target::local::db::SqlContext;
 
 /// A store of consumer checkpoints.
 pub enum Checkpoints<'a> {

@@ -17,13 +17,13 @@ use super::response::{Verdict, interpret};
 use super::shard::{Pending, ShardRun};
 use super::stats::FunctionStats;
 use super::telemetry::Telemetry;
+use crate::backend::{ChangeFeed, TargetError};
 use crate::filter::FilterSet;
 use crate::functions::Subscription;
 use crate::stream::checkpoint::ShardProgress;
 use crate::stream::cursor::ShardCursor;
 use crate::stream::planner::Planner;
 use crate::stream::reader::Start;
-use crate::target::{ChangeFeed, TargetError};
 
 /// How a consumer paces its reads.
 #[derive(Debug, Clone)]
@@ -575,7 +575,7 @@ pub trait BatchScope {
     }
 }
 
-impl BatchScope for crate::target::local::effects::LocalEffects<'_> {
+impl BatchScope for crate::backend::local::effects::LocalEffects<'_> {
     fn begin(&self) -> anyhow::Result<()> {
         Ok(self.begin_batch()?)
     }

@@ -142,7 +142,7 @@ fn approximate_size(r: &TextRecord) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::target::{IteratorKind, ShardDesc};
+    use crate::backend::{IteratorKind, ShardDesc};
     use orders_core::record::{EventRecord, StreamRecord};
     use orders_core::{EventName, ImageText};
 

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use orders_core::clock;
 
 use super::stats::{NAMESPACE, invocation_metrics};
-use crate::target::{AwsTarget, LocalTarget, TResult};
+use crate::backend::{AwsTarget, LocalTarget, TResult};
 
 /// A datapoint: function, metric, value, unit, time (epoch ms).
 #[derive(Debug, Clone, PartialEq)]

@@ -15,11 +15,11 @@ use super::checkpoints::Checkpoints;
 use super::engine::{Consumer, Pace, Step, Wiring};
 use super::handler::{Handler, Invoked};
 use super::telemetry::Telemetry;
+use crate::backend::{ChangeFeed, LocalTarget, OrderStore};
 use crate::filter::{FilterSet, Pattern, Profile};
 use crate::functions::{Function, Subscription};
 use crate::settings::Settings;
 use crate::synth::Generator;
-use crate::target::{ChangeFeed, LocalTarget, OrderStore};
 
 /// One invocation seen by the script: sequence numbers, attempt, event names.
 type Call = (Vec<u128>, u32, Vec<EventName>);

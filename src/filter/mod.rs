@@ -17,6 +17,7 @@ mod matcher;
 mod ops;
 mod parse;
 mod path;
+mod sources;
 mod types;
 
 #[cfg(test)]
@@ -32,4 +33,5 @@ mod tests_ops;
 
 pub use eval::FilterSet;
 pub use parse::{MAX_OR_COMBINATIONS, MAX_PATTERN_CHARS, Pattern};
+pub use sources::{load_patterns, pattern_texts};
 pub use types::{Mismatch, PatternError, Profile, Warning};

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use orders_core::{SequenceNumber, TextRecord};
 
-use crate::target::{ChangeFeed, IteratorKind, ShardDesc, TResult, TargetError};
+use crate::backend::{ChangeFeed, IteratorKind, ShardDesc, TResult, TargetError};
 
 /// What a fetch produced.
 #[derive(Debug)]

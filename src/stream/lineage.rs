@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use crate::target::{ChangeFeed, ShardDesc, TResult};
+use crate::backend::{ChangeFeed, ShardDesc, TResult};
 
 /// The shards seen so far and how far reading them has got.
 #[derive(Debug, Default)]

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use orders_core::{RawRecord, TextRecord};
 
-use crate::target::{ChangeFeed, TResult};
+use crate::backend::{ChangeFeed, TResult};
 use reader::{Event, Mode, Reader, ReaderOptions, Start};
 
 /// The record as the JSON a filter pattern is matched against: the Lambda record. Without
@@ -58,7 +58,7 @@ pub async fn drain_all(feed: &impl ChangeFeed) -> TResult<Vec<(Arc<str>, RawReco
         if let Event::Batch(batch) = event {
             for r in batch.records {
                 let raw = r.into_raw().map_err(|e| {
-                    crate::target::TargetError::other("a stream image is not valid JSON", e)
+                    crate::backend::TargetError::other("a stream image is not valid JSON", e)
                 })?;
                 out.push((batch.shard_id.clone(), raw));
             }

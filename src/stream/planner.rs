@@ -11,7 +11,7 @@ use tokio::time::Instant;
 use super::checkpoint::ShardProgress;
 use super::lineage::Lineage;
 use super::reader::Start;
-use crate::target::{ChangeFeed, IteratorKind, ShardDesc, TResult};
+use crate::backend::{ChangeFeed, IteratorKind, ShardDesc, TResult};
 
 /// Plans shard reading for one reader.
 #[derive(Debug)]

@@ -16,7 +16,7 @@ use tokio::time::Instant;
 use super::checkpoint::ShardProgress;
 use super::cursor::{Fetch, ShardCursor};
 use super::planner::Planner;
-use crate::target::{ChangeFeed, ShardDesc, TResult, TargetError};
+use crate::backend::{ChangeFeed, ShardDesc, TResult, TargetError};
 
 /// Where reading starts.
 #[derive(Debug, Clone, PartialEq, Eq)]

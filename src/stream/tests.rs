@@ -11,7 +11,7 @@ use orders_core::{EventName, ImageText, SequenceNumber, TextRecord};
 
 use super::cursor::ShardCursor;
 use super::reader::{Event, Mode, Reader, ReaderOptions, Start};
-use crate::target::{
+use crate::backend::{
     ChangeFeed, IteratorKind, RecordsPage, ShardDesc, StreamPage, TResult, TargetError,
 };
 

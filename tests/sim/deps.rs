@@ -5,12 +5,12 @@
 use std::cell::{Cell, RefCell};
 use std::time::Duration;
 
+use orderctl::backend::TargetError;
+use orderctl::backend::local::effects::LocalEffects;
+use orderctl::backend::queue::{Queue, QueueMessage, QueueStats};
+use orderctl::backend::{LocalTarget, TResult};
 use orderctl::esm::handler::{Bundled, Handler, Invoked};
 use orderctl::functions::Function;
-use orderctl::target::TargetError;
-use orderctl::target::local::effects::LocalEffects;
-use orderctl::target::queue::{Queue, QueueMessage, QueueStats};
-use orderctl::target::{LocalTarget, TResult};
 use orders_core::batch::Outcome;
 use orders_core::caps::{
     Applied, CapResult, Datum, DeadLetters, Email, Idempotency, Mailer, Metrics, Stock, StockLine,

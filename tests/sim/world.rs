@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use orderctl::backend::{ChangeFeed, InventoryStore, LocalTarget, OrderStore, TargetError};
 use orderctl::dlq::replay::{
     MessageOutcome, ReplayOptions, Sources, StalePolicy, UnrecoverablePolicy, Via, replay,
 };
@@ -18,7 +19,6 @@ use orderctl::esm::telemetry::Telemetry;
 use orderctl::filter::FilterSet;
 use orderctl::functions::Function;
 use orderctl::settings::Settings;
-use orderctl::target::{ChangeFeed, InventoryStore, LocalTarget, OrderStore, TargetError};
 use orders_core::attr::Item;
 use orders_core::order::LineItem;
 use orders_core::{EventName, Order, SequenceNumber, Status, clock};

@@ -6,8 +6,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use orderctl::backend::LocalTarget;
 use orderctl::settings::Settings;
-use orderctl::target::LocalTarget;
 use orders_core::{EventRecord, RawRecord};
 use serde_json::Value;
 

@@ -6,7 +6,7 @@ use aws_sdk_dynamodb::types::TableDescription;
 
 use super::AwsTarget;
 use super::cloudwatch::MetricQuery;
-use crate::target::{TResult, TargetError};
+use crate::backend::{TResult, TargetError};
 
 impl AwsTarget {
     /// DescribeTable, its errors translated (a missing table says to run `orderctl init`).

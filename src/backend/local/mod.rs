@@ -17,8 +17,8 @@ use std::sync::{Mutex, MutexGuard};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
+use crate::backend::{ResourceReport, TResult, TargetError};
 use crate::settings::{LocalSettings, Resources, Settings};
-use crate::target::{ResourceReport, TResult, TargetError};
 use db::SqlContext;
 use stream::{Appender, StreamInfo};
 

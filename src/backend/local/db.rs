@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
+use crate::backend::{TResult, TargetError};
 use crate::settings::LocalSettings;
-use crate::target::{TResult, TargetError};
 
 /// Bumped when the schema changes; older databases are migrated on open.
 const SCHEMA_VERSION: i64 = 3;

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::LocalTarget;
 use super::db::SqlContext;
-use crate::target::TResult;
+use crate::backend::TResult;
 
 /// An email the local notification adapter sent.
 #[derive(Debug, Clone, Serialize)]

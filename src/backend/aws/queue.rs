@@ -7,8 +7,8 @@ use std::time::Duration;
 use aws_sdk_sqs::types::{MessageSystemAttributeName, QueueAttributeName};
 
 use super::AwsTarget;
-use crate::target::queue::{Queue, QueueMessage, QueueStats};
-use crate::target::{TResult, TargetError};
+use crate::backend::queue::{Queue, QueueMessage, QueueStats};
+use crate::backend::{TResult, TargetError};
 
 /// How long a peeked message stays hidden before it is released (so one listing does not see
 /// it twice).
@@ -129,7 +129,7 @@ impl AwsTarget {
     }
 }
 
-impl crate::target::queue::ReplayMarks for AwsTarget {
+impl crate::backend::queue::ReplayMarks for AwsTarget {
     async fn mark_replayed(&self, message_id: &str) -> TResult<()> {
         use aws_sdk_dynamodb::types::AttributeValue as Av;
         let table = &self.resources.processed_events_table;
@@ -139,12 +139,12 @@ impl crate::target::queue::ReplayMarks for AwsTarget {
             .table_name(table)
             .item(
                 "eventId",
-                Av::S(crate::target::queue::replay_mark_key(message_id)),
+                Av::S(crate::backend::queue::replay_mark_key(message_id)),
             )
             .item("processedAt", Av::S(orders_core::clock::rfc3339_ms(now)))
             .item(
                 "expiresAt",
-                Av::N(((now + crate::target::queue::REPLAY_MARK_TTL_MS) / 1000).to_string()),
+                Av::N(((now + crate::backend::queue::REPLAY_MARK_TTL_MS) / 1000).to_string()),
             )
             .send()
             .await
@@ -161,7 +161,7 @@ impl crate::target::queue::ReplayMarks for AwsTarget {
             .table_name(table)
             .key(
                 "eventId",
-                Av::S(crate::target::queue::replay_mark_key(message_id)),
+                Av::S(crate::backend::queue::replay_mark_key(message_id)),
             )
             .consistent_read(true)
             .send()
@@ -173,7 +173,7 @@ impl crate::target::queue::ReplayMarks for AwsTarget {
 
 impl Queue for AwsTarget {
     async fn send(&self, body: &str) -> TResult<String> {
-        crate::target::local::queue::check_body(body)?;
+        crate::backend::local::queue::check_body(body)?;
         let url = self.queue_url().await?;
         let out = self
             .sqs

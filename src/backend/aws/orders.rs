@@ -11,7 +11,7 @@ use orders_core::{Order, Status};
 
 use super::attrs::ddb::{item_from_sdk, item_to_sdk};
 use super::{AwsTarget, build_error};
-use crate::target::{OrderQuery, OrderStore, Page, StatusChange, TResult, TargetError};
+use crate::backend::{OrderQuery, OrderStore, Page, StatusChange, TResult, TargetError};
 
 /// TransactWriteItems takes at most 100 actions (aws-semantics §7.3).
 const TRANSACTION_MAX: usize = 100;

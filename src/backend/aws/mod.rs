@@ -22,8 +22,8 @@ use aws_smithy_runtime_api::client::result::SdkError;
 use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 use tokio::sync::OnceCell;
 
+use crate::backend::{TResult, TargetError};
 use crate::settings::{Resources, Settings};
-use crate::target::{TResult, TargetError};
 use errors::{Op, Origin};
 
 pub use init::InitOptions;

@@ -4,7 +4,7 @@ use rusqlite::{OptionalExtension, Row, params};
 
 use super::LocalTarget;
 use super::db::SqlContext;
-use crate::target::{InventoryStore, StockItem, TResult};
+use crate::backend::{InventoryStore, StockItem, TResult};
 
 fn row(r: &Row<'_>) -> rusqlite::Result<StockItem> {
     Ok(StockItem {

@@ -3,6 +3,7 @@
 //! reach commands only as `TargetError`, never as SQLite or SDK types.
 
 pub mod aws;
+pub mod consumers;
 pub mod feed;
 pub mod local;
 pub mod queue;

@@ -13,10 +13,10 @@ use rusqlite::{OptionalExtension, params};
 use super::LocalTarget;
 use super::db::SqlContext;
 use super::stream::{LOCAL_REGION, meta};
-use crate::target::feed::{
+use crate::backend::feed::{
     ChangeFeed, DESCRIBE_LIMIT, GET_RECORDS_LIMIT, IteratorKind, RecordsPage, ShardDesc, StreamPage,
 };
-use crate::target::{TResult, TargetError};
+use crate::backend::{TResult, TargetError};
 
 /// Iterators expire this long after they are issued (aws-semantics §1.3).
 pub const ITERATOR_TTL_MS: i64 = 15 * 60 * 1000;

@@ -4,7 +4,7 @@
 use aws_sdk_lambda::types::EventSourceMappingConfiguration;
 
 use super::AwsTarget;
-use crate::target::{TResult, TargetError};
+use crate::backend::{TResult, TargetError};
 
 impl AwsTarget {
     /// Every event source mapping on `stream_arn` (ListEventSourceMappings, all pages).

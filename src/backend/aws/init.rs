@@ -13,7 +13,7 @@ use aws_sdk_sqs::types::QueueAttributeName;
 
 use super::orders::CUSTOMER_INDEX;
 use super::{AwsTarget, build_error};
-use crate::target::{ResourceReport, TResult, TargetError};
+use crate::backend::{ResourceReport, TResult, TargetError};
 
 /// How `init` runs.
 #[derive(Debug, Clone, Default)]

@@ -7,7 +7,7 @@ use std::fmt::Debug;
 use aws_smithy_runtime_api::client::result::SdkError;
 use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 
-use crate::target::TargetError;
+use crate::backend::TargetError;
 
 /// What was being done, for messages: the IAM action and the resource.
 #[derive(Debug, Clone, Copy)]

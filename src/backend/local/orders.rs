@@ -8,7 +8,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use super::db::SqlContext;
 use super::stream::{Change, Image};
 use super::{LocalTarget, not_found};
-use crate::target::{OrderQuery, OrderStore, Page, StatusChange, TResult, TargetError};
+use crate::backend::{OrderQuery, OrderStore, Page, StatusChange, TResult, TargetError};
 
 impl OrderStore for LocalTarget {
     async fn put_orders(&self, orders: &[Order]) -> TResult<()> {

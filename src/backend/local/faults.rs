@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::LocalTarget;
 use super::db::SqlContext;
-use crate::target::TResult;
+use crate::backend::TResult;
 
 /// The components faults can be injected into.
 pub const COMPONENTS: [&str; 3] = ["mailer", "metrics", "inventory"];

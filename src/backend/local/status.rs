@@ -5,7 +5,7 @@ use rusqlite::params;
 
 use super::LocalTarget;
 use super::db::SqlContext;
-use crate::target::TResult;
+use crate::backend::TResult;
 
 /// Where one consumer stands on the local stream.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use aws_sdk_dynamodb::types::AttributeValue as Av;
 
 use super::AwsTarget;
-use crate::target::{InventoryStore, StockItem, TResult, TargetError};
+use crate::backend::{InventoryStore, StockItem, TResult, TargetError};
 
 fn decode(item: &HashMap<String, Av>) -> TResult<StockItem> {
     let s = |k: &str| item.get(k).and_then(|v| v.as_s().ok()).cloned();

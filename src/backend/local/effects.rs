@@ -97,7 +97,7 @@ impl LocalEffects<'_> {
     /// Open one write transaction for a whole invocation: every effect, and whatever else the
     /// caller writes on this database (its checkpoint), commits together in
     /// [`LocalEffects::end_batch`] — so a crash repeats nothing and loses nothing.
-    pub fn begin_batch(&self) -> crate::target::TResult<()> {
+    pub fn begin_batch(&self) -> crate::backend::TResult<()> {
         use super::db::SqlContext;
         self.target
             .conn()
@@ -108,7 +108,7 @@ impl LocalEffects<'_> {
     }
 
     /// Commit (or, when `commit` is false, roll back) the batch's transaction.
-    pub fn end_batch(&self, commit: bool) -> crate::target::TResult<()> {
+    pub fn end_batch(&self, commit: bool) -> crate::backend::TResult<()> {
         use super::db::SqlContext;
         if !self.in_batch.replace(false) {
             return Ok(());

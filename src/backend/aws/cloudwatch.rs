@@ -5,8 +5,8 @@ use aws_sdk_cloudwatch::primitives::DateTime;
 use aws_sdk_cloudwatch::types::{Dimension, MetricDatum, StandardUnit};
 
 use super::AwsTarget;
+use crate::backend::TResult;
 use crate::esm::telemetry::Point;
-use crate::target::TResult;
 
 /// PutMetricData takes at most 1,000 metric data per request (aws-semantics §5.4).
 const PUT_LIMIT: usize = 1000;

@@ -9,10 +9,10 @@ use orders_core::{EventName, Identity, ImageText, SequenceNumber, TextRecord};
 
 use super::AwsTarget;
 use super::attrs::streams::item_from_sdk;
-use crate::target::feed::{
+use crate::backend::feed::{
     ChangeFeed, DESCRIBE_LIMIT, IteratorKind, RecordsPage, ShardDesc, StreamPage,
 };
-use crate::target::{TResult, TargetError};
+use crate::backend::{TResult, TargetError};
 
 fn raw_image(
     map: &std::collections::HashMap<String, aws_sdk_dynamodbstreams::types::AttributeValue>,

@@ -9,8 +9,8 @@ use rusqlite::{OptionalExtension, Row, TransactionBehavior, params};
 
 use super::LocalTarget;
 use super::db::SqlContext;
-use crate::target::queue::{QueueMessage, QueueStats};
-use crate::target::{TResult, TargetError};
+use crate::backend::queue::{QueueMessage, QueueStats};
+use crate::backend::{TResult, TargetError};
 
 /// SQS's largest message body (aws-semantics §6.1).
 pub const MAX_BODY: usize = 1_048_576;
@@ -55,9 +55,9 @@ impl LocalTarget {
                 "INSERT INTO processed_events (event_key, processed_at, expires_at, detail) VALUES (?1, ?2, ?3, NULL) \
                  ON CONFLICT (event_key) DO NOTHING",
                 params![
-                    crate::target::queue::replay_mark_key(message_id),
+                    crate::backend::queue::replay_mark_key(message_id),
                     clock::rfc3339_ms(now),
-                    (now + crate::target::queue::REPLAY_MARK_TTL_MS) / 1000
+                    (now + crate::backend::queue::REPLAY_MARK_TTL_MS) / 1000
                 ],
             )
             .ctx("cannot record the replay")?;
@@ -69,7 +69,7 @@ impl LocalTarget {
         self.conn()
             .query_row(
                 "SELECT EXISTS (SELECT 1 FROM processed_events WHERE event_key = ?1)",
-                [crate::target::queue::replay_mark_key(message_id)],
+                [crate::backend::queue::replay_mark_key(message_id)],
                 |r| r.get(0),
             )
             .ctx("cannot read the replay record")
