@@ -157,12 +157,12 @@ fn lint_one(m: &Mapping, out: &mut Vec<Finding>) {
 
 /// Warn when the stream already has two enabled Lambda readers (aws-semantics §1.4).
 pub async fn warn_reader_budget(
-    aws: &crate::backend::AwsTarget,
+    target: &crate::backend::Target,
     arn: &str,
     out: &crate::output::Printer,
     command: &str,
 ) {
-    match aws.enabled_readers(arn).await {
+    match target.enabled_lambda_readers(arn).await {
         Ok(n) if n >= READERS_PER_SHARD => out.warn(format!(
             "the stream already has {n} enabled Lambda event source mappings; {command} is an extra reader \
              beyond the two-readers-per-shard guidance and may get them throttled (--quiet silences this)"

@@ -254,6 +254,15 @@ impl Settings {
     }
 
     /// The local database file.
+    /// These settings on the local target in `data_dir` (the demo's own pipeline).
+    pub fn local_at(&self, data_dir: &Path) -> Settings {
+        Settings {
+            target: TargetKind::Local,
+            data_dir: data_dir.to_owned(),
+            ..self.clone()
+        }
+    }
+
     pub fn db_path(&self) -> PathBuf {
         self.data_dir.join(DB_FILE)
     }

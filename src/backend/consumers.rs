@@ -55,6 +55,15 @@ impl Target {
         })
     }
 
+    /// Lambda event source mappings reading the stream (none locally): with two, another
+    /// reader is beyond the per-shard budget (aws-semantics §1.4).
+    pub async fn enabled_lambda_readers(&self, arn: &str) -> TResult<usize> {
+        match self {
+            Target::Local(_) => Ok(0),
+            Target::Aws(aws) => aws.enabled_readers(arn).await,
+        }
+    }
+
     /// The period (ms) this backend can report over a window of `since`: CloudWatch returns
     /// nothing for a period it does not accept, which must never read as NO DATA.
     pub fn age_period_ms(&self, since: Duration, period: Duration) -> i64 {

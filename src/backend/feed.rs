@@ -70,8 +70,61 @@ pub struct RecordsPage {
     pub next_iterator: Option<String>,
 }
 
+/// How fast readers may poll a feed: chosen once, by the feed (aws-semantics §1.4).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedPace {
+    /// Least time between two GetRecords calls on one shard after records came back.
+    pub min_interval: std::time::Duration,
+    /// A reader's wait after an empty page (`tail`).
+    pub idle_poll: std::time::Duration,
+    /// A consumer's wait after an empty page (`consume`).
+    pub consumer_idle_poll: std::time::Duration,
+    /// The longest a reader backs off between empty pages.
+    pub max_idle_poll: std::time::Duration,
+    /// How often a follower looks for new shards.
+    pub refresh_every: std::time::Duration,
+    /// Empty pages in a row that mean an open shard is caught up when draining.
+    pub drain_empty_pages: u32,
+}
+
+impl FeedPace {
+    /// DynamoDB Streams: Lambda's own 4 polls a second per shard (AWS publishes no GetRecords
+    /// rate, §1.4), and an empty page does not prove the end (§1.3).
+    pub fn streams() -> FeedPace {
+        use std::time::Duration;
+        FeedPace {
+            min_interval: Duration::from_millis(250),
+            idle_poll: Duration::from_millis(250),
+            consumer_idle_poll: Duration::from_millis(250),
+            max_idle_poll: Duration::from_secs(1),
+            refresh_every: Duration::from_secs(10),
+            drain_empty_pages: 5,
+        }
+    }
+}
+
+impl FeedPace {
+    /// The local stream: a file throttles nobody, so no interval between reads, and an empty
+    /// page is the end.
+    pub fn local() -> FeedPace {
+        use std::time::Duration;
+        FeedPace {
+            min_interval: Duration::ZERO,
+            consumer_idle_poll: Duration::from_millis(100),
+            max_idle_poll: Duration::from_millis(500),
+            refresh_every: Duration::from_secs(2),
+            drain_empty_pages: 1,
+            ..FeedPace::streams()
+        }
+    }
+}
+
 /// The DynamoDB Streams API of the `Orders` stream.
 pub trait ChangeFeed {
+    /// How fast it may be polled.
+    fn pace(&self) -> FeedPace {
+        FeedPace::streams()
+    }
     /// The ARN of the orders table's current stream.
     fn stream_arn(&self) -> impl Future<Output = TResult<String>>;
     /// A page of shards, optionally after `exclusive_start` or only the children of a parent.

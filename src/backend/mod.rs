@@ -3,17 +3,25 @@
 //! reach commands only as `TargetError`, never as SQLite or SDK types.
 
 pub mod aws;
+pub mod checkpoints;
 pub mod consumers;
+pub mod effects;
 pub mod feed;
+pub mod inspect;
 pub mod local;
+pub mod local_only;
+pub mod metric_reads;
 pub mod queue;
+pub mod remote;
+pub mod telemetry;
 
 use orders_core::{Order, Status};
 use serde::Serialize;
 
 pub use aws::AwsTarget;
-pub use feed::{ChangeFeed, IteratorKind, RecordsPage, ShardDesc, StreamPage};
+pub use feed::{ChangeFeed, FeedPace, IteratorKind, RecordsPage, ShardDesc, StreamPage};
 pub use local::LocalTarget;
+pub use local_only::local_only;
 
 /// What went wrong at a target, in words an operator can act on.
 #[derive(Debug, thiserror::Error)]
@@ -182,6 +190,20 @@ pub enum Target {
 }
 
 /// Delegate a method to whichever target is active.
+impl Target {
+    /// The backend `--target` chose: the local database (opened, or created on first use) or
+    /// the AWS clients. The one place that asks which.
+    pub async fn open(settings: &crate::settings::Settings) -> anyhow::Result<Target> {
+        use anyhow::Context as _;
+        match settings.target {
+            crate::cli::TargetKind::Local => Ok(Target::Local(
+                LocalTarget::open(settings).context("local target")?,
+            )),
+            crate::cli::TargetKind::Aws => Ok(Target::Aws(AwsTarget::connect(settings).await?)),
+        }
+    }
+}
+
 macro_rules! delegate {
     ($self:ident, $t:ident => $call:expr) => {
         match $self {
@@ -222,6 +244,9 @@ impl InventoryStore for Target {
 }
 
 impl ChangeFeed for Target {
+    fn pace(&self) -> feed::FeedPace {
+        delegate!(self, t => t.pace())
+    }
     async fn stream_arn(&self) -> TResult<String> {
         delegate!(self, t => t.stream_arn().await)
     }

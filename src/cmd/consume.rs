@@ -13,12 +13,12 @@ use serde::Serialize;
 use tokio::time::Instant;
 
 use super::Ctx;
-use crate::backend::{ChangeFeed, Target};
+use crate::backend::ChangeFeed;
 use crate::esm::checkpoints::Checkpoints;
 use crate::esm::engine::{BatchScope, Consumer, Pace, Step, Wiring};
 use crate::esm::handler::{Bundled, Handler};
 use crate::esm::stats::FunctionStats;
-use crate::esm::telemetry::{Buffer, Telemetry};
+use crate::esm::telemetry::Telemetry;
 use crate::exit::ExitStatus;
 use crate::filter::Profile;
 use crate::filter::load_patterns;
@@ -77,24 +77,14 @@ pub struct ConsumeSummary {
 
 pub async fn run(args: ConsumeArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<ExitStatus> {
     let target = ctx.target().await?;
-    match &target {
-        Target::Local(local) => {
-            let deps = local.effects();
-            let checkpoints = Checkpoints::Local(local);
-            let telemetry = Telemetry::Local(local, Buffer::default());
-            consume(&args, ctx, out, &target, &deps, &checkpoints, &telemetry).await
-        }
-        Target::Aws(aws) => {
-            let deps = aws.effects();
-            let arn = aws.orders_stream_arn().await?;
-            let checkpoints = Checkpoints::files(&ctx.settings.data_dir, &arn);
-            let telemetry = Telemetry::Aws(aws, Buffer::default());
-            if !out.is_quiet() {
-                crate::doctor::warn_reader_budget(aws, &arn, out, "consume").await;
-            }
-            consume(&args, ctx, out, &target, &deps, &checkpoints, &telemetry).await
-        }
+    let deps = target.effects();
+    let arn = target.stream_arn().await?;
+    let checkpoints = target.checkpoints(&ctx.settings.data_dir).await?;
+    let telemetry = target.telemetry();
+    if !out.is_quiet() {
+        crate::doctor::warn_reader_budget(&target, &arn, out, "consume").await;
     }
+    consume(&args, ctx, out, &target, &deps, &checkpoints, &telemetry).await
 }
 
 /// Which functions run, and where shards without a checkpoint start.
@@ -126,7 +116,7 @@ async fn consume<F: ChangeFeed, D: Mailer + Metrics + Stock + DeadLetters + Batc
 ) -> anyhow::Result<ExitStatus> {
     let arn = feed.stream_arn().await?;
     let (functions, start) = selection(args, ctx);
-    let mut pace = pace(feed_is_local(ctx), args.follow || args.until_idle);
+    let mut pace = Pace::for_feed(&feed.pace(), args.follow || args.until_idle);
     // Following rides out any outage; a run that must end gives up on an unreachable feed.
     pace.max_read_failures = (!args.follow).then_some(5);
     let mut consumers = Vec::with_capacity(functions.len());
@@ -252,34 +242,6 @@ async fn run_scope<F: ChangeFeed, H: Handler, Q: DeadLetters>(
             telemetry.flush(false).await?;
             return Ok((any, wake));
         }
-    }
-}
-
-fn feed_is_local(ctx: &Ctx) -> bool {
-    ctx.settings.target == crate::cli::TargetKind::Local
-}
-
-/// Polling as Lambda does on AWS (4 polls/s per shard, aws-semantics §1.4); no throttle locally.
-fn pace(local: bool, following: bool) -> Pace {
-    Pace {
-        min_interval: if local {
-            Duration::ZERO
-        } else {
-            Duration::from_millis(250)
-        },
-        idle_poll: if local {
-            Duration::from_millis(100)
-        } else {
-            Duration::from_millis(250)
-        },
-        refresh_every: following.then(|| {
-            if local {
-                Duration::from_secs(2)
-            } else {
-                Duration::from_secs(10)
-            }
-        }),
-        max_read_failures: None,
     }
 }
 

@@ -18,10 +18,7 @@ use crate::output::Printer;
 use crate::synth::{self, Generator};
 use futures_util::StreamExt;
 
-use crate::backend::{OrderStore, Target, TargetError};
-
-/// Local writes are batched this many orders per transaction.
-const LOCAL_CHUNK: usize = 1000;
+use crate::backend::{OrderStore, TargetError};
 
 /// Create orders. New orders are PENDING; totals are exact decimal sums.
 ///
@@ -138,24 +135,25 @@ async fn load(
     let started = Instant::now();
     let mut written = 0u64;
     let mut failed = 0u64;
-    match &target {
-        Target::Local(_) => {
-            let mut batch = Vec::with_capacity(LOCAL_CHUNK);
+    match target.bulk_chunk() {
+        Some(chunk) => {
+            let mut batch = Vec::with_capacity(chunk);
             while written < count {
                 batch.clear();
-                let n = (count - written).min(LOCAL_CHUNK as u64);
+                let n = (count - written).min(chunk as u64);
                 batch.extend((0..n).map(|_| generator.next_order()));
                 target.put_orders(&batch).await?;
                 written += n;
                 bar.inc(n);
             }
         }
-        Target::Aws(aws) => {
+        None => {
+            let target = &target;
             // Bounded concurrency: at most C conditional puts in flight; throttling is retried
             // by the SDK (standard mode). A failure that every later write would share (missing
             // table, no credentials, unreachable endpoint) stops the run at once.
             let puts = futures_util::stream::iter((0..count).map(|_| generator.next_order()))
-                .map(|order| async move { aws.put_orders(std::slice::from_ref(&order)).await })
+                .map(|order| async move { target.put_orders(std::slice::from_ref(&order)).await })
                 .buffer_unordered(usize::from(args.concurrency));
             futures_util::pin_mut!(puts);
             while let Some(result) = puts.next().await {

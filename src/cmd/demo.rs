@@ -12,7 +12,7 @@ use orders_core::{Order, Status, clock};
 use super::Ctx;
 use super::render::{orders_table, stock_table};
 use crate::backend::{InventoryStore, LocalTarget, OrderStore, Target};
-use crate::cli::{OutputFormat, TargetKind};
+use crate::cli::OutputFormat;
 use crate::exit::ExitStatus;
 use crate::functions::Function;
 use crate::output::{Printer, Style};
@@ -50,9 +50,7 @@ pub async fn run(args: DemoArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<Exi
     }
     let demo = demo_ctx(ctx, &dir);
     let target = demo.target().await?;
-    let Target::Local(local) = &target else {
-        anyhow::bail!("the demo runs on the local target")
-    };
+    let local = &crate::backend::local_only(&demo.settings, "the demo runs on the local target")?;
     let mut n = 0;
     let mut step = |text: &str| {
         n += 1;
@@ -173,9 +171,7 @@ async fn run_command(args: &[&str], demo: &Ctx, out: &Printer) -> anyhow::Result
 /// The demo's own context: the local target in `dir`, short batching windows, and a mailer
 /// that gives up after two retries, so the story fits in seconds.
 fn demo_ctx(ctx: &Ctx, dir: &std::path::Path) -> Ctx {
-    let mut settings = ctx.settings.clone();
-    settings.target = TargetKind::Local;
-    settings.data_dir = dir.to_owned();
+    let mut settings = ctx.settings.local_at(dir);
     for sub in settings.functions.values_mut() {
         sub.maximum_batching_window_seconds = 0;
     }

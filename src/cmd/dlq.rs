@@ -319,13 +319,12 @@ async fn replay_command(
     target: &Target,
 ) -> anyhow::Result<ExitStatus> {
     let filters = args.filter.load()?;
-    if let (Target::Aws(aws), false, false) = (target, args.dry_run, args.yes) {
+    if let (Some(region), false, false) = (target.region(), args.dry_run, args.yes) {
         confirm(&format!(
-            "Replay {} from queue {} in {} ({})?",
+            "Replay {} from queue {} in {region} ({})?",
             args.max
                 .map_or("every message".into(), |n| format!("up to {n} messages")),
             ctx.settings.resources.dlq,
-            aws.region(),
             match args.via {
                 ViaArg::InProcess => "in-process, with the AWS adapters",
                 ViaArg::Lambda => "into the deployed Lambda functions",
@@ -340,27 +339,31 @@ async fn replay_command(
         ));
     }
     let bar = out.progress(args.max.map_or(0, |m| m as u64), "replaying");
-    let summary = match (target, args.via) {
-        (Target::Local(local), ViaArg::InProcess) => {
-            in_process(local, &local.effects(), &args, journal, filters, ctx, &bar).await?
+    let summary = match args.via {
+        ViaArg::InProcess => {
+            in_process(
+                target,
+                &target.effects(),
+                &args,
+                journal,
+                filters,
+                ctx,
+                &bar,
+            )
+            .await?
         }
-        (Target::Aws(aws), ViaArg::InProcess) => {
-            in_process(aws, &aws.effects(), &args, journal, filters, ctx, &bar).await?
-        }
-        (Target::Aws(aws), ViaArg::Lambda) => {
+        ViaArg::Lambda => {
+            target.lambda_reachable()?;
             let opts = options::<orders_core::recorder::Recorder>(
                 &args,
                 journal,
                 filters,
                 Via::Lambda {
-                    aws,
+                    target,
                     name: args.lambda_name.clone(),
                 },
             );
-            replay(&sources(aws), &ctx.settings.functions, &opts, &bar).await?
-        }
-        (Target::Local(_), ViaArg::Lambda) => {
-            anyhow::bail!("--via lambda invokes deployed functions: use --target aws")
+            replay(&sources(target), &ctx.settings.functions, &opts, &bar).await?
         }
     };
     bar.finish_and_clear();

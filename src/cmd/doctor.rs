@@ -5,7 +5,6 @@ use clap::Args;
 use serde::Serialize;
 
 use super::Ctx;
-use crate::backend::Target;
 use crate::doctor::{Finding, Severity, lint, not_subscribed};
 use crate::exit::ExitStatus;
 use crate::output::{Printer, Style};
@@ -34,7 +33,7 @@ pub async fn run(_args: DoctorArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<
     let target = ctx.target().await?;
     let (stream_arn, source, mappings) = target.subscriptions(&ctx.settings.functions).await?;
     let mut findings = lint(&mappings);
-    if matches!(target, Target::Aws(_)) {
+    if target.subscriptions_are_deployed() {
         findings.extend(not_subscribed(&ctx.settings.functions, &mappings));
     }
     let report = DoctorReport {

@@ -48,12 +48,10 @@ pub struct SetArgs {
 }
 
 pub async fn run(command: FaultsCommand, ctx: &Ctx, out: &Printer) -> anyhow::Result<ExitStatus> {
-    if ctx.settings.target == crate::cli::TargetKind::Aws {
-        anyhow::bail!(
-            "faults are injected into the local target's adapters only (use --target local)"
-        );
-    }
-    let local = ctx.local()?;
+    let local = crate::backend::local_only(
+        &ctx.settings,
+        "faults are injected into the local target's adapters only (use --target local)",
+    )?;
     let table = |p: &Printer, faults: &[Fault]| {
         let rows = faults
             .iter()

@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::Ctx;
 use crate::backend::aws::InitOptions;
-use crate::backend::{InventoryStore, ResourceReport, Target};
+use crate::backend::{InventoryStore, ResourceReport};
 use crate::exit::ExitStatus;
 use crate::input;
 use crate::output::Printer;
@@ -63,23 +63,11 @@ pub struct InitReport {
 pub async fn run(args: InitArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<ExitStatus> {
     let seed = stock_to_seed(&args)?;
     let target = ctx.target().await?;
-    let (name, resources) = match &target {
-        Target::Local(local) => {
-            if args.dry_run || args.provisioned.is_some() {
-                anyhow::bail!(
-                    "--dry-run and --provisioned apply to the aws target; the local target creates its database on first use"
-                );
-            }
-            ("local", local.init_report())
-        }
-        Target::Aws(aws) => {
-            let options = InitOptions {
-                dry_run: args.dry_run,
-                provisioned: args.provisioned,
-            };
-            ("aws", aws.init(&options).await?)
-        }
+    let options = InitOptions {
+        dry_run: args.dry_run,
+        provisioned: args.provisioned,
     };
+    let (name, resources) = (target.name(), target.provision(&options).await?);
     if args.dry_run && !seed.is_empty() {
         anyhow::bail!("--dry-run changes nothing; drop --demo-stock/--seed-inventory");
     }

@@ -147,8 +147,8 @@ pub async fn run(args: InvokeArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<E
     let event = Event { records: delivered };
     let target = ctx.target().await?;
     let (function, sender, attempt) = (args.function, ctx.settings.sender(), args.attempt);
-    let (report, effects) = match (args.effects, &target) {
-        (EffectsMode::Record, _) => {
+    let (report, effects) = match args.effects {
+        EffectsMode::Record => {
             // Only inventory reads stock: the others need no read of the target at all.
             let stock = match function {
                 Function::Inventory => stock_levels(&target).await?,
@@ -163,12 +163,7 @@ pub async fn run(args: InvokeArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<E
             )
             .await
         }
-        (EffectsMode::Target, Target::Local(local)) => {
-            run_teed(function, &event, &local.effects(), sender, attempt).await
-        }
-        (EffectsMode::Target, Target::Aws(aws)) => {
-            run_teed(function, &event, &aws.effects(), sender, attempt).await
-        }
+        EffectsMode::Target => run_teed(function, &event, &target.effects(), sender, attempt).await,
     };
     let report = merge_filtered(&records, report, &filtered);
     let seqs: Vec<SequenceNumber> = event

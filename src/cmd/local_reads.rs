@@ -6,10 +6,6 @@ use std::time::Duration;
 use clap::Args;
 
 use super::Ctx;
-use crate::backend::aws::cloudwatch::MetricQuery;
-use crate::backend::local::reads::MetricPoint;
-use crate::backend::{AwsTarget, Target};
-use crate::esm::stats::NAMESPACE;
 use crate::exit::ExitStatus;
 use crate::output::Printer;
 
@@ -22,12 +18,11 @@ pub struct OutboxArgs {
 }
 
 pub async fn outbox(args: OutboxArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<ExitStatus> {
-    if ctx.settings.target == crate::cli::TargetKind::Aws {
-        anyhow::bail!(
-            "the outbox is the local target's mail; on AWS the notification function sends through SES"
-        );
-    }
-    let emails = ctx.local()?.outbox(args.limit)?;
+    let local = crate::backend::local_only(
+        &ctx.settings,
+        "the outbox is the local target's mail; on AWS the notification function sends through SES",
+    )?;
+    let emails = local.outbox(args.limit)?;
     out.list(&emails, |p, emails| {
         let rows = emails
             .iter()
@@ -56,12 +51,11 @@ pub struct MetricsArgs {
 pub async fn metrics(args: MetricsArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<ExitStatus> {
     let since_ms = orders_core::clock::now_ms()
         - i64::try_from(args.since.as_millis()).unwrap_or(i64::MAX / 2);
-    let points = match ctx.target().await? {
-        Target::Local(local) => {
-            local.metric_points(args.namespace.as_deref(), args.name.as_deref(), since_ms)?
-        }
-        Target::Aws(aws) => cloudwatch_points(&aws, &args, since_ms).await?,
-    };
+    let points = ctx
+        .target()
+        .await?
+        .metric_points(args.namespace.as_deref(), args.name.as_deref(), since_ms)
+        .await?;
     out.list(&points, |p, points| {
         let rows = points
             .iter()
@@ -87,72 +81,4 @@ pub async fn metrics(args: MetricsArgs, ctx: &Ctx, out: &Printer) -> anyhow::Res
         )
     })?;
     Ok(ExitStatus::Success)
-}
-
-/// CloudWatch's view: the metrics ListMetrics knows in the namespaces (default: the analytics
-/// function's and `orderctl consume`'s), one datapoint per minute, oldest first.
-async fn cloudwatch_points(
-    aws: &AwsTarget,
-    args: &MetricsArgs,
-    since_ms: i64,
-) -> anyhow::Result<Vec<MetricPoint>> {
-    let namespaces = match &args.namespace {
-        Some(ns) => vec![ns.clone()],
-        None => vec![analytics::NAMESPACE.to_owned(), NAMESPACE.to_owned()],
-    };
-    let mut queries = Vec::new();
-    for namespace in namespaces {
-        for (name, dimensions) in aws.list_metrics(&namespace).await? {
-            if args.name.as_ref().is_some_and(|n| *n != name) {
-                continue;
-            }
-            let stat = if name == "IteratorAge" {
-                "Maximum"
-            } else {
-                "Sum"
-            };
-            queries.push(MetricQuery {
-                namespace: namespace.clone(),
-                name,
-                dimensions,
-                stat,
-            });
-        }
-    }
-    let now = orders_core::clock::now_ms();
-    let since = std::time::Duration::from_millis((now - since_ms).max(0) as u64);
-    let period_s =
-        crate::backend::consumers::cloudwatch_period_s(since, std::time::Duration::from_secs(60));
-    let series = aws
-        .metric_data(
-            &queries,
-            since_ms,
-            now,
-            i32::try_from(period_s).unwrap_or(3600),
-        )
-        .await?;
-    let mut points: Vec<MetricPoint> = queries
-        .iter()
-        .zip(series)
-        .flat_map(|(q, points)| {
-            let dimensions: serde_json::Map<String, serde_json::Value> = q
-                .dimensions
-                .iter()
-                .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
-                .collect();
-            points.into_iter().filter_map(move |p| {
-                Some(MetricPoint {
-                    namespace: q.namespace.clone(),
-                    name: q.name.clone(),
-                    dimensions: serde_json::Value::Object(dimensions.clone()),
-                    timestamp_ms: p.timestamp_ms,
-                    value: serde_json::Number::from_f64(p.value)?,
-                    unit: String::new(),
-                    statistic: Some(q.stat),
-                })
-            })
-        })
-        .collect();
-    points.sort_by_key(|p| p.timestamp_ms);
-    Ok(points)
 }

@@ -20,10 +20,8 @@ pub mod sink;
 pub mod status;
 pub mod tail;
 
-use anyhow::Context as _;
-
-use crate::backend::{AwsTarget, LocalTarget, Target};
-use crate::cli::{Command, TargetKind};
+use crate::backend::Target;
+use crate::cli::Command;
 use crate::exit::ExitStatus;
 use crate::output::Printer;
 use crate::settings::Settings;
@@ -39,15 +37,7 @@ impl Ctx {
     /// Connect to the configured target (opening or creating the local database, or building
     /// the AWS clients). Commands that never touch a target never call this.
     pub async fn target(&self) -> anyhow::Result<Target> {
-        match self.settings.target {
-            TargetKind::Local => Ok(Target::Local(self.local()?)),
-            TargetKind::Aws => Ok(Target::Aws(AwsTarget::connect(&self.settings).await?)),
-        }
-    }
-
-    /// The local target, whatever `--target` says (for local-only commands).
-    pub fn local(&self) -> anyhow::Result<LocalTarget> {
-        LocalTarget::open(&self.settings).context("local target")
+        Target::open(&self.settings).await
     }
 }
 

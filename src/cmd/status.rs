@@ -178,10 +178,7 @@ pub async fn run(args: StatusArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<E
             .collect()
     });
     let report = StatusReport {
-        target: match target {
-            Target::Local(_) => "local",
-            Target::Aws(_) => "aws",
-        },
+        target: target.name(),
         stream: Part::from(stream),
         subscriptions: Part::from(subscriptions),
         dlq: Part::from(dlq),
@@ -212,14 +209,13 @@ async fn subscriptions(ctx: &Ctx, target: &Target) -> anyhow::Result<Vec<Subscri
     mappings
         .into_iter()
         .map(|mapping| {
-            let Target::Local(local) = target else {
+            let Some(backlog) = target.backlog(&mapping.function)? else {
                 return Ok(Subscription {
                     mapping,
                     checkpointed_shards: None,
                     records_behind: None,
                 });
             };
-            let backlog = local.backlog(&mapping.function)?;
             let never_ran = backlog.checkpointed_shards == 0
                 && mapping.starting_position.as_deref() == Some("LATEST");
             Ok(Subscription {
@@ -233,12 +229,7 @@ async fn subscriptions(ctx: &Ctx, target: &Target) -> anyhow::Result<Vec<Subscri
 
 async fn dlq(ctx: &Ctx, target: &Target) -> anyhow::Result<DlqStatus> {
     let stats = target.stats().await?;
-    let now = orders_core::clock::now_ms();
-    let oldest_age_seconds = match target {
-        Target::Local(_) => stats.oldest_sent_ms.map(|ms| (now - ms).max(0) / 1000),
-        Target::Aws(aws) if stats.depth > 0 => aws.dlq_oldest_age_seconds().await?,
-        Target::Aws(_) => None,
-    };
+    let oldest_age_seconds = target.dlq_oldest_age_seconds(&stats).await?;
     Ok(DlqStatus {
         name: ctx.settings.resources.dlq.clone(),
         depth: stats.depth,
@@ -248,27 +239,11 @@ async fn dlq(ctx: &Ctx, target: &Target) -> anyhow::Result<DlqStatus> {
 }
 
 async fn items(target: &Target) -> anyhow::Result<Items> {
-    Ok(match target {
-        Target::Local(local) => {
-            let (orders, inventory) = local.item_counts()?;
-            Items {
-                orders,
-                inventory,
-                approximate: false,
-            }
-        }
-        Target::Aws(aws) => {
-            let names = &aws.resources;
-            let (orders, inventory) = tokio::try_join!(
-                aws.item_count(&names.orders_table),
-                aws.item_count(&names.inventory_table)
-            )?;
-            Items {
-                orders,
-                inventory,
-                approximate: true,
-            }
-        }
+    let counts = target.item_counts().await?;
+    Ok(Items {
+        orders: counts.orders,
+        inventory: counts.inventory,
+        approximate: counts.approximate,
     })
 }
 

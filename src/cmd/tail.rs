@@ -12,7 +12,7 @@ use orders_core::{SequenceNumber, TextRecord, clock};
 
 use super::Ctx;
 use super::sink::Sink;
-use crate::backend::{ChangeFeed, Target};
+use crate::backend::ChangeFeed;
 use crate::cli::FilterArgs;
 use crate::cli::OutputFormat;
 use crate::exit::ExitStatus;
@@ -100,10 +100,8 @@ pub async fn run(args: TailArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<Exi
     }
     let target = ctx.target().await?;
     let arn = target.stream_arn().await?;
-    if let Target::Aws(aws) = &target
-        && !out.is_quiet()
-    {
-        crate::doctor::warn_reader_budget(aws, &arn, out, "tail").await;
+    if !out.is_quiet() {
+        crate::doctor::warn_reader_budget(&target, &arn, out, "tail").await;
     }
     let checkpoint = args
         .checkpoint
@@ -115,10 +113,7 @@ pub async fn run(args: TailArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<Exi
         (false, true) => Mode::UntilIdle(args.idle),
         (false, false) => Mode::Drain,
     };
-    let mut options = match &target {
-        Target::Local(_) => ReaderOptions::local(start, mode),
-        Target::Aws(_) => ReaderOptions::aws(start, mode),
-    };
+    let mut options = ReaderOptions::new(start, mode, &target.pace());
     options.concurrency = usize::from(args.concurrency);
     if let Some(cp) = &checkpoint {
         options.resume = cp.data.shards.clone().into_iter().collect();

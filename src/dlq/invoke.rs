@@ -23,8 +23,8 @@ pub enum Via<'a, D> {
     },
     /// The deployed Lambda function, invoked synchronously.
     Lambda {
-        /// The AWS target.
-        aws: &'a crate::backend::AwsTarget,
+        /// The backend the functions are deployed on.
+        target: &'a crate::backend::Target,
         /// A name that overrides the subscription's `lambda_name`.
         name: Option<String>,
     },
@@ -96,11 +96,11 @@ pub(super) async fn invoke<D: Mailer + Metrics + Stock + DeadLetters + Idempoten
                 dead_lettered: if hold { Vec::new() } else { errors(true) },
             })
         }
-        Via::Lambda { aws, name } => {
+        Via::Lambda { target, name } => {
             let name = name
                 .clone()
                 .unwrap_or_else(|| subs[&function].lambda_name.clone());
-            let reply = aws
+            let reply = target
                 .invoke_lambda(&name, event)
                 .await
                 .map_err(|e| e.to_string())?;

@@ -17,7 +17,7 @@ use super::response::{Verdict, interpret};
 use super::shard::{Pending, ShardRun};
 use super::stats::FunctionStats;
 use super::telemetry::Telemetry;
-use crate::backend::{ChangeFeed, TargetError};
+use crate::backend::{ChangeFeed, FeedPace, TargetError};
 use crate::filter::FilterSet;
 use crate::functions::Subscription;
 use crate::stream::checkpoint::ShardProgress;
@@ -36,6 +36,19 @@ pub struct Pace {
     pub refresh_every: Option<Duration>,
     /// Consecutive failed reads of one shard before giving up (`None`: never, when following).
     pub max_read_failures: Option<u32>,
+}
+
+impl Pace {
+    /// Polling at the feed's pace (Lambda's 4 polls a second per shard on AWS, aws-semantics
+    /// §1.4); a follower looks for new shards periodically, a run that ends does not.
+    pub fn for_feed(pace: &FeedPace, following: bool) -> Pace {
+        Pace {
+            min_interval: pace.min_interval,
+            idle_poll: pace.consumer_idle_poll,
+            refresh_every: following.then_some(pace.refresh_every),
+            max_read_failures: None,
+        }
+    }
 }
 
 /// First wait before retrying a failed batch; it doubles per attempt up to `RETRY_DELAY_MAX`,
@@ -561,28 +574,4 @@ impl<'a, F: ChangeFeed, H: Handler, Q: DeadLetters> Consumer<'a, F, H, Q> {
     }
 }
 
-/// Grouping writes: on the local target, the effects of the invocations run in one scope and
-/// their checkpoints commit in one transaction (a crash repeats nothing and loses nothing, and
-/// there is one commit instead of dozens); on AWS each effect stands alone.
-pub trait BatchScope {
-    /// Before the function runs.
-    fn begin(&self) -> anyhow::Result<()> {
-        Ok(())
-    }
-    /// After the checkpoint is saved (`commit`), or when the step failed.
-    fn end(&self, _commit: bool) -> anyhow::Result<()> {
-        Ok(())
-    }
-}
-
-impl BatchScope for crate::backend::local::effects::LocalEffects<'_> {
-    fn begin(&self) -> anyhow::Result<()> {
-        Ok(self.begin_batch()?)
-    }
-    fn end(&self, commit: bool) -> anyhow::Result<()> {
-        Ok(self.end_batch(commit)?)
-    }
-}
-
-impl BatchScope for orders_aws::AwsEffects {}
-impl BatchScope for orders_core::recorder::Recorder {}
+pub use crate::backend::effects::BatchScope;

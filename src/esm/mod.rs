@@ -2,14 +2,15 @@
 //! function's response means for the checkpoint, and (for `consume`) batching, retries,
 //! bisection and on-failure records.
 
-pub mod checkpoints;
 pub mod engine;
 pub mod handler;
 pub mod onfailure;
 pub mod response;
 pub mod shard;
 pub mod stats;
-pub mod telemetry;
 
 #[cfg(test)]
 mod tests;
+
+// Where progress and telemetry are kept is the backend's business; the engine uses them.
+pub use crate::backend::{checkpoints, telemetry};

@@ -51,7 +51,7 @@ pub async fn drain_all(feed: &impl ChangeFeed) -> TResult<Vec<(Arc<str>, RawReco
     let mut reader = Reader::new(
         feed,
         arn,
-        ReaderOptions::local(Start::TrimHorizon, Mode::Drain),
+        ReaderOptions::new(Start::TrimHorizon, Mode::Drain, &feed.pace()),
     );
     let mut out = Vec::new();
     while let Some(event) = reader.next().await? {

@@ -16,7 +16,7 @@ use tokio::time::Instant;
 use super::checkpoint::ShardProgress;
 use super::cursor::{Fetch, ShardCursor};
 use super::planner::Planner;
-use crate::backend::{ChangeFeed, ShardDesc, TResult, TargetError};
+use crate::backend::{ChangeFeed, FeedPace, ShardDesc, TResult, TargetError};
 
 /// Where reading starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,31 +76,20 @@ pub struct ReaderOptions {
 }
 
 impl ReaderOptions {
-    /// Defaults that respect AWS's limits (aws-semantics §1.4: Lambda polls 4×/s per shard).
-    pub fn aws(start: Start, mode: Mode) -> ReaderOptions {
+    /// Options for reading from `start` in `mode` at the feed's pace.
+    pub fn new(start: Start, mode: Mode, pace: &FeedPace) -> ReaderOptions {
         ReaderOptions {
             start,
             mode,
             concurrency: 8,
             limit: 1000,
-            min_interval: Duration::from_millis(250),
-            drain_empty_pages: 5,
-            idle_poll: Duration::from_millis(250),
-            max_idle_poll: Duration::from_secs(1),
-            refresh_every: Duration::from_secs(10),
+            min_interval: pace.min_interval,
+            drain_empty_pages: pace.drain_empty_pages,
+            idle_poll: pace.idle_poll,
+            max_idle_poll: pace.max_idle_poll,
+            refresh_every: pace.refresh_every,
             max_failures: 5,
             resume: HashMap::new(),
-        }
-    }
-
-    /// Defaults for the local target: no rate limit while records flow.
-    pub fn local(start: Start, mode: Mode) -> ReaderOptions {
-        ReaderOptions {
-            min_interval: Duration::ZERO,
-            drain_empty_pages: 1,
-            max_idle_poll: Duration::from_millis(500),
-            refresh_every: Duration::from_secs(2),
-            ..ReaderOptions::aws(start, mode)
         }
     }
 }

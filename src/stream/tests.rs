@@ -12,7 +12,7 @@ use orders_core::{EventName, ImageText, SequenceNumber, TextRecord};
 use super::cursor::ShardCursor;
 use super::reader::{Event, Mode, Reader, ReaderOptions, Start};
 use crate::backend::{
-    ChangeFeed, IteratorKind, RecordsPage, ShardDesc, StreamPage, TResult, TargetError,
+    ChangeFeed, FeedPace, IteratorKind, RecordsPage, ShardDesc, StreamPage, TResult, TargetError,
 };
 
 fn seq(n: u128) -> SequenceNumber {
@@ -227,7 +227,7 @@ async fn read_all(fake: &Fake, opts: ReaderOptions) -> (Vec<(String, u128)>, Vec
 }
 
 fn opts(start: Start) -> ReaderOptions {
-    ReaderOptions::local(start, Mode::Drain)
+    ReaderOptions::new(start, Mode::Drain, &FeedPace::local())
 }
 
 fn lineage_fake() -> Fake {
@@ -364,7 +364,11 @@ async fn start_positions() {
 #[tokio::test(start_paused = true)]
 async fn until_idle_stops_once_every_open_shard_stayed_empty() {
     let fake = lineage_fake();
-    let mut o = ReaderOptions::local(Start::TrimHorizon, Mode::UntilIdle(Duration::from_secs(2)));
+    let mut o = ReaderOptions::new(
+        Start::TrimHorizon,
+        Mode::UntilIdle(Duration::from_secs(2)),
+        &FeedPace::local(),
+    );
     o.concurrency = 2;
     let started = tokio::time::Instant::now();
     let (seen, _) = read_all(&fake, o).await;
@@ -381,7 +385,11 @@ async fn on_aws_a_drain_reads_past_empty_pages_of_an_open_shard() {
     };
     fake.shard("open", None, &[1, 2, 3], false);
     fake.empty_next.set(2);
-    let (seen, _) = read_all(&fake, ReaderOptions::aws(Start::TrimHorizon, Mode::Drain)).await;
+    let (seen, _) = read_all(
+        &fake,
+        ReaderOptions::new(Start::TrimHorizon, Mode::Drain, &FeedPace::streams()),
+    )
+    .await;
     assert_eq!(
         seen.len(),
         3,

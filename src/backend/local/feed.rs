@@ -14,7 +14,8 @@ use super::LocalTarget;
 use super::db::SqlContext;
 use super::stream::{LOCAL_REGION, meta};
 use crate::backend::feed::{
-    ChangeFeed, DESCRIBE_LIMIT, GET_RECORDS_LIMIT, IteratorKind, RecordsPage, ShardDesc, StreamPage,
+    ChangeFeed, DESCRIBE_LIMIT, FeedPace, GET_RECORDS_LIMIT, IteratorKind, RecordsPage, ShardDesc,
+    StreamPage,
 };
 use crate::backend::{TResult, TargetError};
 
@@ -144,6 +145,10 @@ impl LocalTarget {
 }
 
 impl ChangeFeed for LocalTarget {
+    fn pace(&self) -> FeedPace {
+        FeedPace::local()
+    }
+
     async fn stream_arn(&self) -> TResult<String> {
         Ok(self.stream_info().arn.clone())
     }

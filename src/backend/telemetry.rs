@@ -6,8 +6,8 @@ use std::time::{Duration, Instant};
 
 use orders_core::clock;
 
-use super::stats::{NAMESPACE, invocation_metrics};
 use crate::backend::{AwsTarget, LocalTarget, TResult};
+use crate::esm::stats::{NAMESPACE, invocation_metrics};
 
 /// A datapoint: function, metric, value, unit, time (epoch ms).
 #[derive(Debug, Clone, PartialEq)]
@@ -62,6 +62,16 @@ impl Default for Buffer {
 
 /// Write at least this often while consuming.
 const FLUSH_EVERY: Duration = Duration::from_secs(1);
+
+impl super::Target {
+    /// Where `consume` writes its metrics on this backend.
+    pub fn telemetry(&self) -> Telemetry<'_> {
+        match self {
+            super::Target::Local(local) => Telemetry::Local(local, Buffer::default()),
+            super::Target::Aws(aws) => Telemetry::Aws(aws, Buffer::default()),
+        }
+    }
+}
 
 impl Telemetry<'_> {
     fn buffer(&self) -> Option<&Buffer> {

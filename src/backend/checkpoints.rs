@@ -10,8 +10,8 @@ use anyhow::Context as _;
 use orders_core::{SequenceNumber, clock};
 use rusqlite::params;
 
-use crate::backend::LocalTarget;
 use crate::backend::local::db::SqlContext;
+use crate::backend::{LocalTarget, TResult};
 use crate::stream::checkpoint::{CheckpointFile, ShardProgress};
 
 /// A store of consumer checkpoints.
@@ -31,6 +31,18 @@ impl std::fmt::Debug for Checkpoints<'_> {
             Checkpoints::Local(_) => f.write_str("Checkpoints::Local"),
             Checkpoints::Files { dir, .. } => write!(f, "Checkpoints::Files({})", dir.display()),
         }
+    }
+}
+
+impl super::Target {
+    /// Where `consume` keeps its positions on this backend: the local database, or files under
+    /// `data_dir` keyed by the stream's ARN (AWS keeps no checkpoint for a reader of its own).
+    pub async fn checkpoints(&self, data_dir: &std::path::Path) -> TResult<Checkpoints<'_>> {
+        use super::ChangeFeed as _;
+        Ok(match self {
+            super::Target::Local(local) => Checkpoints::Local(local),
+            super::Target::Aws(_) => Checkpoints::files(data_dir, &self.stream_arn().await?),
+        })
     }
 }
 
