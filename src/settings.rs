@@ -77,10 +77,10 @@ pub struct Resources {
 impl Default for Resources {
     fn default() -> Self {
         Resources {
-            orders_table: "Orders".into(),
-            inventory_table: "Inventory".into(),
-            processed_events_table: "ProcessedEvents".into(),
-            dlq: "orders-dlq".into(),
+            orders_table: orders_core::names::ORDERS_TABLE.into(),
+            inventory_table: orders_core::names::INVENTORY_TABLE.into(),
+            processed_events_table: orders_core::names::PROCESSED_EVENTS_TABLE.into(),
+            dlq: orders_core::names::DLQ_QUEUE.into(),
         }
     }
 }

@@ -44,9 +44,9 @@ impl Names {
     /// The default names `orderctl init` creates.
     pub fn defaults() -> Names {
         Names {
-            inventory_table: "Inventory".into(),
-            processed_events_table: "ProcessedEvents".into(),
-            dlq_queue: "orders-dlq".into(),
+            inventory_table: orders_core::names::INVENTORY_TABLE.into(),
+            processed_events_table: orders_core::names::PROCESSED_EVENTS_TABLE.into(),
+            dlq_queue: orders_core::names::DLQ_QUEUE.into(),
         }
     }
 
@@ -69,6 +69,31 @@ impl Names {
     }
 }
 
+/// The SDK clients the functions' adapters use, built once per process.
+#[derive(Debug, Clone)]
+pub struct Clients {
+    /// DynamoDB.
+    pub ddb: aws_sdk_dynamodb::Client,
+    /// SES v2.
+    pub ses: aws_sdk_sesv2::Client,
+    /// CloudWatch.
+    pub cloudwatch: aws_sdk_cloudwatch::Client,
+    /// SQS.
+    pub sqs: aws_sdk_sqs::Client,
+}
+
+impl Clients {
+    /// Every client on one config.
+    pub fn new(config: &SdkConfig) -> Clients {
+        Clients {
+            ddb: aws_sdk_dynamodb::Client::new(config),
+            ses: aws_sdk_sesv2::Client::new(config),
+            cloudwatch: aws_sdk_cloudwatch::Client::new(config),
+            sqs: aws_sdk_sqs::Client::new(config),
+        }
+    }
+}
+
 /// Every capability on AWS: implements `Mailer` (SES v2), `Metrics` (CloudWatch), `Stock`
 /// (DynamoDB) and `DeadLetters` (SQS) from `orders_core::caps`.
 #[derive(Debug)]
@@ -84,11 +109,17 @@ pub struct AwsEffects {
 impl AwsEffects {
     /// Adapters over clients built from `config` (credentials, region, endpoint, retries).
     pub fn new(config: &SdkConfig, names: Names) -> AwsEffects {
+        AwsEffects::with_clients(&Clients::new(config), names)
+    }
+
+    /// The adapters over clients built elsewhere (the CLI's): an SDK client is a handle, so
+    /// this shares the process's one set of clients and their connection pools.
+    pub fn with_clients(clients: &Clients, names: Names) -> AwsEffects {
         AwsEffects {
-            ddb: aws_sdk_dynamodb::Client::new(config),
-            ses: aws_sdk_sesv2::Client::new(config),
-            cloudwatch: aws_sdk_cloudwatch::Client::new(config),
-            sqs: aws_sdk_sqs::Client::new(config),
+            ddb: clients.ddb.clone(),
+            ses: clients.ses.clone(),
+            cloudwatch: clients.cloudwatch.clone(),
+            sqs: clients.sqs.clone(),
             names,
             dlq_url: OnceCell::new(),
         }

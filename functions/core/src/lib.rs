@@ -11,6 +11,7 @@ pub mod dlq;
 pub mod event;
 pub mod ledger;
 pub mod money;
+pub mod names;
 pub mod order;
 pub mod record;
 pub mod recorder;

@@ -42,7 +42,7 @@ pub struct AwsTarget {
     pub(crate) sqs: aws_sdk_sqs::Client,
     pub(crate) lambda: aws_sdk_lambda::Client,
     pub(crate) cloudwatch: aws_sdk_cloudwatch::Client,
-    pub(crate) config: aws_config::SdkConfig,
+    clients: orders_aws::Clients,
     pub(crate) resources: Resources,
     pub(crate) origin: Origin,
     stream_arn: OnceCell<String>,
@@ -102,13 +102,15 @@ impl AwsTarget {
             endpoint: config.endpoint_url().map(str::to_owned),
             profile: settings.aws.profile.clone(),
         };
+        // One set of clients per process: the functions' adapters share these (effects()).
+        let clients = orders_aws::Clients::new(&config);
         Ok(AwsTarget {
-            ddb: aws_sdk_dynamodb::Client::new(&config),
+            ddb: clients.ddb.clone(),
             streams: aws_sdk_dynamodbstreams::Client::new(&config),
-            sqs: aws_sdk_sqs::Client::new(&config),
+            sqs: clients.sqs.clone(),
             lambda: aws_sdk_lambda::Client::new(&config),
-            cloudwatch: aws_sdk_cloudwatch::Client::new(&config),
-            config: config.clone(),
+            cloudwatch: clients.cloudwatch.clone(),
+            clients,
             resources: settings.resources.clone(),
             origin,
             stream_arn: OnceCell::new(),
@@ -116,10 +118,11 @@ impl AwsTarget {
         })
     }
 
-    /// The consumer functions' AWS adapters (SES, CloudWatch, DynamoDB, SQS) on this config.
+    /// The consumer functions' AWS adapters (SES, CloudWatch, DynamoDB, SQS) on this
+    /// process's clients.
     pub fn effects(&self) -> orders_aws::AwsEffects {
-        orders_aws::AwsEffects::new(
-            &self.config,
+        orders_aws::AwsEffects::with_clients(
+            &self.clients,
             orders_aws::Names {
                 inventory_table: self.resources.inventory_table.clone(),
                 processed_events_table: self.resources.processed_events_table.clone(),
