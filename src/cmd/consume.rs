@@ -6,7 +6,6 @@
 use std::time::Duration;
 
 use clap::{Args, ValueEnum};
-use futures_util::FutureExt;
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use orders_core::caps::{DeadLetters, Mailer, Metrics, Stock};
 use serde::Serialize;
@@ -15,8 +14,9 @@ use tokio::time::Instant;
 use super::Ctx;
 use crate::backend::ChangeFeed;
 use crate::esm::checkpoints::Checkpoints;
-use crate::esm::engine::{BatchScope, Consumer, Pace, Step, Wiring};
-use crate::esm::handler::{Bundled, Handler};
+use crate::esm::engine::{BatchScope, Consumer, Pace, Wiring};
+use crate::esm::run::{RunUntil, run_consumers};
+use crate::esm::handler::Bundled;
 use crate::esm::stats::FunctionStats;
 use crate::esm::telemetry::Telemetry;
 use crate::exit::ExitStatus;
@@ -139,7 +139,6 @@ async fn consume<F: ChangeFeed, D: Mailer + Metrics + Stock + DeadLetters + Batc
         consumers.push(Consumer::new(wiring, handler, sub, filters, start.clone())?);
     }
     let started = Instant::now();
-    let deadline = args.timeout.map(|t| started + t);
     let live = Live::new(
         out,
         &consumers
@@ -147,58 +146,18 @@ async fn consume<F: ChangeFeed, D: Mailer + Metrics + Stock + DeadLetters + Batc
             .map(|c| c.stats.function.as_str())
             .collect::<Vec<_>>(),
     );
-    let ctrl_c = tokio::signal::ctrl_c();
-    tokio::pin!(ctrl_c);
-    let mut interrupted = false;
-    loop {
-        if ctrl_c.as_mut().now_or_never().is_some() {
-            interrupted = true;
-            break;
-        }
-        if deadline.is_some_and(|d| Instant::now() >= d) {
-            break;
-        }
-        // Steps run in scopes of up to SCOPE: one local transaction for many invocations.
-        deps.begin()?;
-        let scope = run_scope(&mut consumers, telemetry).await;
-        let (worked, wake) = match scope {
-            Ok(r) => {
-                deps.end(true)?;
-                r
-            }
-            Err(e) => {
-                let _ = deps.end(false);
-                return Err(e);
-            }
-        };
-        live.update(
-            &consumers.iter().map(|c| &c.stats).collect::<Vec<_>>(),
-            started,
-        );
-        let idle_for = if args.follow {
-            None
+    let until = RunUntil {
+        idle: (!args.follow).then_some(if args.until_idle {
+            args.idle
         } else {
-            Some(if args.until_idle {
-                args.idle
-            } else {
-                Duration::ZERO
-            })
-        };
-        if let Some(d) = idle_for
-            && consumers
-                .iter()
-                .all(|c| c.idle_since().is_some_and(|t| t.elapsed() >= d))
-        {
-            break;
-        }
-        if !worked {
-            tokio::select! {
-                _ = tokio::time::sleep_until(wake) => {}
-                _ = &mut ctrl_c => { interrupted = true; break; }
-            }
-        }
-    }
-    telemetry.flush(true).await?;
+            Duration::ZERO
+        }),
+        timeout: args.timeout,
+    };
+    let interrupted = run_consumers(&mut consumers, deps, telemetry, &until, |stats| {
+        live.update(stats, started)
+    })
+    .await?;
     live.finish();
     let stats: Vec<FunctionStats> = consumers.into_iter().map(|c| c.stats).collect();
     let problems = stats
@@ -215,34 +174,6 @@ async fn consume<F: ChangeFeed, D: Mailer + Metrics + Stock + DeadLetters + Batc
     } else {
         ExitStatus::failure_if(problems)
     })
-}
-
-/// How long one scope of steps may hold the local write lock.
-const SCOPE: Duration = Duration::from_millis(50);
-
-/// Step every consumer, again and again while there is work, for up to [`SCOPE`]. Returns
-/// whether anything happened and when to look again.
-async fn run_scope<F: ChangeFeed, H: Handler, Q: DeadLetters>(
-    consumers: &mut [Consumer<'_, F, H, Q>],
-    telemetry: &Telemetry<'_>,
-) -> anyhow::Result<(bool, Instant)> {
-    let started = Instant::now();
-    let mut any = false;
-    loop {
-        let mut worked = false;
-        let mut wake = Instant::now() + Duration::from_millis(250);
-        for c in consumers.iter_mut() {
-            match c.step().await? {
-                Step::Worked => worked = true,
-                Step::Wait(t) => wake = wake.min(t),
-            }
-        }
-        any |= worked;
-        if !worked || started.elapsed() >= SCOPE {
-            telemetry.flush(false).await?;
-            return Ok((any, wake));
-        }
-    }
 }
 
 fn summary_table(p: &Printer, s: &ConsumeSummary) -> std::io::Result<()> {

@@ -6,6 +6,7 @@ pub mod engine;
 pub mod handler;
 pub mod onfailure;
 pub mod response;
+pub mod run;
 pub mod shard;
 pub mod stats;
 

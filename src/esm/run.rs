@@ -1,0 +1,110 @@
+//! Running consumers until they are done: steps grouped in scopes — one local transaction for
+//! many invocations, checkpoints committed with their effects — Ctrl-C noticed between scopes,
+//! a deadline, and the idle rule that ends `consume` and `consume --until-idle`.
+
+use std::time::Duration;
+
+use futures_util::FutureExt;
+use orders_core::caps::DeadLetters;
+use tokio::time::Instant;
+
+use super::engine::{BatchScope, Consumer, Step};
+use super::handler::Handler;
+use super::stats::FunctionStats;
+use super::telemetry::Telemetry;
+use crate::backend::ChangeFeed;
+
+/// When a run ends.
+#[derive(Debug, Clone, Default)]
+pub struct RunUntil {
+    /// Once every consumer has been idle this long (`None`: follow for ever).
+    pub idle: Option<Duration>,
+    /// At the latest after this long.
+    pub timeout: Option<Duration>,
+}
+
+/// How long one scope of steps may hold the local write lock.
+const SCOPE: Duration = Duration::from_millis(50);
+
+/// Run `consumers` until `until` says stop or Ctrl-C; `progress` sees the stats after every
+/// scope. Returns whether Ctrl-C stopped it. Telemetry is flushed at the end.
+pub async fn run_consumers<F, H, Q, S>(
+    consumers: &mut [Consumer<'_, F, H, Q>],
+    scope: &S,
+    telemetry: &Telemetry<'_>,
+    until: &RunUntil,
+    mut progress: impl FnMut(&[&FunctionStats]),
+) -> anyhow::Result<bool>
+where
+    F: ChangeFeed,
+    H: Handler,
+    Q: DeadLetters,
+    S: BatchScope,
+{
+    let deadline = until.timeout.map(|t| Instant::now() + t);
+    let ctrl_c = tokio::signal::ctrl_c();
+    tokio::pin!(ctrl_c);
+    let mut interrupted = false;
+    loop {
+        if ctrl_c.as_mut().now_or_never().is_some() {
+            interrupted = true;
+            break;
+        }
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            break;
+        }
+        // Steps run in scopes of up to SCOPE: one local transaction for many invocations.
+        scope.begin()?;
+        let (worked, wake) = match run_scope(consumers, telemetry).await {
+            Ok(r) => {
+                scope.end(true)?;
+                r
+            }
+            Err(e) => {
+                let _ = scope.end(false);
+                return Err(e);
+            }
+        };
+        progress(&consumers.iter().map(|c| &c.stats).collect::<Vec<_>>());
+        if let Some(d) = until.idle
+            && consumers
+                .iter()
+                .all(|c| c.idle_since().is_some_and(|t| t.elapsed() >= d))
+        {
+            break;
+        }
+        if !worked {
+            tokio::select! {
+                _ = tokio::time::sleep_until(wake) => {}
+                _ = &mut ctrl_c => { interrupted = true; break; }
+            }
+        }
+    }
+    telemetry.flush(true).await?;
+    Ok(interrupted)
+}
+
+/// Step every consumer, again and again while there is work, for up to [`SCOPE`]. Returns
+/// whether anything happened and when to look again.
+async fn run_scope<F: ChangeFeed, H: Handler, Q: DeadLetters>(
+    consumers: &mut [Consumer<'_, F, H, Q>],
+    telemetry: &Telemetry<'_>,
+) -> anyhow::Result<(bool, Instant)> {
+    let started = Instant::now();
+    let mut any = false;
+    loop {
+        let mut worked = false;
+        let mut wake = Instant::now() + Duration::from_millis(250);
+        for c in consumers.iter_mut() {
+            match c.step().await? {
+                Step::Worked => worked = true,
+                Step::Wait(t) => wake = wake.min(t),
+            }
+        }
+        any |= worked;
+        if !worked || started.elapsed() >= SCOPE {
+            telemetry.flush(false).await?;
+            return Ok((any, wake));
+        }
+    }
+}
