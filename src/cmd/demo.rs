@@ -135,7 +135,7 @@ pub async fn run(args: DemoArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<Exi
         .context("reading the stream")?;
     for (shard, record) in &records {
         let typed = record.typed().context("decoding a stream record")?;
-        out.line(stream::render::line(out, shard, &typed))?;
+        out.line(super::render::line(out, shard, &typed))?;
     }
 
     step("Fix the cause, then replay the dead letters (orderctl dlq replay)");

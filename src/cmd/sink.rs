@@ -9,9 +9,9 @@ use anyhow::Context as _;
 use orders_core::attr::{AttributeValue, Item};
 use orders_core::{EventRecord, TextRecord};
 
+use super::render;
 use crate::cli::OutputFormat;
 use crate::output::Printer;
-use crate::stream::render;
 
 /// A Lambda event being written: `{"Records":[` … `]}`, renamed into place when complete.
 struct SaveFile {

@@ -7,7 +7,6 @@ pub mod cursor;
 pub mod lineage;
 pub mod planner;
 pub mod reader;
-pub mod render;
 
 use std::sync::Arc;
 

@@ -6,12 +6,28 @@
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
+use orders_core::SequenceNumber;
 use tokio::time::Instant;
 
 use super::checkpoint::ShardProgress;
 use super::lineage::Lineage;
-use super::reader::Start;
 use crate::backend::{ChangeFeed, IteratorKind, ShardDesc, TResult};
+
+/// Where reading starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Start {
+    /// The oldest record kept.
+    TrimHorizon,
+    /// Only records written from now on.
+    Latest,
+    /// Records from this sequence number on.
+    At(SequenceNumber),
+    /// Records after this sequence number.
+    After(SequenceNumber),
+    /// Records created at or after this time (epoch ms); read from the trim horizon, as
+    /// DynamoDB Streams has no AT_TIMESTAMP iterator.
+    Time(i64),
+}
 
 /// Plans shard reading for one reader.
 #[derive(Debug)]

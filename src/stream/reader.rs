@@ -16,23 +16,8 @@ use tokio::time::Instant;
 use super::checkpoint::ShardProgress;
 use super::cursor::{Fetch, ShardCursor};
 use super::planner::Planner;
+pub use super::planner::Start;
 use crate::backend::{ChangeFeed, FeedPace, ShardDesc, TResult, TargetError};
-
-/// Where reading starts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Start {
-    /// The oldest record kept.
-    TrimHorizon,
-    /// Only records written from now on.
-    Latest,
-    /// Records from this sequence number on.
-    At(SequenceNumber),
-    /// Records after this sequence number.
-    After(SequenceNumber),
-    /// Records created at or after this time (epoch ms); read from the trim horizon, as
-    /// DynamoDB Streams has no AT_TIMESTAMP iterator.
-    Time(i64),
-}
 
 /// When reading stops.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
