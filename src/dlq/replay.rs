@@ -264,15 +264,17 @@ where
         body: None,
     };
     let body = DlqBody::parse(&m.body);
+    let kept = |outcome: &'static str, why: String| MessageOutcome {
+        outcome,
+        error: Some(why),
+        ..out.clone()
+    };
     let (function, records) = match resolve(&body, src.feed, subs, filters, opts.function).await {
         Ok(Resolved::Records { function, records }) => (function, records),
-        Ok(Resolved::Unreadable(why)) => {
-            return MessageOutcome {
-                outcome: "unreadable",
-                error: Some(why),
-                ..out
-            };
-        }
+        Ok(Resolved::Unreadable(why)) => return kept("unreadable", why),
+        Ok(Resolved::NoMatch(why)) => return kept("unmatched", why),
+        Ok(Resolved::NoFunction(why)) => return kept("failed", why),
+        Err(e) => return kept("failed", e.to_string()),
         Ok(Resolved::Unrecoverable(why)) => {
             let drop = opts.unrecoverable == UnrecoverablePolicy::Drop;
             let kept = Kept {
@@ -281,25 +283,6 @@ where
                 drop,
             };
             return keep_or_drop(src, opts, journal, m, out, kept).await;
-        }
-        Ok(Resolved::NoMatch(why)) => {
-            return MessageOutcome {
-                outcome: "unmatched",
-                error: Some(why),
-                ..out
-            };
-        }
-        Ok(Resolved::NoFunction(why)) => {
-            return MessageOutcome {
-                error: Some(why),
-                ..out
-            };
-        }
-        Err(e) => {
-            return MessageOutcome {
-                error: Some(e.to_string()),
-                ..out
-            };
         }
     };
     let mut out = MessageOutcome {
