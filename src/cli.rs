@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::cmd;
+pub use crate::settings::{ColorChoice, Flags, OutputFormat, TargetKind};
 
 const GLOBAL: &str = "Global options";
 const RESOURCES: &str =
@@ -80,38 +81,26 @@ pub struct GlobalArgs {
     pub dlq_queue: Option<String>,
 }
 
-/// Where the pipeline lives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum TargetKind {
-    /// An embedded SQLite database in the data dir: tables, stream, queue, metrics.
-    Local,
-    /// AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust.
-    Aws,
-}
-
-/// How results are printed on stdout.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum OutputFormat {
-    /// Human-readable tables and lines.
-    Table,
-    /// One JSON document.
-    Json,
-    /// One JSON object per line.
-    Jsonl,
-}
-
-/// When to colour output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ColorChoice {
-    /// When the stream is a terminal and NO_COLOR is unset.
-    Auto,
-    /// Always.
-    Always,
-    /// Never.
-    Never,
+impl GlobalArgs {
+    /// What these flags (and the environment variables clap merged in) ask of the settings.
+    pub fn flags(&self) -> Flags {
+        Flags {
+            target: self.target,
+            data_dir: self.data_dir.clone(),
+            config: self.config.clone(),
+            profile: self.profile.clone(),
+            region: self.region.clone(),
+            endpoint_url: self.endpoint_url.clone(),
+            output: self.output,
+            quiet: self.quiet,
+            verbose: self.verbose,
+            color: self.color,
+            orders_table: self.orders_table.clone(),
+            inventory_table: self.inventory_table.clone(),
+            processed_events_table: self.processed_events_table.clone(),
+            dlq_queue: self.dlq_queue.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

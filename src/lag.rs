@@ -71,14 +71,7 @@ pub async fn measure(
     })
 }
 
-/// One datapoint: period start (epoch ms) and the Maximum in it (ms).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Point {
-    /// Period start.
-    pub timestamp_ms: i64,
-    /// Maximum iterator age in the period (ms).
-    pub value: f64,
-}
+pub use crate::backend::Point;
 
 /// A consumer's iterator age over the window.
 #[derive(Debug, Clone, Serialize)]

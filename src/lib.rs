@@ -27,7 +27,7 @@ use settings::{Environment, Settings};
 
 /// Run a parsed command line to completion.
 pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
-    let settings = Settings::resolve(&cli.global, &Environment::capture())?;
+    let settings = Settings::resolve(&cli.global.flags(), &Environment::capture())?;
     let out = Printer::new(&settings);
     let ctx = cmd::Ctx { settings };
     let runtime = tokio::runtime::Builder::new_current_thread()

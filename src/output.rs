@@ -10,7 +10,7 @@ use comfy_table::{Table, presets};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
-use crate::cli::OutputFormat;
+use crate::settings::OutputFormat;
 use crate::settings::Settings;
 
 /// ANSI styles used on terminals.

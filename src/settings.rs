@@ -8,8 +8,6 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use serde::Deserialize;
 
-use crate::cli::{ColorChoice, GlobalArgs, OutputFormat, TargetKind};
-
 /// The config file looked for in the working directory.
 pub const CONFIG_FILE: &str = "orderctl.toml";
 /// The database file inside the data dir.
@@ -58,6 +56,76 @@ pub struct AwsSettings {
     pub endpoint_url: Option<String>,
     /// Verified SES sender for the notification function.
     pub sender: Option<String>,
+}
+
+/// Where the pipeline lives.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize, serde::Serialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum TargetKind {
+    /// An embedded SQLite database in the data dir: tables, stream, queue, metrics.
+    Local,
+    /// AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust.
+    Aws,
+}
+
+/// How results are printed on stdout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OutputFormat {
+    /// Human-readable tables and lines.
+    Table,
+    /// One JSON document.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ColorChoice {
+    /// When the stream is a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// What the command line asked for (flags, and the `ORDERCTL_*` variables clap merged in):
+/// every value optional; [`Settings::resolve`] adds the config file and the defaults.
+#[derive(Debug, Clone, Default)]
+pub struct Flags {
+    /// `--target`.
+    pub target: Option<TargetKind>,
+    /// `--data-dir`.
+    pub data_dir: Option<PathBuf>,
+    /// `--config`.
+    pub config: Option<PathBuf>,
+    /// `--profile`.
+    pub profile: Option<String>,
+    /// `--region`.
+    pub region: Option<String>,
+    /// `--endpoint-url`.
+    pub endpoint_url: Option<String>,
+    /// `--output`.
+    pub output: Option<OutputFormat>,
+    /// `--quiet`.
+    pub quiet: bool,
+    /// `-v` count.
+    pub verbose: u8,
+    /// `--color`.
+    pub color: Option<ColorChoice>,
+    /// `--orders-table`.
+    pub orders_table: Option<String>,
+    /// `--inventory-table`.
+    pub inventory_table: Option<String>,
+    /// `--processed-events-table`.
+    pub processed_events_table: Option<String>,
+    /// `--dlq-queue`.
+    pub dlq_queue: Option<String>,
 }
 
 /// Names of the pipeline's resources.
@@ -153,7 +221,7 @@ impl Environment {
 
 impl Settings {
     /// Resolve flags and env (already merged by clap), the config file and defaults.
-    pub fn resolve(args: &GlobalArgs, env: &Environment) -> anyhow::Result<Settings> {
+    pub fn resolve(args: &Flags, env: &Environment) -> anyhow::Result<Settings> {
         let (file, config_file) = match &args.config {
             Some(path) => (read_config(path)?, Some(path.clone())),
             None => {
@@ -318,11 +386,14 @@ mod tests {
         }
     }
 
-    fn args(argv: &[&str]) -> GlobalArgs {
+    fn args(argv: &[&str]) -> Flags {
         let mut full = vec!["orderctl"];
         full.extend_from_slice(argv);
         full.extend_from_slice(&["orders", "list"]);
-        crate::cli::Cli::try_parse_from(full).unwrap().global
+        crate::cli::Cli::try_parse_from(full)
+            .unwrap()
+            .global
+            .flags()
     }
 
     #[test]

@@ -10,9 +10,9 @@ use anyhow::Context as _;
 use orders_core::{SequenceNumber, clock};
 use rusqlite::params;
 
+use super::checkpoint_file::{CheckpointFile, ShardProgress};
 use crate::backend::local::db::SqlContext;
 use crate::backend::{LocalTarget, TResult};
-use crate::stream::checkpoint::{CheckpointFile, ShardProgress};
 
 /// A store of consumer checkpoints.
 pub enum Checkpoints<'a> {

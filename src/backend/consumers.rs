@@ -5,10 +5,10 @@
 
 use std::time::Duration;
 
+use super::Point;
+use super::telemetry::NAMESPACE;
 use super::{ChangeFeed, TResult, Target};
-use crate::esm::stats::NAMESPACE;
 use crate::functions::{Function, Subscriptions};
-use crate::lag::Point;
 use crate::mappings::{EsmDoc, Mapping, from_subscriptions};
 
 /// One consumer's IteratorAge datapoints, with where they come from.

@@ -4,8 +4,7 @@
 use anyhow::Context as _;
 
 use super::LocalTarget;
-use crate::cli::TargetKind;
-use crate::settings::Settings;
+use crate::settings::{Settings, TargetKind};
 
 /// The local target of `settings`; `why_not` is the whole error when the target is AWS.
 pub fn local_only(settings: &Settings, why_not: &str) -> anyhow::Result<LocalTarget> {

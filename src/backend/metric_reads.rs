@@ -3,8 +3,8 @@
 
 use super::aws::cloudwatch::MetricQuery;
 use super::local::reads::MetricPoint;
+use super::telemetry::NAMESPACE;
 use super::{AwsTarget, TResult, Target};
-use crate::esm::stats::NAMESPACE;
 
 impl Target {
     /// Datapoints since `since_ms`, optionally of one namespace and one metric, oldest first.

@@ -3,6 +3,7 @@
 //! reach commands only as `TargetError`, never as SQLite or SDK types.
 
 pub mod aws;
+pub mod checkpoint_file;
 pub mod checkpoints;
 pub mod consumers;
 pub mod effects;
@@ -19,6 +20,16 @@ use orders_core::{Order, Status};
 use serde::Serialize;
 
 pub use aws::AwsTarget;
+/// One metric datapoint: period start (epoch ms) and the value in it (the Maximum, or the
+/// Sum, per the query).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Point {
+    /// Period start.
+    pub timestamp_ms: i64,
+    /// The value in the period.
+    pub value: f64,
+}
+
 pub use feed::{ChangeFeed, FeedPace, IteratorKind, RecordsPage, ShardDesc, StreamPage};
 pub use local::LocalTarget;
 pub use local_only::local_only;
@@ -196,10 +207,12 @@ impl Target {
     pub async fn open(settings: &crate::settings::Settings) -> anyhow::Result<Target> {
         use anyhow::Context as _;
         match settings.target {
-            crate::cli::TargetKind::Local => Ok(Target::Local(
+            crate::settings::TargetKind::Local => Ok(Target::Local(
                 LocalTarget::open(settings).context("local target")?,
             )),
-            crate::cli::TargetKind::Aws => Ok(Target::Aws(AwsTarget::connect(settings).await?)),
+            crate::settings::TargetKind::Aws => {
+                Ok(Target::Aws(AwsTarget::connect(settings).await?))
+            }
         }
     }
 }

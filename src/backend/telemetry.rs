@@ -7,7 +7,36 @@ use std::time::{Duration, Instant};
 use orders_core::clock;
 
 use crate::backend::{AwsTarget, LocalTarget, TResult};
-use crate::esm::stats::{NAMESPACE, invocation_metrics};
+
+/// The namespace consumer metrics go to (`AWS/` namespaces are reserved).
+pub const NAMESPACE: &str = "orderctl/Consumers";
+
+/// The datapoints one invocation produces: (metric, value, unit).
+pub fn invocation_metrics(
+    iterator_age_ms: i64,
+    failed: bool,
+    filtered: u64,
+    dropped: u64,
+    on_failure: u64,
+) -> Vec<(&'static str, i64, &'static str)> {
+    let mut points = vec![
+        ("IteratorAge", iterator_age_ms, "Milliseconds"),
+        ("Invocations", 1, "Count"),
+    ];
+    if failed {
+        points.push(("Errors", 1, "Count"));
+    }
+    for (name, n) in [
+        ("FilteredOutEventCount", filtered),
+        ("DroppedEventCount", dropped),
+        ("OnFailureDestinationDeliveredEventCount", on_failure),
+    ] {
+        if n > 0 {
+            points.push((name, i64::try_from(n).unwrap_or(i64::MAX), "Count"));
+        }
+    }
+    points
+}
 
 /// A datapoint: function, metric, value, unit, time (epoch ms).
 #[derive(Debug, Clone, PartialEq)]

@@ -12,10 +12,10 @@ use orders_core::{Order, Status, clock};
 use super::Ctx;
 use super::render::{orders_table, stock_table};
 use crate::backend::{InventoryStore, LocalTarget, OrderStore, Target};
-use crate::cli::OutputFormat;
 use crate::exit::ExitStatus;
 use crate::functions::Function;
 use crate::output::{Printer, Style};
+use crate::settings::OutputFormat;
 use crate::stream;
 use crate::synth::{self, CATALOG};
 

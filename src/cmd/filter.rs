@@ -70,7 +70,7 @@ pub async fn run(command: FilterCommand, _ctx: &Ctx, out: &Printer) -> anyhow::R
             match Pattern::parse(&text, args.filter_profile.into()) {
                 Ok(p) => patterns.push(p),
                 Err(e) => {
-                    if out.format() != crate::cli::OutputFormat::Table {
+                    if out.format() != crate::settings::OutputFormat::Table {
                         let report = TestReport {
                             valid: false,
                             warnings: Vec::new(),

@@ -52,7 +52,7 @@ pub async fn run(args: LagArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<Exit
     loop {
         let report = measure(&window, &ctx.settings.functions, &target).await?;
         let over = report.consumers.iter().any(|s| s.status == "OVER");
-        if args.watch && out.format() == crate::cli::OutputFormat::Table {
+        if args.watch && out.format() == crate::settings::OutputFormat::Table {
             out.with_out(|w| std::io::Write::write_all(w, b"\x1b[2J\x1b[H"))?;
         }
         out.one(&report, table)?;

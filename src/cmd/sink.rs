@@ -10,8 +10,8 @@ use orders_core::attr::{AttributeValue, Item};
 use orders_core::{EventRecord, TextRecord};
 
 use super::render;
-use crate::cli::OutputFormat;
 use crate::output::Printer;
+use crate::settings::OutputFormat;
 
 /// A Lambda event being written: `{"Records":[` … `]}`, renamed into place when complete.
 struct SaveFile {

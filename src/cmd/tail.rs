@@ -14,9 +14,9 @@ use super::Ctx;
 use super::sink::Sink;
 use crate::backend::ChangeFeed;
 use crate::cli::FilterArgs;
-use crate::cli::OutputFormat;
 use crate::exit::ExitStatus;
 use crate::output::Printer;
+use crate::settings::OutputFormat;
 use crate::stream::checkpoint::CheckpointFile;
 use crate::stream::reader::{Event, Mode, Reader, ReaderOptions, Start};
 

@@ -5,8 +5,7 @@
 
 use serde::Serialize;
 
-/// The namespace consumer metrics go to.
-pub const NAMESPACE: &str = "orderctl/Consumers";
+pub use crate::backend::telemetry::{NAMESPACE, invocation_metrics};
 
 /// One function's counters.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -60,31 +59,4 @@ impl FunctionStats {
     pub fn delivered(&self) -> u64 {
         self.ok + self.duplicates + self.superseded + self.permanent_failures
     }
-}
-
-/// The datapoints one invocation produces: (metric, value, unit).
-pub fn invocation_metrics(
-    iterator_age_ms: i64,
-    failed: bool,
-    filtered: u64,
-    dropped: u64,
-    on_failure: u64,
-) -> Vec<(&'static str, i64, &'static str)> {
-    let mut points = vec![
-        ("IteratorAge", iterator_age_ms, "Milliseconds"),
-        ("Invocations", 1, "Count"),
-    ];
-    if failed {
-        points.push(("Errors", 1, "Count"));
-    }
-    for (name, n) in [
-        ("FilteredOutEventCount", filtered),
-        ("DroppedEventCount", dropped),
-        ("OnFailureDestinationDeliveredEventCount", on_failure),
-    ] {
-        if n > 0 {
-            points.push((name, i64::try_from(n).unwrap_or(i64::MAX), "Count"));
-        }
-    }
-    points
 }

@@ -2,7 +2,8 @@
 //! read a parent to its end before its children (aws-semantics §1.4 lineage rule), and keep
 //! per-key order. Shared by `tail`, `consume`, `dlq replay` and the demo.
 
-pub mod checkpoint;
+// `tail --checkpoint` files are storage, kept by the backend layer.
+pub use crate::backend::checkpoint_file as checkpoint;
 pub mod cursor;
 pub mod lineage;
 pub mod planner;

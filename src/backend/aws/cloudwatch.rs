@@ -6,7 +6,7 @@ use aws_sdk_cloudwatch::types::{Dimension, MetricDatum, StandardUnit};
 
 use super::AwsTarget;
 use crate::backend::TResult;
-use crate::esm::telemetry::Point;
+use crate::backend::telemetry::Point;
 
 /// PutMetricData takes at most 1,000 metric data per request (aws-semantics §5.4).
 const PUT_LIMIT: usize = 1000;
@@ -67,7 +67,7 @@ impl AwsTarget {
         start_ms: i64,
         end_ms: i64,
         period_s: i32,
-    ) -> TResult<Vec<Vec<crate::lag::Point>>> {
+    ) -> TResult<Vec<Vec<crate::backend::Point>>> {
         use aws_sdk_cloudwatch::types::{Metric, MetricDataQuery, MetricStat, ScanBy};
         let mut out = vec![Vec::new(); queries.len()];
         for (chunk_no, chunk) in queries.chunks(500).enumerate() {
@@ -130,7 +130,7 @@ impl AwsTarget {
                         .timestamps()
                         .iter()
                         .zip(result.values())
-                        .map(|(t, v)| crate::lag::Point {
+                        .map(|(t, v)| crate::backend::Point {
                             timestamp_ms: t.to_millis().unwrap_or(0),
                             value: *v,
                         });

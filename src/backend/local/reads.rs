@@ -120,7 +120,7 @@ impl LocalTarget {
         name: &str,
         since_ms: i64,
         period_ms: i64,
-    ) -> TResult<std::collections::HashMap<String, Vec<crate::lag::Point>>> {
+    ) -> TResult<std::collections::HashMap<String, Vec<crate::backend::Point>>> {
         let conn = self.conn();
         let mut stmt = conn
             .prepare_cached(
@@ -132,14 +132,15 @@ impl LocalTarget {
             .query_map(params![namespace, name, since_ms, period_ms.max(1)], |r| {
                 Ok((
                     r.get::<_, Option<String>>(0)?,
-                    crate::lag::Point {
+                    crate::backend::Point {
                         timestamp_ms: r.get(1)?,
                         value: r.get(2)?,
                     },
                 ))
             })
             .ctx("cannot read metrics")?;
-        let mut out: std::collections::HashMap<String, Vec<crate::lag::Point>> = Default::default();
+        let mut out: std::collections::HashMap<String, Vec<crate::backend::Point>> =
+            Default::default();
         for row in rows {
             let (function, point) = row.ctx("cannot read metrics")?;
             out.entry(function.unwrap_or_default())
@@ -155,7 +156,7 @@ impl LocalTarget {
     pub fn write_consumer_metrics(
         &self,
         namespace: &str,
-        points: &[crate::esm::telemetry::Point],
+        points: &[crate::backend::telemetry::Point],
     ) -> TResult<()> {
         let mut conn = self.conn();
         // Inside a consume scope the rows join its transaction; otherwise they get their own.
