@@ -4,7 +4,7 @@
 use std::process::Stdio;
 use std::time::Duration;
 
-use crate::support::Env;
+use crate::support::{Env, finish};
 
 fn stock(env: &Env) -> i64 {
     let items = env
@@ -215,4 +215,27 @@ fn until_idle_waits_for_new_records_then_exits() {
         out["functions"][0]["ok"], 9,
         "the 2 there at start and the 7 written while it waited"
     );
+}
+
+/// `consume --until-idle` on a stream with no record yet ended only when killed: a consumer
+/// without shards counted as idle since "now", for ever. (Issue 13, finding 2; the simulation
+/// of issue 11 tripped over the same rule.) A hang detector, not a timing: it allows 60 s for
+/// what takes well under one.
+#[test]
+fn until_idle_ends_on_a_stream_with_no_record_yet() {
+    let env = Env::new();
+    env.run(&["init", "-q"]).success();
+    let mut child = env.spawn(&["consume", "--until-idle", "--idle", "300ms", "-o", "json"]);
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("consume --until-idle did not end on an empty stream");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = finish(child, &["consume"]).success();
+    for f in out.json()["functions"].as_array().unwrap() {
+        assert_eq!(f["invocations"], 0, "{f}");
+    }
 }

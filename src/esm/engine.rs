@@ -82,6 +82,8 @@ pub struct Consumer<'a, F: ChangeFeed, H, Q> {
     pace: Pace,
     planner: Planner,
     runs: Vec<ShardRun>,
+    /// Since when there has been no shard to read.
+    without_runs_since: Option<Instant>,
     next: usize,
     /// What it did so far.
     pub stats: FunctionStats,
@@ -141,6 +143,7 @@ impl<'a, F: ChangeFeed, H: Handler, Q: DeadLetters> Consumer<'a, F, H, Q> {
             filters,
             pace,
             runs: Vec::new(),
+            without_runs_since: None,
             next: 0,
         })
     }
@@ -162,7 +165,13 @@ impl<'a, F: ChangeFeed, H: Handler, Q: DeadLetters> Consumer<'a, F, H, Q> {
                 None => return None,
             }
         }
-        Some(latest.unwrap_or_else(Instant::now))
+        // No shard to read (none yet, or all finished): idle since that was first seen, not
+        // "now" — or `consume --until-idle` never ends on an empty stream.
+        Some(
+            latest
+                .or(self.without_runs_since)
+                .unwrap_or_else(Instant::now),
+        )
     }
 
     /// Do the next piece of work on one shard.
@@ -172,6 +181,11 @@ impl<'a, F: ChangeFeed, H: Handler, Q: DeadLetters> Consumer<'a, F, H, Q> {
                 ShardCursor::new(&self.arn, shard, kind),
                 None,
             ));
+        }
+        if self.runs.is_empty() {
+            self.without_runs_since.get_or_insert_with(Instant::now);
+        } else {
+            self.without_runs_since = None;
         }
         let now = Instant::now();
         let mut wake = now + self.pace.idle_poll;
