@@ -8,7 +8,7 @@ use std::sync::Mutex;
 
 use super::replay::MessageOutcome;
 
-/// The replay journal: one JSON line per message, synced, appended to a file.
+/// The replay journal: one JSON line per message, appended to a file.
 pub(super) struct Journal {
     file: Option<Mutex<std::fs::File>>,
 }
@@ -28,8 +28,9 @@ impl Journal {
         Ok(Journal { file })
     }
 
-    /// Append one line and sync it. Without a journal, a line meant to keep a deleted
-    /// message is an error (the options require one; this is the backstop).
+    /// Append one line. A line that keeps a message about to be deleted (it carries the body)
+    /// is synced to disk first; the others need not be. Without a journal, such a line is an
+    /// error (the options require one; this is the backstop).
     pub(super) fn append(&self, outcome: &MessageOutcome) -> anyhow::Result<()> {
         let Some(file) = &self.file else {
             if outcome.body.is_some() {
@@ -41,7 +42,11 @@ impl Journal {
         let mut line = serde_json::to_vec(outcome)?;
         line.push(b'\n');
         file.write_all(&line)?;
-        file.sync_data()?;
+        if outcome.body.is_some() {
+            file.sync_data()?;
+        } else {
+            file.flush()?;
+        }
         Ok(())
     }
 }

@@ -1,52 +1,101 @@
 //! Is a dead letter's record history? A replay runs a record after newer records of its order
 //! (aws-semantics §7.4): an INSERT of an order cancelled since, a status change overtaken by
-//! another. `dlq replay` compares each record with the order as it is now and says so before
-//! running anything, instead of reviving a past the pipeline has moved on from.
+//! another. `dlq replay` compares each order's last record in the message with the order as it
+//! is now and says so before running anything, instead of reviving a past the pipeline has
+//! moved on from.
+
+use std::collections::BTreeMap;
 
 use orders_core::EventRecord;
 use orders_core::event::OrderChange;
 
 use crate::backend::{OrderStore, TResult};
 
-/// Why the records are stale, or `None` when each still matches its order as stored.
+/// Why the records are stale, or `None` when each order's last record still matches the
+/// order as stored. Earlier records of an order in the same message are not compared: the
+/// replay runs them in order, up to that last one. One read per order.
 pub async fn stale_reason(
     records: &[EventRecord],
     orders: &impl OrderStore,
 ) -> TResult<Option<String>> {
+    // A record that is not an order change is the function's to judge (a permanent
+    // failure), not history.
+    let mut last: BTreeMap<String, (&EventRecord, OrderChange)> = BTreeMap::new();
     for record in records {
-        // A record that is not an order change is the function's to judge (a permanent
-        // failure), not history.
-        let Ok(change) = OrderChange::from_record(record) else {
-            continue;
-        };
-        let reason = match change {
-            OrderChange::Created(then) | OrderChange::Updated { new: then, .. } => {
-                match orders.get_order(&then.order_id).await? {
-                    None => Some(format!(
-                        "order {} has been deleted since this {} record",
-                        then.order_id,
-                        record.event_name.as_str()
-                    )),
-                    Some(now) if now != then => Some(format!(
-                        "order {} has moved on since this {} record: it is {} now, the record says {}",
-                        then.order_id,
-                        record.event_name.as_str(),
-                        now.status.as_str(),
-                        then.status.as_str()
-                    )),
-                    Some(_) => None,
-                }
+        if let Ok(change) = OrderChange::from_record(record) {
+            let id = match &change {
+                OrderChange::Created(o) | OrderChange::Updated { new: o, .. } => o.order_id.clone(),
+                OrderChange::Removed { old, .. } => old.order_id.clone(),
+            };
+            last.insert(id, (record, change));
+        }
+    }
+    for (id, (record, change)) in last {
+        let now = orders.get_order(&id).await?;
+        let name = record.event_name.as_str();
+        let reason = match (change, now) {
+            (OrderChange::Removed { .. }, Some(_)) => Some(format!(
+                "order {id} was created again after this REMOVE record"
+            )),
+            (OrderChange::Removed { .. }, None) => None,
+            (OrderChange::Created(_) | OrderChange::Updated { .. }, None) => Some(format!(
+                "order {id} has been deleted since this {name} record"
+            )),
+            (OrderChange::Created(then) | OrderChange::Updated { new: then, .. }, Some(now))
+                if now != then =>
+            {
+                Some(format!(
+                    "order {id} has moved on since this {name} record: it is {} now, the record says {}",
+                    now.status.as_str(),
+                    then.status.as_str()
+                ))
             }
-            OrderChange::Removed { old, .. } => orders.get_order(&old.order_id).await?.map(|_| {
-                format!(
-                    "order {} was created again after this REMOVE record",
-                    old.order_id
-                )
-            }),
+            _ => None,
         };
         if reason.is_some() {
             return Ok(reason);
         }
     }
     Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backend::LocalTarget;
+    use crate::settings::Settings;
+    use orders_core::Status;
+
+    /// An order created and confirmed, as the stream has it (INSERT, MODIFY).
+    async fn confirmed() -> (tempfile::TempDir, LocalTarget, Vec<EventRecord>) {
+        let dir = tempfile::tempdir().unwrap();
+        let target = LocalTarget::open(&Settings::local(dir.path().to_owned())).unwrap();
+        let order = crate::synth::Generator::new(Some(1)).next_order();
+        target
+            .put_orders(std::slice::from_ref(&order))
+            .await
+            .unwrap();
+        target
+            .set_status(&order.order_id, Status::Confirmed)
+            .await
+            .unwrap();
+        let records = crate::stream::drain_all(&target)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|(_, r)| r.typed().unwrap())
+            .collect();
+        (dir, target, records)
+    }
+
+    #[tokio::test]
+    async fn a_batch_is_judged_by_each_order_last_record() {
+        let (_dir, target, records) = confirmed().await;
+        assert_eq!(records.len(), 2);
+        // INSERT then MODIFY of one order in one message: the MODIFY is what the order is now.
+        assert_eq!(stale_reason(&records, &target).await.unwrap(), None);
+        // The INSERT alone is history: the order has been confirmed since.
+        let why = stale_reason(&records[..1], &target).await.unwrap().unwrap();
+        assert!(why.contains("it is CONFIRMED now"), "{why}");
+    }
 }

@@ -75,7 +75,7 @@ impl AwsEffects {
         let stored = self.ledger(order_id).await?;
         if stored.ledger.on_insert(seq) == OnInsert::Superseded {
             // Only the guard is written: a stale record is done, with nothing to do.
-            return Ok(match self.nothing_to_restock(key).await? {
+            return Ok(match self.record_guard_only(key).await? {
                 StockOutcome::Nothing => StockOutcome::Superseded,
                 other => other,
             });
@@ -124,7 +124,7 @@ impl AwsEffects {
         let stored = self.ledger(order_id).await?;
         let decision = stored.ledger.on_end(seq, give_back);
         if decision == OnEnd::Ignore {
-            return self.nothing_to_restock(key).await;
+            return self.record_guard_only(key).await;
         }
         let lines = match &decision {
             OnEnd::GiveBack(lines) => lines.clone(),
@@ -167,9 +167,10 @@ impl AwsEffects {
             .collect()
     }
 
-    /// Nothing was reserved (or it was already put back): record the guard so a repeat is a
-    /// duplicate. A single conditional put is the one-action transaction.
-    async fn nothing_to_restock(&self, key: &str) -> CapResult<StockOutcome> {
+    /// A record that moves no stock (nothing to put back, a stale INSERT): record only its
+    /// guard, so a repeat is a duplicate. A single conditional put is the one-action
+    /// transaction; `Nothing` when written now, `Duplicate` when it was there.
+    async fn record_guard_only(&self, key: &str) -> CapResult<StockOutcome> {
         let events = &self.names.processed_events_table;
         let result = self
             .ddb

@@ -47,7 +47,7 @@ struct State {
     effects: Effects,
     done: HashSet<String>,
     levels: HashMap<String, i64>,
-    marks: HashMap<String, OrderLedger>,
+    ledgers: HashMap<String, OrderLedger>,
     /// Per component: calls to let through first, then calls to fail.
     faults: HashMap<&'static str, (u32, u32)>,
 }
@@ -185,7 +185,7 @@ impl Stock for Recorder {
         if s.done.contains(key) {
             return Ok(StockOutcome::Duplicate);
         }
-        if s.marks
+        if s.ledgers
             .entry(order_id.to_owned())
             .or_default()
             .on_insert(seq)
@@ -219,7 +219,7 @@ impl Stock for Recorder {
             s.levels.insert(c.product_id.clone(), c.after);
         }
         s.done.insert(key.to_owned());
-        s.marks
+        s.ledgers
             .entry(order_id.to_owned())
             .or_default()
             .reserved(seq, lines.to_vec());
@@ -240,7 +240,7 @@ impl Stock for Recorder {
             return Ok(StockOutcome::Duplicate);
         }
         s.done.insert(key.to_owned());
-        let ledger = s.marks.entry(order_id.to_owned()).or_default();
+        let ledger = s.ledgers.entry(order_id.to_owned()).or_default();
         let decision = ledger.on_end(seq, give_back);
         ledger.ended(seq, &decision);
         let OnEnd::GiveBack(lines) = decision else {
