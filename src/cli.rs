@@ -1,11 +1,18 @@
-//! The command line: clap definitions only. Global flags live in one `GlobalArgs`; each
-//! subcommand's arguments live beside its code in `src/cmd/`.
+//! The command line: the clap tree and the dispatch over it, the top layer (nothing imports
+//! it but `lib.rs`). Global flags live in one `GlobalArgs`; each subcommand's arguments live
+//! beside its code in `src/cmd/`.
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::future::Future;
+use std::pin::Pin;
 
-use crate::cmd;
+use clap::{Args, CommandFactory, Parser, Subcommand};
+use clap_complete::Shell;
+
+use crate::cmd::{self, Ctx};
+use crate::exit::ExitStatus;
+use crate::output::Printer;
 pub use crate::settings::{ColorChoice, Flags, OutputFormat, TargetKind};
 
 const GLOBAL: &str = "Global options";
@@ -150,52 +157,85 @@ pub enum Command {
     Completions(cmd::completions::CompletionsArgs),
 }
 
+/// Run the parsed command.
+pub async fn dispatch(command: Command, ctx: &Ctx, out: &Printer) -> anyhow::Result<ExitStatus> {
+    use cmd::*;
+    match command {
+        Command::Init(args) => init::run(args, ctx, out).await,
+        Command::Create(args) => create::run(args, ctx, out).await,
+        Command::Orders(args) => orders::run(args, ctx, out).await,
+        Command::Inventory(args) => inventory::run(args, ctx, out).await,
+        Command::Demo(args) => demo::run(args, ctx, out, run_line).await,
+        Command::Tail(args) => tail::run(args, ctx, out).await,
+        Command::Filter(args) => filter::run(args, ctx, out).await,
+        Command::Functions(args) => functions::run(args, ctx, out).await,
+        Command::Invoke(args) => invoke::run(args, ctx, out).await,
+        Command::Consume(args) => consume::run(args, ctx, out).await,
+        Command::Dlq(args) => dlq::run(args, ctx, out).await,
+        Command::Lag(args) => lag::run(args, ctx, out).await,
+        Command::Status(args) => status::run(args, ctx, out).await,
+        Command::Doctor(args) => doctor::run(args, ctx, out).await,
+        Command::Outbox(args) => local_reads::outbox(args, ctx, out).await,
+        Command::Metrics(args) => local_reads::metrics(args, ctx, out).await,
+        Command::Faults(args) => faults::run(args, ctx, out).await,
+        Command::Completions(args) => completions::run(completion_script(args.shell), out),
+    }
+}
+
+/// Parse and run one command line (without the program name): [`cmd::LineRunner`].
+fn run_line<'a>(
+    args: &'a [&'a str],
+    ctx: &'a Ctx,
+    out: &'a Printer,
+) -> Pin<Box<dyn Future<Output = anyhow::Result<ExitStatus>> + 'a>> {
+    Box::pin(async move {
+        let cli = Cli::try_parse_from(std::iter::once("orderctl").chain(args.iter().copied()))?;
+        dispatch(cli.command, ctx, out).await
+    })
+}
+
+/// The completion script for `shell`, generated from this clap tree.
+pub fn completion_script(shell: Shell) -> Vec<u8> {
+    let mut buf = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "orderctl", &mut buf);
+    buf
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
     }
-}
 
-/// Which operators a pattern may use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum FilterProfile {
-    /// What Lambda event source mappings accept (wildcard, cidr and anything-but with
-    /// prefix/suffix are rejected).
-    #[default]
-    Lambda,
-    /// Everything EventBridge accepts.
-    Eventbridge,
-}
-
-impl From<FilterProfile> for crate::filter::Profile {
-    fn from(p: FilterProfile) -> crate::filter::Profile {
-        match p {
-            FilterProfile::Lambda => crate::filter::Profile::Lambda,
-            FilterProfile::Eventbridge => crate::filter::Profile::EventBridge,
-        }
-    }
-}
-
-/// `--filter` flags: Lambda FilterCriteria patterns, ORed.
-#[derive(Debug, Clone, Args, Default)]
-pub struct FilterArgs {
-    /// Keep only records matching a Lambda filter pattern (JSON, or @FILE holding a pattern or
-    /// a FilterCriteria document); repeat to OR several, as FilterCriteria does
-    #[arg(long = "filter", value_name = "PATTERN|@FILE")]
-    pub filters: Vec<String>,
-    /// Operators allowed in patterns
-    #[arg(long, value_enum, default_value_t = FilterProfile::Lambda)]
-    pub filter_profile: FilterProfile,
-}
-
-impl FilterArgs {
-    /// Parse every pattern; the first invalid one is an error naming its JSON path.
-    pub fn load(&self) -> anyhow::Result<crate::filter::FilterSet> {
-        crate::filter::load_patterns(&self.filters, self.filter_profile.into())
+    #[test]
+    fn global_flags_reach_the_settings_flags() {
+        let cli = Cli::try_parse_from([
+            "orderctl",
+            "--target",
+            "local",
+            "--orders-table",
+            "FromFlag",
+            "--dlq-queue",
+            "dlq-7",
+            "--color",
+            "always",
+            "--config",
+            "o.toml",
+            "orders",
+            "list",
+        ])
+        .unwrap();
+        let flags = cli.global.flags();
+        assert_eq!(flags.target, Some(TargetKind::Local));
+        assert_eq!(flags.orders_table.as_deref(), Some("FromFlag"));
+        assert_eq!(flags.dlq_queue.as_deref(), Some("dlq-7"));
+        assert_eq!(flags.color, Some(ColorChoice::Always));
+        assert_eq!(
+            flags.config.as_deref(),
+            Some(std::path::Path::new("o.toml"))
+        );
     }
 }

@@ -33,7 +33,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    let status = runtime.block_on(cmd::dispatch(cli.command, &ctx, &out))?;
+    let status = runtime.block_on(cli::dispatch(cli.command, &ctx, &out))?;
     out.flush()?;
     Ok(status)
 }

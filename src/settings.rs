@@ -374,7 +374,6 @@ fn read_config(path: &Path) -> anyhow::Result<ConfigFile> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::Parser;
 
     fn env(dir: &Path) -> Environment {
         Environment {
@@ -386,20 +385,14 @@ mod tests {
         }
     }
 
-    fn args(argv: &[&str]) -> Flags {
-        let mut full = vec!["orderctl"];
-        full.extend_from_slice(argv);
-        full.extend_from_slice(&["orders", "list"]);
-        crate::cli::Cli::try_parse_from(full)
-            .unwrap()
-            .global
-            .flags()
+    fn args() -> Flags {
+        Flags::default()
     }
 
     #[test]
     fn defaults_without_a_config_file() {
         let dir = tempfile::tempdir().unwrap();
-        let s = Settings::resolve(&args(&[]), &env(dir.path())).unwrap();
+        let s = Settings::resolve(&args(), &env(dir.path())).unwrap();
         assert_eq!(s.target, TargetKind::Local);
         assert_eq!(s.resources, Resources::default());
         assert_eq!(s.data_dir, dir.path().join("platform/orderctl"));
@@ -415,14 +408,27 @@ mod tests {
             "target = \"aws\"\n[resources]\norders_table = \"FromFile\"\ndlq = \"q-file\"\n[local]\nshards = 4\n",
         )
         .unwrap();
-        let s =
-            Settings::resolve(&args(&["--orders-table", "FromFlag"]), &env(dir.path())).unwrap();
+        let s = Settings::resolve(
+            &Flags {
+                orders_table: Some("FromFlag".into()),
+                ..args()
+            },
+            &env(dir.path()),
+        )
+        .unwrap();
         assert_eq!(s.target, TargetKind::Aws);
         assert_eq!(s.resources.orders_table, "FromFlag");
         assert_eq!(s.resources.dlq, "q-file");
         assert_eq!(s.resources.inventory_table, "Inventory");
         assert_eq!(s.local.shards, 4);
-        let s = Settings::resolve(&args(&["--target", "local"]), &env(dir.path())).unwrap();
+        let s = Settings::resolve(
+            &Flags {
+                target: Some(TargetKind::Local),
+                ..args()
+            },
+            &env(dir.path()),
+        )
+        .unwrap();
         assert_eq!(s.target, TargetKind::Local);
     }
 
@@ -434,7 +440,7 @@ mod tests {
             "[local]\nshards = 2\nshardz = 3\n",
         )
         .unwrap();
-        let err = Settings::resolve(&args(&[]), &env(dir.path()))
+        let err = Settings::resolve(&args(), &env(dir.path()))
             .unwrap_err()
             .to_string();
         assert!(err.contains("orderctl.toml: line 3"), "{err}");
@@ -446,15 +452,21 @@ mod tests {
     fn on_failure_follows_the_dead_letter_queue_and_refuses_another() {
         use crate::functions::Function;
         let dir = tempfile::tempdir().unwrap();
-        let renamed =
-            Settings::resolve(&args(&["--dlq-queue", "dlq-7"]), &env(dir.path())).unwrap();
+        let renamed = Settings::resolve(
+            &Flags {
+                dlq_queue: Some("dlq-7".into()),
+                ..args()
+            },
+            &env(dir.path()),
+        )
+        .unwrap();
         assert_eq!(renamed.functions[&Function::Inventory].on_failure, "dlq-7");
         std::fs::write(
             dir.path().join(CONFIG_FILE),
             "[functions.inventory]\non_failure = \"other-q\"\n[functions.analytics]\non_failure = \"\"\n",
         )
         .unwrap();
-        let err = Settings::resolve(&args(&[]), &env(dir.path()))
+        let err = Settings::resolve(&args(), &env(dir.path()))
             .unwrap_err()
             .to_string();
         assert!(
@@ -466,7 +478,7 @@ mod tests {
             "[functions.analytics]\non_failure = \"\"\n",
         )
         .unwrap();
-        let none = Settings::resolve(&args(&[]), &env(dir.path())).unwrap();
+        let none = Settings::resolve(&args(), &env(dir.path())).unwrap();
         assert_eq!(none.functions[&Function::Analytics].on_failure, "");
     }
 
@@ -475,11 +487,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut e = env(dir.path());
         e.no_color = true;
-        assert!(!Settings::resolve(&args(&[]), &e).unwrap().color_stdout);
+        assert!(!Settings::resolve(&args(), &e).unwrap().color_stdout);
         assert!(
-            Settings::resolve(&args(&["--color", "always"]), &e)
-                .unwrap()
-                .color_stdout
+            Settings::resolve(
+                &Flags {
+                    color: Some(ColorChoice::Always),
+                    ..args()
+                },
+                &e
+            )
+            .unwrap()
+            .color_stdout
         );
     }
 
@@ -488,7 +506,10 @@ mod tests {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(CONFIG_FILE);
         let dir = tempfile::tempdir().unwrap();
         let s = Settings::resolve(
-            &args(&["--config", path.to_str().unwrap()]),
+            &Flags {
+                config: Some(path),
+                ..args()
+            },
             &env(dir.path()),
         )
         .unwrap();

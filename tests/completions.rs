@@ -5,7 +5,7 @@ use clap_complete::Shell;
 use snapbox::{IntoData, assert_data_eq, file};
 
 fn generated(shell: Shell) -> Vec<u8> {
-    orderctl::cmd::completions::script(shell)
+    orderctl::cli::completion_script(shell)
 }
 
 #[test]

@@ -11,6 +11,7 @@ mod aws_lag;
 mod aws_orders;
 mod aws_tail;
 mod completions;
+mod layers;
 mod local_consume;
 mod local_dlq;
 mod local_functions;

@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use super::Point;
+use super::datapoints::Point;
 use super::telemetry::NAMESPACE;
 use super::{ChangeFeed, TResult, Target};
 use crate::functions::{Function, Subscriptions};

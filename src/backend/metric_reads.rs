@@ -2,7 +2,7 @@
 //! table, or CloudWatch (one datapoint per minute: the Sum, or the Maximum for IteratorAge).
 
 use super::aws::cloudwatch::MetricQuery;
-use super::local::reads::MetricPoint;
+use super::datapoints::MetricPoint;
 use super::telemetry::NAMESPACE;
 use super::{AwsTarget, TResult, Target};
 

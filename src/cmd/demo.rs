@@ -9,8 +9,8 @@ use clap::Args;
 use orders_core::validate::{NewOrder, line_from_spec};
 use orders_core::{Order, Status, clock};
 
-use super::Ctx;
 use super::render::{orders_table, stock_table};
+use super::{Ctx, LineRunner};
 use crate::backend::{InventoryStore, LocalTarget, OrderStore, Target};
 use crate::exit::ExitStatus;
 use crate::functions::Function;
@@ -30,7 +30,12 @@ pub struct DemoArgs {
     pub dir: Option<PathBuf>,
 }
 
-pub async fn run(args: DemoArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<ExitStatus> {
+pub async fn run(
+    args: DemoArgs,
+    ctx: &Ctx,
+    out: &Printer,
+    run_command: LineRunner,
+) -> anyhow::Result<ExitStatus> {
     if out.format() != OutputFormat::Table {
         anyhow::bail!("demo is a narrated walkthrough; it prints tables only (drop -o)");
     }
@@ -158,14 +163,6 @@ pub async fn run(args: DemoArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<Exi
         dir.display()
     ));
     Ok(ExitStatus::Success)
-}
-
-/// Run an orderctl command line against the demo's data dir, as a user would type it.
-async fn run_command(args: &[&str], demo: &Ctx, out: &Printer) -> anyhow::Result<ExitStatus> {
-    use clap::Parser as _;
-    let cli =
-        crate::cli::Cli::try_parse_from(std::iter::once("orderctl").chain(args.iter().copied()))?;
-    Box::pin(super::dispatch(cli.command, demo, out)).await
 }
 
 /// The demo's own context: the local target in `dir`, short batching windows, and a mailer

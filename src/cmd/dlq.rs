@@ -11,9 +11,9 @@ use orders_core::caps::{DeadLetters, Idempotency, Mailer, Metrics, Stock};
 use serde::Serialize;
 
 use super::Ctx;
+use super::args::FilterArgs;
 use crate::backend::queue::{Queue, ReplayMarks};
 use crate::backend::{ChangeFeed, OrderStore, Target, TargetError};
-use crate::cli::FilterArgs;
 use crate::dlq::replay::{
     ReplayOptions, ReplaySummary, Sources, StalePolicy, UnrecoverablePolicy, Via, replay,
 };

@@ -30,8 +30,8 @@ pub struct TestArgs {
     #[arg(long, value_name = "FILE|-")]
     pub event: PathBuf,
     /// Operators allowed in patterns
-    #[arg(long, value_enum, default_value_t = crate::cli::FilterProfile::Lambda)]
-    pub filter_profile: crate::cli::FilterProfile,
+    #[arg(long, value_enum, default_value_t = super::args::FilterProfile::Lambda)]
+    pub filter_profile: super::args::FilterProfile,
 }
 
 /// One record's verdict.

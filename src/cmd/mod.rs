@@ -1,5 +1,7 @@
-//! One module per subcommand: its `Args` and `run(args, ctx, out)`. This file only dispatches.
+//! One module per subcommand: its `Args` and `run(args, ctx, out)`, and what every command
+//! gets (`Ctx`). The clap tree and the dispatch over these modules live in `cli.rs`.
 
+pub mod args;
 pub mod completions;
 pub mod consume;
 pub mod create;
@@ -20,8 +22,10 @@ pub mod sink;
 pub mod status;
 pub mod tail;
 
+use std::future::Future;
+use std::pin::Pin;
+
 use crate::backend::Target;
-use crate::cli::Command;
 use crate::exit::ExitStatus;
 use crate::output::Printer;
 use crate::settings::Settings;
@@ -41,26 +45,10 @@ impl Ctx {
     }
 }
 
-/// Run the parsed command.
-pub async fn dispatch(command: Command, ctx: &Ctx, out: &Printer) -> anyhow::Result<ExitStatus> {
-    match command {
-        Command::Init(args) => init::run(args, ctx, out).await,
-        Command::Create(args) => create::run(args, ctx, out).await,
-        Command::Orders(args) => orders::run(args, ctx, out).await,
-        Command::Inventory(args) => inventory::run(args, ctx, out).await,
-        Command::Demo(args) => demo::run(args, ctx, out).await,
-        Command::Tail(args) => tail::run(args, ctx, out).await,
-        Command::Filter(args) => filter::run(args, ctx, out).await,
-        Command::Functions(args) => functions::run(args, ctx, out).await,
-        Command::Invoke(args) => invoke::run(args, ctx, out).await,
-        Command::Consume(args) => consume::run(args, ctx, out).await,
-        Command::Dlq(args) => dlq::run(args, ctx, out).await,
-        Command::Lag(args) => lag::run(args, ctx, out).await,
-        Command::Status(args) => status::run(args, ctx, out).await,
-        Command::Doctor(args) => doctor::run(args, ctx, out).await,
-        Command::Outbox(args) => local_reads::outbox(args, ctx, out).await,
-        Command::Metrics(args) => local_reads::metrics(args, ctx, out).await,
-        Command::Faults(args) => faults::run(args, ctx, out).await,
-        Command::Completions(args) => completions::run(args, out),
-    }
-}
+/// Runs one orderctl command line (without the program name) against a context, as a user
+/// would type it. `demo` narrates real commands through it without importing them.
+pub type LineRunner = for<'a> fn(
+    &'a [&'a str],
+    &'a Ctx,
+    &'a Printer,
+) -> Pin<Box<dyn Future<Output = anyhow::Result<ExitStatus>> + 'a>>;

@@ -11,9 +11,9 @@ use clap::Args;
 use orders_core::{SequenceNumber, TextRecord, clock};
 
 use super::Ctx;
+use super::args::FilterArgs;
 use super::sink::Sink;
 use crate::backend::ChangeFeed;
-use crate::cli::FilterArgs;
 use crate::exit::ExitStatus;
 use crate::output::Printer;
 use crate::settings::OutputFormat;

@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use super::replay::MessageOutcome;
+use super::outcome::MessageOutcome;
 
 /// The replay journal: one JSON line per message, appended to a file.
 pub(super) struct Journal {

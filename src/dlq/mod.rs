@@ -4,6 +4,7 @@
 
 mod invoke;
 mod journal;
+mod outcome;
 pub mod replay;
 pub mod resolve;
 pub mod stale;

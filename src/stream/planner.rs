@@ -9,8 +9,8 @@ use std::time::Duration;
 use orders_core::SequenceNumber;
 use tokio::time::Instant;
 
-use super::checkpoint::ShardProgress;
 use super::lineage::Lineage;
+use crate::backend::checkpoint_file::ShardProgress;
 use crate::backend::{ChangeFeed, IteratorKind, ShardDesc, TResult};
 
 /// Where reading starts.

@@ -13,10 +13,10 @@ use futures_util::stream::FuturesUnordered;
 use orders_core::{SequenceNumber, TextRecord};
 use tokio::time::Instant;
 
-use super::checkpoint::ShardProgress;
 use super::cursor::{Fetch, ShardCursor};
 use super::planner::Planner;
 pub use super::planner::Start;
+use crate::backend::checkpoint_file::ShardProgress;
 use crate::backend::{ChangeFeed, FeedPace, ShardDesc, TResult, TargetError};
 
 /// When reading stops.

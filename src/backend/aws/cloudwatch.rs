@@ -67,7 +67,7 @@ impl AwsTarget {
         start_ms: i64,
         end_ms: i64,
         period_s: i32,
-    ) -> TResult<Vec<Vec<crate::backend::Point>>> {
+    ) -> TResult<Vec<Vec<crate::backend::datapoints::Point>>> {
         use aws_sdk_cloudwatch::types::{Metric, MetricDataQuery, MetricStat, ScanBy};
         let mut out = vec![Vec::new(); queries.len()];
         for (chunk_no, chunk) in queries.chunks(500).enumerate() {
@@ -130,7 +130,7 @@ impl AwsTarget {
                         .timestamps()
                         .iter()
                         .zip(result.values())
-                        .map(|(t, v)| crate::backend::Point {
+                        .map(|(t, v)| crate::backend::datapoints::Point {
                             timestamp_ms: t.to_millis().unwrap_or(0),
                             value: *v,
                         });

@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::LocalTarget;
 use super::db::SqlContext;
 use crate::backend::TResult;
+use crate::backend::datapoints::{MetricPoint, Point};
 
 /// An email the local notification adapter sent.
 #[derive(Debug, Clone, Serialize)]
@@ -23,27 +24,6 @@ pub struct OutboxEmail {
     pub subject: String,
     /// Body.
     pub body: String,
-}
-
-/// One datapoint of the local metrics table.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct MetricPoint {
-    /// Namespace.
-    pub namespace: String,
-    /// Metric name.
-    pub name: String,
-    /// Dimensions (JSON object).
-    pub dimensions: serde_json::Value,
-    /// When (epoch ms).
-    pub timestamp_ms: i64,
-    /// Exact value.
-    pub value: serde_json::Number,
-    /// Unit (empty from CloudWatch: GetMetricData returns none).
-    pub unit: String,
-    /// The statistic a value is (`Sum`, `Maximum`) when it aggregates datapoints (CloudWatch);
-    /// `null` for a raw datapoint (the local table).
-    pub statistic: Option<&'static str>,
 }
 
 impl LocalTarget {
@@ -120,7 +100,7 @@ impl LocalTarget {
         name: &str,
         since_ms: i64,
         period_ms: i64,
-    ) -> TResult<std::collections::HashMap<String, Vec<crate::backend::Point>>> {
+    ) -> TResult<std::collections::HashMap<String, Vec<Point>>> {
         let conn = self.conn();
         let mut stmt = conn
             .prepare_cached(
@@ -132,15 +112,14 @@ impl LocalTarget {
             .query_map(params![namespace, name, since_ms, period_ms.max(1)], |r| {
                 Ok((
                     r.get::<_, Option<String>>(0)?,
-                    crate::backend::Point {
+                    Point {
                         timestamp_ms: r.get(1)?,
                         value: r.get(2)?,
                     },
                 ))
             })
             .ctx("cannot read metrics")?;
-        let mut out: std::collections::HashMap<String, Vec<crate::backend::Point>> =
-            Default::default();
+        let mut out: std::collections::HashMap<String, Vec<Point>> = Default::default();
         for row in rows {
             let (function, point) = row.ctx("cannot read metrics")?;
             out.entry(function.unwrap_or_default())

@@ -1,0 +1,100 @@
+//! The order and stock capabilities, and the values they pass: both targets implement them.
+
+use orders_core::{Order, Status};
+use serde::Serialize;
+
+use super::{TResult, TargetError};
+
+/// How `orders list` selects.
+#[derive(Debug, Clone, Default)]
+pub struct OrderQuery {
+    /// Only this customer's orders, newest first (the `CustomerIndex`).
+    pub customer: Option<String>,
+    /// Only orders in this status.
+    pub status: Option<Status>,
+    /// At most this many.
+    pub limit: Option<usize>,
+}
+
+/// A page of results and whether more exist beyond it.
+#[derive(Debug, Clone)]
+pub struct Page<T> {
+    /// The results.
+    pub items: Vec<T>,
+    /// More matched than were returned.
+    pub more: bool,
+}
+
+/// A status change as applied.
+#[derive(Debug, Clone)]
+pub struct StatusChange {
+    /// Before.
+    pub old: Order,
+    /// After.
+    pub new: Order,
+}
+
+/// One product's stock, as stored in `Inventory`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StockItem {
+    /// The product.
+    pub product_id: String,
+    /// Units available.
+    pub stock: i64,
+    /// When it last changed (RFC 3339).
+    pub last_updated: String,
+}
+
+impl StockItem {
+    /// A new stock level for `product_id`, stamped now; negative stock is refused.
+    pub fn stamped(product_id: &str, stock: i64) -> TResult<StockItem> {
+        if stock < 0 {
+            return Err(TargetError::Invalid(format!(
+                "stock must not be negative, got {stock}"
+            )));
+        }
+        Ok(StockItem {
+            product_id: product_id.to_owned(),
+            stock,
+            last_updated: orders_core::clock::rfc3339_ms(orders_core::clock::now_ms()),
+        })
+    }
+}
+
+/// What `init` found or made for one resource.
+#[derive(Debug, Clone, Serialize)]
+pub struct ResourceReport {
+    /// `table`, `stream`, `index`, `queue`, `database`.
+    pub kind: &'static str,
+    /// Its name.
+    pub name: String,
+    /// `created`, `exists`, or `would create` (dry run).
+    pub state: &'static str,
+    /// ARN, path or other detail.
+    pub detail: String,
+}
+
+/// Orders: the table with its stream.
+pub trait OrderStore {
+    /// Write new orders, each only if its id is new; all or nothing where the target allows.
+    fn put_orders(&self, orders: &[Order]) -> impl Future<Output = TResult<()>>;
+    /// One order by id.
+    fn get_order(&self, id: &str) -> impl Future<Output = TResult<Option<Order>>>;
+    /// Orders by customer (newest first) or all, optionally by status.
+    fn list_orders(&self, query: &OrderQuery) -> impl Future<Output = TResult<Page<Order>>>;
+    /// Change the status if the transition is legal and nobody changed it meanwhile.
+    fn set_status(&self, id: &str, to: Status) -> impl Future<Output = TResult<StatusChange>>;
+    /// Delete an order, returning what it was.
+    fn delete_order(&self, id: &str) -> impl Future<Output = TResult<Order>>;
+}
+
+/// Stock levels.
+pub trait InventoryStore {
+    /// Every product.
+    fn list_stock(&self) -> impl Future<Output = TResult<Vec<StockItem>>>;
+    /// One product.
+    fn get_stock(&self, product_id: &str) -> impl Future<Output = TResult<Option<StockItem>>>;
+    /// Set a product's stock.
+    fn set_stock(&self, product_id: &str, stock: i64) -> impl Future<Output = TResult<StockItem>>;
+}
