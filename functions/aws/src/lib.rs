@@ -22,6 +22,7 @@ mod metrics;
 pub mod moto_api;
 #[cfg(feature = "runtime")]
 pub mod runtime;
+pub mod sdk_errors;
 mod stock;
 mod tx;
 

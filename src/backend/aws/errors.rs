@@ -2,23 +2,14 @@
 //! where, and what to do (run `orderctl init`, log in to the profile, check the endpoint).
 
 use std::error::Error as StdError;
-use std::fmt::Debug;
 
+use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_runtime_api::client::result::SdkError;
 use aws_smithy_types::error::metadata::ProvideErrorMetadata;
+pub use orders_aws::sdk_errors::Op;
+use orders_aws::sdk_errors::{Cause, ErrorKind, SdkFailure};
 
 use crate::backend::TargetError;
-
-/// What was being done, for messages: the IAM action and the resource.
-#[derive(Debug, Clone, Copy)]
-pub struct Op<'a> {
-    /// IAM action, e.g. `dynamodb:PutItem`.
-    pub action: &'a str,
-    /// `table`, `queue`, `stream`, …
-    pub kind: &'a str,
-    /// The resource's name.
-    pub name: &'a str,
-}
 
 /// Where requests go and as whom, for messages.
 #[derive(Debug, Clone)]
@@ -45,60 +36,41 @@ impl Origin {
 }
 
 /// Translate an SDK error for `op`.
-pub fn translate<E, R>(err: SdkError<E, R>, op: Op<'_>, origin: &Origin) -> TargetError
+pub fn translate<E>(err: SdkError<E, HttpResponse>, op: Op<'_>, origin: &Origin) -> TargetError
 where
     E: ProvideErrorMetadata + StdError + Send + Sync + 'static,
-    R: Debug + Send + Sync + 'static,
 {
-    let chain = chain_text(&err);
-    match &err {
-        SdkError::ServiceError(service) => {
-            service_error(service.err().code(), service.err().message(), op, origin)
+    let failure = SdkFailure::read(&err);
+    let chain = failure.chain;
+    if let Cause::Service { code, message, .. } = &failure.cause {
+        return from_kind(failure.kind, code, message, op, origin);
+    }
+    if failure.kind == ErrorKind::NoCredentials {
+        return credentials(origin, &chain);
+    }
+    let endpoint = origin.endpoint_for(op.action);
+    match failure.cause {
+        Cause::ConnectTimeout => {
+            TargetError::Unavailable(format!("cannot reach {endpoint}: timed out"))
         }
-        SdkError::DispatchFailure(failure) => {
-            if is_credentials(&chain) {
-                return credentials(origin, &chain);
-            }
-            let endpoint = origin.endpoint_for(op.action);
-            if failure.is_timeout() {
-                TargetError::Unavailable(format!("cannot reach {endpoint}: timed out"))
-            } else if failure.is_io() {
-                TargetError::Unavailable(format!("cannot reach {endpoint}: {}", io_reason(&chain)))
-            } else {
-                TargetError::Unavailable(format!("cannot reach {endpoint}: {}", last_cause(&chain)))
-            }
+        Cause::Unreachable { io: true } => {
+            TargetError::Unavailable(format!("cannot reach {endpoint}: {}", io_reason(&chain)))
         }
-        SdkError::TimeoutError(_) => TargetError::Unavailable(format!(
-            "{} on {} {} timed out",
-            op.action, op.kind, op.name
-        )),
-        SdkError::ConstructionFailure(_) if is_credentials(&chain) => credentials(origin, &chain),
-        _ if is_credentials(&chain) => credentials(origin, &chain),
+        Cause::Unreachable { io: false } => {
+            TargetError::Unavailable(format!("cannot reach {endpoint}: {}", last_cause(&chain)))
+        }
+        Cause::Timeout => TargetError::Unavailable(format!("{} timed out", op.what())),
         _ => TargetError::Other {
-            message: format!(
-                "{} on {} {} failed: {}",
-                op.action,
-                op.kind,
-                op.name,
-                last_cause(&chain)
-            ),
+            message: format!("{} failed: {}", op.what(), last_cause(&chain)),
             source: None,
         },
     }
 }
 
-fn service_error(
-    code: Option<&str>,
-    message: Option<&str>,
-    op: Op<'_>,
-    origin: &Origin,
-) -> TargetError {
-    let msg = message.unwrap_or("").trim();
+fn from_kind(kind: ErrorKind, code: &str, msg: &str, op: Op<'_>, origin: &Origin) -> TargetError {
     let what = format!("{} {}", op.kind, op.name);
-    match code.unwrap_or("") {
-        "ResourceNotFoundException"
-        | "AWS.SimpleQueueService.NonExistentQueue"
-        | "QueueDoesNotExist" => {
+    match kind {
+        ErrorKind::NotFound => {
             let hint = if matches!(op.kind, "table" | "queue") {
                 " — run `orderctl init`"
             } else {
@@ -106,81 +78,48 @@ fn service_error(
             };
             TargetError::NotFound(format!("{what} not found in {}{hint}", origin.region))
         }
-        "ConditionalCheckFailedException" => {
+        ErrorKind::Conflict => {
             TargetError::Conflict(format!("{}: condition failed on {what}: {msg}", op.action))
         }
-        // The reasons are in the message, in request order (aws-semantics §7.3): a failed
-        // condition is a conflict, throttling or a conflicting transaction is worth a retry.
-        "TransactionCanceledException" if msg.contains("ConditionalCheckFailed") => {
-            TargetError::Conflict(format!("{}: condition failed on {what}: {msg}", op.action))
-        }
-        "TransactionCanceledException"
-            if msg.contains("ThrottlingError") || msg.contains("TransactionConflict") =>
-        {
+        ErrorKind::Throttled if code == "TransactionCanceledException" => {
             TargetError::Throttled(format!(
                 "{} on {what} was cancelled by throttling or a concurrent transaction; try again ({msg})",
                 op.action
             ))
         }
-        "ProvisionedThroughputExceededException"
-        | "ThrottlingException"
-        | "Throttling"
-        | "RequestLimitExceeded"
-        | "TooManyRequestsException"
-        | "LimitExceededException"
-        | "RequestThrottled" => TargetError::Throttled(format!(
+        ErrorKind::Throttled => TargetError::Throttled(format!(
             "throttled: {} on {what} still throttled after retries ({msg})",
             op.action
         )),
-        "AccessDeniedException"
-        | "AccessDenied"
-        | "UnauthorizedOperation"
-        | "AuthorizationError" => TargetError::Auth(format!(
+        ErrorKind::Denied => TargetError::Auth(format!(
             "access denied: {} on {what} (profile {}): {msg}",
             op.action,
             origin.profile_name()
         )),
-        "ExpiredTokenException" | "ExpiredToken" | "TokenRefreshRequired" => {
-            TargetError::Auth(format!(
-                "the credentials of profile {} have expired — log in again (e.g. `aws sso login --profile {}`)",
-                origin.profile_name(),
-                origin.profile_name()
-            ))
-        }
+        ErrorKind::ExpiredCredentials => expired(origin),
         // The service's own message is left out on purpose: a signature mismatch echoes the
         // canonical request, which can carry the session token.
-        code @ ("UnrecognizedClientException"
-        | "InvalidClientTokenId"
-        | "InvalidSignatureException"
-        | "SignatureDoesNotMatch"
-        | "MissingAuthenticationToken") => TargetError::Auth(format!(
+        ErrorKind::RejectedCredentials => TargetError::Auth(format!(
             "the credentials of profile {} were rejected ({code}): check the access key and secret, and the clock",
             origin.profile_name()
         )),
-        "ExpiredIteratorException" => {
+        ErrorKind::NoCredentials => credentials(origin, msg),
+        ErrorKind::ExpiredIterator => {
             TargetError::ExpiredIterator(format!("shard iterator expired: {msg}"))
         }
-        "TrimmedDataAccessException" => {
+        ErrorKind::TrimmedData => {
             TargetError::TrimmedData(format!("{what}: data trimmed (older than 24 h): {msg}"))
         }
-        "ValidationException"
-        | "InvalidParameterValue"
-        | "InvalidParameterValueException"
-        | "InvalidAttributeValue" => {
-            TargetError::Invalid(format!("{} on {what}: {msg}", op.action))
-        }
-        "InternalServerError"
-        | "InternalFailure"
-        | "ServiceUnavailable"
-        | "ServiceUnavailableException" => TargetError::Unavailable(format!(
+        ErrorKind::Invalid => TargetError::Invalid(format!("{} on {what}: {msg}", op.action)),
+        ErrorKind::Unavailable => TargetError::Unavailable(format!(
             "{} on {what}: service error after retries: {msg}",
             op.action
         )),
-        other => TargetError::Other {
+        ErrorKind::Unknown => TargetError::Other {
             message: format!(
                 "{} on {what} failed: {}{}",
                 op.action,
-                if other.is_empty() { "error" } else { other },
+                if code.is_empty() { "error" } else { code },
                 if msg.is_empty() {
                     String::new()
                 } else {
@@ -192,40 +131,24 @@ fn service_error(
     }
 }
 
+fn expired(origin: &Origin) -> TargetError {
+    TargetError::Auth(format!(
+        "the credentials of profile {} have expired — log in again (e.g. `aws sso login --profile {}`)",
+        origin.profile_name(),
+        origin.profile_name()
+    ))
+}
+
 fn credentials(origin: &Origin, chain: &str) -> TargetError {
     let lower = chain.to_ascii_lowercase();
     if lower.contains("expired") || lower.contains("token") && lower.contains("sso") {
-        TargetError::Auth(format!(
-            "the credentials of profile {} have expired — log in again (e.g. `aws sso login --profile {}`)",
-            origin.profile_name(),
-            origin.profile_name()
-        ))
+        expired(origin)
     } else {
         TargetError::Auth(format!(
             "no AWS credentials found for profile {} (set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, --profile, or log in with `aws sso login`)",
             origin.profile_name()
         ))
     }
-}
-
-fn is_credentials(chain: &str) -> bool {
-    let lower = chain.to_ascii_lowercase();
-    lower.contains("credentials")
-        && (lower.contains("no ")
-            || lower.contains("fail")
-            || lower.contains("not")
-            || lower.contains("expired"))
-}
-
-/// Every message in the error's source chain, joined.
-fn chain_text(err: &(dyn StdError + 'static)) -> String {
-    let mut parts = vec![err.to_string()];
-    let mut cur = err.source();
-    while let Some(e) = cur {
-        parts.push(e.to_string());
-        cur = e.source();
-    }
-    parts.join(": ")
 }
 
 fn last_cause(chain: &str) -> String {
@@ -253,6 +176,12 @@ fn io_reason(chain: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use orders_aws::sdk_errors::kind_of;
+
+    /// The line for a service error `code` (with its `message`) while doing `op`.
+    fn service_error(code: &str, message: &str, op: Op<'_>, origin: &Origin) -> TargetError {
+        from_kind(kind_of(code, message, None), code, message, op, origin)
+    }
 
     fn origin() -> Origin {
         Origin {
@@ -273,8 +202,8 @@ mod tests {
     #[test]
     fn service_codes_become_actionable_lines() {
         let e = service_error(
-            Some("ResourceNotFoundException"),
-            Some("Requested resource not found"),
+            "ResourceNotFoundException",
+            "Requested resource not found",
             op(),
             &origin(),
         );
@@ -282,28 +211,23 @@ mod tests {
             e.to_string(),
             "table Orders not found in us-east-1 — run `orderctl init`"
         );
-        let e = service_error(
-            Some("AccessDeniedException"),
-            Some("not authorized"),
-            op(),
-            &origin(),
-        );
+        let e = service_error("AccessDeniedException", "not authorized", op(), &origin());
         assert!(matches!(e, TargetError::Auth(_)));
         assert!(
             e.to_string()
                 .contains("dynamodb:PutItem on table Orders (profile prod)"),
             "{e}"
         );
-        let e = service_error(Some("ExpiredTokenException"), None, op(), &origin());
+        let e = service_error("ExpiredTokenException", "", op(), &origin());
         assert!(e.to_string().contains("profile prod have expired"), "{e}");
         let e = service_error(
-            Some("ProvisionedThroughputExceededException"),
-            None,
+            "ProvisionedThroughputExceededException",
+            "",
             op(),
             &origin(),
         );
         assert!(e.is_transient());
-        let e = service_error(Some("TrimmedDataAccessException"), None, op(), &origin());
+        let e = service_error("TrimmedDataAccessException", "", op(), &origin());
         assert!(matches!(e, TargetError::TrimmedData(_)));
         assert_eq!(
             origin().endpoint_for("dynamodb:PutItem"),

@@ -18,6 +18,7 @@ use std::time::Duration;
 use aws_config::BehaviorVersion;
 use aws_config::retry::RetryConfig;
 use aws_config::timeout::TimeoutConfig;
+use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_runtime_api::client::result::SdkError;
 use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 use tokio::sync::OnceCell;
@@ -137,16 +138,15 @@ impl AwsTarget {
     }
 
     /// Translate an SDK error for an operation on a named resource.
-    pub(crate) fn err<E, R>(
+    pub(crate) fn err<E>(
         &self,
-        err: SdkError<E, R>,
+        err: SdkError<E, HttpResponse>,
         action: &str,
         kind: &str,
         name: &str,
     ) -> TargetError
     where
         E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
-        R: std::fmt::Debug + Send + Sync + 'static,
     {
         errors::translate(err, Op { action, kind, name }, &self.origin)
     }
