@@ -426,7 +426,7 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
         'orderctl;tail' {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where to start: latest, trim-horizon, a sequence number (AT it), or an RFC 3339 time')
             [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'Start just after this sequence number')
-            [CompletionResult]::new('--idle', '--idle', [CompletionResultType]::ParameterName, 'With --until-idle: how long every shard must stay empty')
+            [CompletionResult]::new('--idle', '--idle', [CompletionResultType]::ParameterName, 'With --until-idle: how long nothing must arrive')
             [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'Stop after N records (after filtering)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop after this long')
             [CompletionResult]::new('--checkpoint', '--checkpoint', [CompletionResultType]::ParameterName, 'Resume from, and keep, the last sequence number per shard in FILE (written atomically)')
@@ -447,8 +447,8 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
             [CompletionResult]::new('--inventory-table', '--inventory-table', [CompletionResultType]::ParameterName, 'Name of the inventory table')
             [CompletionResult]::new('--processed-events-table', '--processed-events-table', [CompletionResultType]::ParameterName, 'Name of the idempotency table')
             [CompletionResult]::new('--dlq-queue', '--dlq-queue', [CompletionResultType]::ParameterName, 'Name of the dead-letter queue')
-            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep polling for new records (Ctrl-C to stop)')
-            [CompletionResult]::new('--until-idle', '--until-idle', [CompletionResultType]::ParameterName, 'Exit once every open shard has returned nothing for --idle (for scripts and CI)')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep reading new records (Ctrl-C stops after the batch in flight)')
+            [CompletionResult]::new('--until-idle', '--until-idle', [CompletionResultType]::ParameterName, 'Exit once nothing new has arrived for --idle (for scripts and CI)')
             [CompletionResult]::new('--redact', '--redact', [CompletionResultType]::ParameterName, 'Mask customer email addresses in the output and the saved event')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
@@ -615,7 +615,7 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
         }
         'orderctl;consume' {
             [CompletionResult]::new('--function', '--function', [CompletionResultType]::ParameterName, 'Only these functions (repeatable) [default: every enabled function]')
-            [CompletionResult]::new('--idle', '--idle', [CompletionResultType]::ParameterName, 'With --until-idle: how long every function must be idle')
+            [CompletionResult]::new('--idle', '--idle', [CompletionResultType]::ParameterName, 'With --until-idle: how long nothing must arrive')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Start position for shards a function has no checkpoint for [default: the subscription''s]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop after this long')
             [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Where the pipeline lives')
@@ -631,8 +631,8 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
             [CompletionResult]::new('--inventory-table', '--inventory-table', [CompletionResultType]::ParameterName, 'Name of the inventory table')
             [CompletionResult]::new('--processed-events-table', '--processed-events-table', [CompletionResultType]::ParameterName, 'Name of the idempotency table')
             [CompletionResult]::new('--dlq-queue', '--dlq-queue', [CompletionResultType]::ParameterName, 'Name of the dead-letter queue')
-            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep consuming new records (Ctrl-C finishes the batch in flight, saves, exits 130)')
-            [CompletionResult]::new('--until-idle', '--until-idle', [CompletionResultType]::ParameterName, 'Exit once every function has been idle for --idle (for scripts and CI)')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep reading new records (Ctrl-C stops after the batch in flight)')
+            [CompletionResult]::new('--until-idle', '--until-idle', [CompletionResultType]::ParameterName, 'Exit once nothing new has arrived for --idle (for scripts and CI)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
@@ -866,7 +866,7 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
             break
         }
         'orderctl;lag' {
-            [CompletionResult]::new('--function', '--function', [CompletionResultType]::ParameterName, 'Only these functions (repeatable) [default: all]')
+            [CompletionResult]::new('--function', '--function', [CompletionResultType]::ParameterName, 'Only these functions (repeatable) [default: every enabled function]')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'The window')
             [CompletionResult]::new('--period', '--period', [CompletionResultType]::ParameterName, 'One datapoint (and one sparkline character) per period')
             [CompletionResult]::new('--threshold', '--threshold', [CompletionResultType]::ParameterName, 'A latest value above this is OVER (exit 1)')
@@ -895,7 +895,7 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
             break
         }
         'orderctl;iterator-age' {
-            [CompletionResult]::new('--function', '--function', [CompletionResultType]::ParameterName, 'Only these functions (repeatable) [default: all]')
+            [CompletionResult]::new('--function', '--function', [CompletionResultType]::ParameterName, 'Only these functions (repeatable) [default: every enabled function]')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'The window')
             [CompletionResult]::new('--period', '--period', [CompletionResultType]::ParameterName, 'One datapoint (and one sparkline character) per period')
             [CompletionResult]::new('--threshold', '--threshold', [CompletionResultType]::ParameterName, 'A latest value above this is OVER (exit 1)')

@@ -398,7 +398,7 @@ set edit:completion:arg-completer[orderctl] = {|@words|
         &'orderctl;tail'= {
             cand --from 'Where to start: latest, trim-horizon, a sequence number (AT it), or an RFC 3339 time'
             cand --after 'Start just after this sequence number'
-            cand --idle 'With --until-idle: how long every shard must stay empty'
+            cand --idle 'With --until-idle: how long nothing must arrive'
             cand --max 'Stop after N records (after filtering)'
             cand --timeout 'Stop after this long'
             cand --checkpoint 'Resume from, and keep, the last sequence number per shard in FILE (written atomically)'
@@ -419,8 +419,8 @@ set edit:completion:arg-completer[orderctl] = {|@words|
             cand --inventory-table 'Name of the inventory table'
             cand --processed-events-table 'Name of the idempotency table'
             cand --dlq-queue 'Name of the dead-letter queue'
-            cand --follow 'Keep polling for new records (Ctrl-C to stop)'
-            cand --until-idle 'Exit once every open shard has returned nothing for --idle (for scripts and CI)'
+            cand --follow 'Keep reading new records (Ctrl-C stops after the batch in flight)'
+            cand --until-idle 'Exit once nothing new has arrived for --idle (for scripts and CI)'
             cand --redact 'Mask customer email addresses in the output and the saved event'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
@@ -575,7 +575,7 @@ set edit:completion:arg-completer[orderctl] = {|@words|
         }
         &'orderctl;consume'= {
             cand --function 'Only these functions (repeatable) [default: every enabled function]'
-            cand --idle 'With --until-idle: how long every function must be idle'
+            cand --idle 'With --until-idle: how long nothing must arrive'
             cand --from 'Start position for shards a function has no checkpoint for [default: the subscription''s]'
             cand --timeout 'Stop after this long'
             cand --target 'Where the pipeline lives'
@@ -591,8 +591,8 @@ set edit:completion:arg-completer[orderctl] = {|@words|
             cand --inventory-table 'Name of the inventory table'
             cand --processed-events-table 'Name of the idempotency table'
             cand --dlq-queue 'Name of the dead-letter queue'
-            cand --follow 'Keep consuming new records (Ctrl-C finishes the batch in flight, saves, exits 130)'
-            cand --until-idle 'Exit once every function has been idle for --idle (for scripts and CI)'
+            cand --follow 'Keep reading new records (Ctrl-C stops after the batch in flight)'
+            cand --until-idle 'Exit once nothing new has arrived for --idle (for scripts and CI)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
             cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
@@ -810,7 +810,7 @@ set edit:completion:arg-completer[orderctl] = {|@words|
         &'orderctl;dlq;help;help'= {
         }
         &'orderctl;lag'= {
-            cand --function 'Only these functions (repeatable) [default: all]'
+            cand --function 'Only these functions (repeatable) [default: every enabled function]'
             cand --since 'The window'
             cand --period 'One datapoint (and one sparkline character) per period'
             cand --threshold 'A latest value above this is OVER (exit 1)'
@@ -838,7 +838,7 @@ set edit:completion:arg-completer[orderctl] = {|@words|
             cand --version 'Print version'
         }
         &'orderctl;iterator-age'= {
-            cand --function 'Only these functions (repeatable) [default: all]'
+            cand --function 'Only these functions (repeatable) [default: every enabled function]'
             cand --since 'The window'
             cand --period 'One datapoint (and one sparkline character) per period'
             cand --threshold 'A latest value above this is OVER (exit 1)'

@@ -358,7 +358,7 @@ complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_
 complete -c orderctl -n "__fish_orderctl_using_subcommand inventory; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l from -d 'Where to start: latest, trim-horizon, a sequence number (AT it), or an RFC 3339 time' -r
 complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l after -d 'Start just after this sequence number' -r
-complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l idle -d 'With --until-idle: how long every shard must stay empty' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l idle -d 'With --until-idle: how long nothing must arrive' -r
 complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l max -d 'Stop after N records (after filtering)' -r
 complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l timeout -d 'Stop after this long' -r
 complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l checkpoint -d 'Resume from, and keep, the last sequence number per shard in FILE (written atomically)' -r -F
@@ -384,8 +384,8 @@ complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l orders-table 
 complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l inventory-table -d 'Name of the inventory table' -r
 complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l processed-events-table -d 'Name of the idempotency table' -r
 complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l dlq-queue -d 'Name of the dead-letter queue' -r
-complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l follow -d 'Keep polling for new records (Ctrl-C to stop)'
-complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l until-idle -d 'Exit once every open shard has returned nothing for --idle (for scripts and CI)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l follow -d 'Keep reading new records (Ctrl-C stops after the batch in flight)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l until-idle -d 'Exit once nothing new has arrived for --idle (for scripts and CI)'
 complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l redact -d 'Mask customer email addresses in the output and the saved event'
 complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -s q -l quiet -d 'Print only data and errors'
 complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
@@ -516,7 +516,7 @@ complete -c orderctl -n "__fish_orderctl_using_subcommand invoke" -s V -l versio
 complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l function -d 'Only these functions (repeatable) [default: every enabled function]' -r -f -a "notification\t'Emails on new orders and status changes (SES)'
 analytics\t'OrderCount and Revenue metrics per batch (CloudWatch)'
 inventory\t'Reserves stock for new orders, restocks cancelled and deleted ones (DynamoDB transactions)'"
-complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l idle -d 'With --until-idle: how long every function must be idle' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l idle -d 'With --until-idle: how long nothing must arrive' -r
 complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l from -d 'Start position for shards a function has no checkpoint for [default: the subscription\'s]' -r -f -a "trim-horizon\t'The oldest record kept'
 latest\t'Only new records'"
 complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l timeout -d 'Stop after this long' -r
@@ -537,8 +537,8 @@ complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l orders-tab
 complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l inventory-table -d 'Name of the inventory table' -r
 complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l processed-events-table -d 'Name of the idempotency table' -r
 complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l dlq-queue -d 'Name of the dead-letter queue' -r
-complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l follow -d 'Keep consuming new records (Ctrl-C finishes the batch in flight, saves, exits 130)'
-complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l until-idle -d 'Exit once every function has been idle for --idle (for scripts and CI)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l follow -d 'Keep reading new records (Ctrl-C stops after the batch in flight)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -l until-idle -d 'Exit once nothing new has arrived for --idle (for scripts and CI)'
 complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -s q -l quiet -d 'Print only data and errors'
 complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
 complete -c orderctl -n "__fish_orderctl_using_subcommand consume" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -727,7 +727,7 @@ complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_s
 complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Delete every message (refuses without --yes)'
 complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "replay" -d 'Replay messages into their function; delete each only after its replay succeeded'
 complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -l function -d 'Only these functions (repeatable) [default: all]' -r -f -a "notification\t'Emails on new orders and status changes (SES)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -l function -d 'Only these functions (repeatable) [default: every enabled function]' -r -f -a "notification\t'Emails on new orders and status changes (SES)'
 analytics\t'OrderCount and Revenue metrics per batch (CloudWatch)'
 inventory\t'Reserves stock for new orders, restocks cancelled and deleted ones (DynamoDB transactions)'"
 complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -l since -d 'The window' -r
@@ -755,7 +755,7 @@ complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -s q -l quiet -d 
 complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
 complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -s V -l version -d 'Print version'
-complete -c orderctl -n "__fish_orderctl_using_subcommand iterator-age" -l function -d 'Only these functions (repeatable) [default: all]' -r -f -a "notification\t'Emails on new orders and status changes (SES)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand iterator-age" -l function -d 'Only these functions (repeatable) [default: every enabled function]' -r -f -a "notification\t'Emails on new orders and status changes (SES)'
 analytics\t'OrderCount and Revenue metrics per batch (CloudWatch)'
 inventory\t'Reserves stock for new orders, restocks cancelled and deleted ones (DynamoDB transactions)'"
 complete -c orderctl -n "__fish_orderctl_using_subcommand iterator-age" -l since -d 'The window' -r

@@ -145,6 +145,30 @@ fn order_lifecycle_on_aws_leaves_matching_stream_records() {
     );
     aws.run(&["orders", "set-status", &id, "CONFIRMED"])
         .success();
+    // --status filters both the GSI query (with --customer) and the scan (without).
+    let ids = |args: &[&str]| -> Vec<String> {
+        let listed = aws.run(args).success().json();
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["orderId"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let confirmed = ids(&[
+        "orders",
+        "list",
+        "--customer",
+        "c-7",
+        "--status",
+        "CONFIRMED",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(confirmed, [id.clone()]);
+    let pending = ids(&["orders", "list", "--status", "PENDING", "-o", "json"]);
+    assert_eq!(pending.len(), 1, "{pending:?}");
+    assert_ne!(pending[0], id);
     aws.run(&["orders", "cancel", &id]).success();
     aws.run(&["orders", "set-status", &id, "SHIPPED"])
         .input_error("CANCELLED is final");

@@ -1,6 +1,34 @@
-//! Flag groups several commands share (`--filter`), so no command imports another for them.
+//! Flag groups several commands share (`--filter`, `--function`, `--follow`/`--until-idle`),
+//! so no command imports another for them and each flag means the same everywhere.
+
+use std::time::Duration;
 
 use clap::{Args, ValueEnum};
+
+use crate::functions::Function;
+
+/// `--function`: which consumer functions a command looks at.
+#[derive(Debug, Clone, Args, Default)]
+pub struct FunctionArgs {
+    /// Only these functions (repeatable) [default: every enabled function]
+    #[arg(long = "function", value_enum, value_name = "FUNCTION")]
+    pub functions: Vec<Function>,
+}
+
+/// `--follow`, `--until-idle`, `--idle`: how long a command that reads the stream runs.
+/// Without either it reads what the stream holds now and exits.
+#[derive(Debug, Clone, Args)]
+pub struct FollowArgs {
+    /// Keep reading new records (Ctrl-C stops after the batch in flight)
+    #[arg(long, conflicts_with = "until_idle")]
+    pub follow: bool,
+    /// Exit once nothing new has arrived for --idle (for scripts and CI)
+    #[arg(long)]
+    pub until_idle: bool,
+    /// With --until-idle: how long nothing must arrive
+    #[arg(long, value_name = "DURATION", default_value = "2s", value_parser = crate::duration::parse)]
+    pub idle: Duration,
+}
 
 /// Which operators a pattern may use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

@@ -12,6 +12,7 @@ use serde::Serialize;
 use tokio::time::Instant;
 
 use super::Ctx;
+use super::args::{FollowArgs, FunctionArgs};
 use crate::backend::ChangeFeed;
 use crate::esm::checkpoints::Checkpoints;
 use crate::esm::engine::{BatchScope, Consumer, Pace, Wiring};
@@ -38,24 +39,17 @@ pub enum FromArg {
 /// Run the consumer functions on the stream as Lambda would: batches, filters, retries,
 /// bisection, partial batch responses, on-failure records, checkpoints per function and shard.
 ///
-/// Without --follow or --until-idle, consume processes what the stream holds and exits.
+/// Without --follow or --until-idle, consume processes what the stream holds and exits. On
+/// Ctrl-C it finishes the batch in flight, saves its checkpoints and exits 130.
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  orderctl consume --until-idle\n  orderctl consume --function inventory --follow\n  orderctl consume --from latest --follow -o json"
 )]
 pub struct ConsumeArgs {
-    /// Only these functions (repeatable) [default: every enabled function]
-    #[arg(long = "function", value_enum, value_name = "FUNCTION")]
-    pub functions: Vec<Function>,
-    /// Keep consuming new records (Ctrl-C finishes the batch in flight, saves, exits 130)
-    #[arg(long, conflicts_with = "until_idle")]
-    pub follow: bool,
-    /// Exit once every function has been idle for --idle (for scripts and CI)
-    #[arg(long)]
-    pub until_idle: bool,
-    /// With --until-idle: how long every function must be idle
-    #[arg(long, value_name = "DURATION", default_value = "2s", value_parser = crate::duration::parse)]
-    pub idle: Duration,
+    #[command(flatten)]
+    pub select: FunctionArgs,
+    #[command(flatten)]
+    pub run: FollowArgs,
     /// Start position for shards a function has no checkpoint for [default: the subscription's]
     #[arg(long, value_enum)]
     pub from: Option<FromArg>,
@@ -89,13 +83,13 @@ pub async fn run(args: ConsumeArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<
 
 /// Which functions run, and where shards without a checkpoint start.
 fn selection(args: &ConsumeArgs, ctx: &Ctx) -> (Vec<Function>, Option<Start>) {
-    let functions = if args.functions.is_empty() {
+    let functions = if args.select.functions.is_empty() {
         Function::ALL
             .into_iter()
             .filter(|f| ctx.settings.functions[f].enabled)
             .collect()
     } else {
-        args.functions.clone()
+        args.select.functions.clone()
     };
     let start = args.from.map(|f| match f {
         FromArg::TrimHorizon => Start::TrimHorizon,
@@ -116,9 +110,9 @@ async fn consume<F: ChangeFeed, D: Mailer + Metrics + Stock + DeadLetters + Batc
 ) -> anyhow::Result<ExitStatus> {
     let arn = feed.stream_arn().await?;
     let (functions, start) = selection(args, ctx);
-    let mut pace = Pace::for_feed(&feed.pace(), args.follow || args.until_idle);
+    let mut pace = Pace::for_feed(&feed.pace(), args.run.follow || args.run.until_idle);
     // Following rides out any outage; a run that must end gives up on an unreachable feed.
-    pace.max_read_failures = (!args.follow).then_some(5);
+    pace.max_read_failures = (!args.run.follow).then_some(5);
     let mut consumers = Vec::with_capacity(functions.len());
     for f in functions {
         let sub = ctx.settings.functions[&f].clone();
@@ -147,8 +141,8 @@ async fn consume<F: ChangeFeed, D: Mailer + Metrics + Stock + DeadLetters + Batc
             .collect::<Vec<_>>(),
     );
     let until = RunUntil {
-        idle: (!args.follow).then_some(if args.until_idle {
-            args.idle
+        idle: (!args.run.follow).then_some(if args.run.until_idle {
+            args.run.idle
         } else {
             Duration::ZERO
         }),

@@ -8,9 +8,9 @@ use std::time::Duration;
 use clap::Args;
 
 use super::Ctx;
+use super::args::FunctionArgs;
 use super::render::{ms, paint_status};
 use crate::exit::ExitStatus;
-use crate::functions::Function;
 use crate::lag::{LagReport, Window, measure};
 use crate::output::Printer;
 
@@ -21,9 +21,8 @@ use crate::output::Printer;
     after_help = "Exit codes: 0 every latest value within --threshold (or no data), 1 any above it, 2 error.\nExample, for cron: orderctl lag --since 15m --threshold 5m -q || page-oncall"
 )]
 pub struct LagArgs {
-    /// Only these functions (repeatable) [default: all]
-    #[arg(long = "function", value_enum, value_name = "FUNCTION")]
-    pub functions: Vec<Function>,
+    #[command(flatten)]
+    pub select: FunctionArgs,
     /// The window
     #[arg(long, value_name = "DURATION", default_value = "1h", value_parser = crate::duration::parse)]
     pub since: Duration,
@@ -44,7 +43,7 @@ pub async fn run(args: LagArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<Exit
     }
     let target = ctx.target().await?;
     let window = Window {
-        functions: args.functions.clone(),
+        functions: args.select.functions.clone(),
         since: args.since,
         period: args.period,
         threshold: args.threshold,

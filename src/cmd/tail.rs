@@ -11,7 +11,7 @@ use clap::Args;
 use orders_core::{SequenceNumber, TextRecord, clock};
 
 use super::Ctx;
-use super::args::FilterArgs;
+use super::args::{FilterArgs, FollowArgs};
 use super::sink::Sink;
 use crate::backend::ChangeFeed;
 use crate::exit::ExitStatus;
@@ -40,15 +40,8 @@ pub struct TailArgs {
     /// Start just after this sequence number
     #[arg(long, value_name = "SEQ")]
     pub after: Option<String>,
-    /// Keep polling for new records (Ctrl-C to stop)
-    #[arg(long, conflicts_with = "until_idle")]
-    pub follow: bool,
-    /// Exit once every open shard has returned nothing for --idle (for scripts and CI)
-    #[arg(long)]
-    pub until_idle: bool,
-    /// With --until-idle: how long every shard must stay empty
-    #[arg(long, value_name = "DURATION", default_value = "2s", value_parser = crate::duration::parse)]
-    pub idle: Duration,
+    #[command(flatten)]
+    pub run: FollowArgs,
     /// Stop after N records (after filtering)
     #[arg(long, value_name = "N")]
     pub max: Option<u64>,
@@ -108,9 +101,9 @@ pub async fn run(args: TailArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<Exi
         .as_deref()
         .map(|p| CheckpointFile::open(p, &arn))
         .transpose()?;
-    let mode = match (args.follow, args.until_idle) {
+    let mode = match (args.run.follow, args.run.until_idle) {
         (true, _) => Mode::Follow,
-        (false, true) => Mode::UntilIdle(args.idle),
+        (false, true) => Mode::UntilIdle(args.run.idle),
         (false, false) => Mode::Drain,
     };
     let mut options = ReaderOptions::new(start, mode, &target.pace());

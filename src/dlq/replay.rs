@@ -85,20 +85,17 @@ pub struct Sources<'a, Q, F, O, M> {
     pub marks: &'a M,
 }
 
+/// What a replay runs records through: every capability a bundled function may use.
+pub trait Deps: Mailer + Metrics + Stock + DeadLetters + Idempotency {}
+impl<T: Mailer + Metrics + Stock + DeadLetters + Idempotency> Deps for T {}
+
 /// Replay dead letters from the queue, reading the stream and orders of `src`.
-pub async fn replay<Q, F, O, M, D>(
+pub async fn replay<Q: Queue, F: ChangeFeed, O: OrderStore, M: ReplayMarks, D: Deps>(
     src: &Sources<'_, Q, F, O, M>,
     subs: &Subscriptions,
     opts: &ReplayOptions<'_, D>,
     progress: &indicatif::ProgressBar,
-) -> anyhow::Result<ReplaySummary>
-where
-    Q: Queue,
-    F: ChangeFeed,
-    O: OrderStore,
-    M: ReplayMarks,
-    D: Mailer + Metrics + Stock + DeadLetters + Idempotency,
-{
+) -> anyhow::Result<ReplaySummary> {
     let queue = src.queue;
     let journal = &Journal::open(opts.journal.as_ref())?;
     let filters = &subscription_filters(subs)?;
@@ -156,21 +153,14 @@ where
     Ok(summary)
 }
 
-async fn replay_one<Q, F, O, M, D>(
+async fn replay_one<Q: Queue, F: ChangeFeed, O: OrderStore, M: ReplayMarks, D: Deps>(
     src: &Sources<'_, Q, F, O, M>,
     subs: &Subscriptions,
     filters: &BTreeMap<Function, FilterSet>,
     opts: &ReplayOptions<'_, D>,
     journal: &Journal,
     m: &QueueMessage,
-) -> MessageOutcome
-where
-    Q: Queue,
-    F: ChangeFeed,
-    O: OrderStore,
-    M: ReplayMarks,
-    D: Mailer + Metrics + Stock + DeadLetters + Idempotency,
-{
+) -> MessageOutcome {
     let out = MessageOutcome {
         message_id: m.message_id.clone(),
         outcome: "failed",
@@ -196,11 +186,7 @@ where
         Err(e) => return kept("failed", e.to_string()),
         Ok(Resolved::Unrecoverable(why)) => {
             let drop = opts.unrecoverable == UnrecoverablePolicy::Drop;
-            let kept = Kept {
-                outcome: "unrecoverable",
-                why,
-                drop,
-            };
+            let kept = Kept::new("unrecoverable", why, drop);
             return keep_or_drop(src, opts, journal, m, out, kept).await;
         }
     };
@@ -235,12 +221,7 @@ where
                     };
                     return delete_replayed(src.queue, m, out).await;
                 }
-                let drop = opts.stale == StalePolicy::Skip;
-                let kept = Kept {
-                    outcome: "stale",
-                    why,
-                    drop,
-                };
+                let kept = Kept::new("stale", why, opts.stale == StalePolicy::Skip);
                 return keep_or_drop(src, opts, journal, m, out, kept).await;
             }
             Err(e) => {
@@ -290,6 +271,12 @@ struct Kept {
     outcome: &'static str,
     why: String,
     drop: bool,
+}
+
+impl Kept {
+    fn new(outcome: &'static str, why: String, drop: bool) -> Kept {
+        Kept { outcome, why, drop }
+    }
 }
 
 /// A message to keep (stale, unrecoverable) — unless it was replayed in full before but not

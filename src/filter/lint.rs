@@ -20,14 +20,8 @@ const KNOWN_TOP: [&str; 8] = [
     "userIdentity",
 ];
 const UNVERIFIED_TOP: [&str; 4] = ["awsRegion", "eventSourceARN", "eventVersion", "eventID"];
-const STRING_TOP: [&str; 6] = [
-    "eventID",
-    "eventName",
-    "eventVersion",
-    "eventSource",
-    "awsRegion",
-    "eventSourceARN",
-];
+/// The top-level fields whose values are strings: the first six of `KNOWN_TOP`.
+const STRING_TOP: &[&str] = KNOWN_TOP.split_at(6).0;
 const KNOWN_DYNAMODB: [&str; 7] = [
     "ApproximateCreationDateTime",
     "Keys",

@@ -27,11 +27,7 @@ impl AwsEffects {
             .map_err(|e| {
                 transient(classify(
                     &e,
-                    Op {
-                        action: "sqs:SendMessage",
-                        kind: "queue",
-                        name: &self.names.dlq_queue,
-                    },
+                    Op::new("sqs:SendMessage", "queue", &self.names.dlq_queue),
                 ))
             })?;
         Ok(())
@@ -50,14 +46,7 @@ impl AwsEffects {
                     .send()
                     .await
                     .map_err(|e| {
-                        transient(classify(
-                            &e,
-                            Op {
-                                action: "sqs:GetQueueUrl",
-                                kind: "queue",
-                                name: queue,
-                            },
-                        ))
+                        transient(classify(&e, Op::new("sqs:GetQueueUrl", "queue", queue)))
                     })?;
                 out.queue_url.filter(|u| !u.is_empty()).ok_or_else(|| {
                     CapError::transient(format!(

@@ -111,14 +111,7 @@ pub(crate) async fn claim(ddb: &Client, table: &str, key: &str) -> CapResult<Cla
                 };
                 Ok(existing_claim(existing.as_ref()))
             }
-            _ => Err(classify(
-                &err,
-                Op {
-                    action: "dynamodb:PutItem",
-                    kind: "table",
-                    name: table,
-                },
-            )),
+            _ => Err(classify(&err, Op::new("dynamodb:PutItem", "table", table))),
         },
     }
 }
@@ -156,11 +149,7 @@ pub(crate) async fn settle(
         }
         Err(err) => Err(classify(
             &err,
-            Op {
-                action: "dynamodb:UpdateItem",
-                kind: "table",
-                name: table,
-            },
+            Op::new("dynamodb:UpdateItem", "table", table),
         )),
     }
 }
@@ -178,16 +167,7 @@ pub(crate) async fn read_item(
         .consistent_read(true)
         .send()
         .await
-        .map_err(|e| {
-            classify(
-                &e,
-                Op {
-                    action: "dynamodb:GetItem",
-                    kind: "table",
-                    name: table,
-                },
-            )
-        })?;
+        .map_err(|e| classify(&e, Op::new("dynamodb:GetItem", "table", table)))?;
     Ok(out.item)
 }
 

@@ -66,16 +66,7 @@ impl AwsEffects {
             .content(EmailContent::builder().simple(message).build())
             .send()
             .await
-            .map_err(|e| {
-                classify(
-                    &e,
-                    Op {
-                        action: "ses:SendEmail",
-                        kind: "identity",
-                        name: &identity,
-                    },
-                )
-            })?;
+            .map_err(|e| classify(&e, Op::new("ses:SendEmail", "identity", &identity)))?;
         Ok(())
     }
 }

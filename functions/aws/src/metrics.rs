@@ -130,11 +130,7 @@ impl AwsEffects {
             .map_err(|e| {
                 classify(
                     &e,
-                    Op {
-                        action: "cloudwatch:PutMetricData",
-                        kind: "namespace",
-                        name: namespace,
-                    },
+                    Op::new("cloudwatch:PutMetricData", "namespace", namespace),
                 )
             })?;
         Ok(())

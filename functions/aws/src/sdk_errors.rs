@@ -20,7 +20,12 @@ pub struct Op<'a> {
     pub name: &'a str,
 }
 
-impl Op<'_> {
+impl<'a> Op<'a> {
+    /// `action` on the `kind` named `name`.
+    pub fn new(action: &'a str, kind: &'a str, name: &'a str) -> Op<'a> {
+        Op { action, kind, name }
+    }
+
     /// `dynamodb:PutItem on table Orders`.
     pub fn what(&self) -> String {
         format!("{} on {} {}", self.action, self.kind, self.name)

@@ -189,14 +189,7 @@ impl AwsEffects {
             {
                 Ok(StockOutcome::Duplicate)
             }
-            Err(err) => Err(classify(
-                &err,
-                Op {
-                    action: "dynamodb:PutItem",
-                    kind: "table",
-                    name: events,
-                },
-            )),
+            Err(err) => Err(classify(&err, Op::new("dynamodb:PutItem", "table", events))),
         }
     }
 }

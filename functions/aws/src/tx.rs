@@ -234,11 +234,7 @@ impl AwsEffects {
                     );
                     Err(classify(
                         &err,
-                        Op {
-                            action: "dynamodb:TransactWriteItems",
-                            kind: "tables",
-                            name: &tables,
-                        },
+                        Op::new("dynamodb:TransactWriteItems", "tables", &tables),
                     ))
                 }
             },
@@ -252,11 +248,7 @@ impl AwsEffects {
         products: &[&str],
     ) -> CapResult<HashMap<String, HashMap<String, Av>>> {
         let table = &self.names.inventory_table;
-        let op = Op {
-            action: "dynamodb:BatchGetItem",
-            kind: "table",
-            name: table,
-        };
+        let op = Op::new("dynamodb:BatchGetItem", "table", table);
         let mut found = HashMap::new();
         for chunk in products.chunks(100) {
             let keys = chunk

@@ -192,11 +192,7 @@ mod tests {
     }
 
     fn op() -> Op<'static> {
-        Op {
-            action: "dynamodb:PutItem",
-            kind: "table",
-            name: "Orders",
-        }
+        Op::new("dynamodb:PutItem", "table", "Orders")
     }
 
     #[test]

@@ -18,6 +18,30 @@ const TRANSACTION_MAX: usize = 100;
 /// The GSI `orderctl init` creates.
 pub const CUSTOMER_INDEX: &str = "CustomerIndex";
 
+/// `orders list --status`: the filter expression a Query or a Scan carries, if any.
+struct StatusFilter {
+    expression: Option<String>,
+    names: Option<HashMap<String, String>>,
+    values: HashMap<String, Av>,
+}
+
+impl StatusFilter {
+    fn of(status: Option<Status>) -> StatusFilter {
+        match status {
+            Some(status) => StatusFilter {
+                expression: Some("#s = :s".into()),
+                names: Some(HashMap::from([("#s".into(), "status".into())])),
+                values: HashMap::from([(":s".into(), Av::S(status.as_str().to_owned()))]),
+            },
+            None => StatusFilter {
+                expression: None,
+                names: None,
+                values: HashMap::new(),
+            },
+        }
+    }
+}
+
 fn decode(item: &HashMap<String, Av>) -> TResult<Order> {
     let item: Item = item_from_sdk(item);
     Order::from_item(&item)
@@ -137,42 +161,39 @@ impl OrderStore for AwsTarget {
             let page_limit = want.map(|w| (w - items.len()).clamp(1, 1000) as i32);
             let (page, next) = match &query.customer {
                 Some(customer) => {
-                    let mut q = self
+                    let filter = StatusFilter::of(query.status);
+                    let mut values = filter.values;
+                    values.insert(":c".into(), Av::S(customer.clone()));
+                    let out = self
                         .ddb
                         .query()
                         .table_name(self.table())
                         .index_name(CUSTOMER_INDEX)
                         .key_condition_expression("customerId = :c")
-                        .expression_attribute_values(":c", Av::S(customer.clone()))
+                        .set_filter_expression(filter.expression)
+                        .set_expression_attribute_names(filter.names)
+                        .set_expression_attribute_values(Some(values))
                         .scan_index_forward(false)
                         .set_limit(page_limit)
-                        .set_exclusive_start_key(start.take());
-                    if let Some(status) = query.status {
-                        q = q
-                            .filter_expression("#s = :s")
-                            .expression_attribute_names("#s", "status")
-                            .expression_attribute_values(":s", Av::S(status.as_str().to_owned()));
-                    }
-                    let out = q
+                        .set_exclusive_start_key(start.take())
                         .send()
                         .await
                         .map_err(|e| self.err(e, "dynamodb:Query", "table", self.table()))?;
                     (out.items.unwrap_or_default(), out.last_evaluated_key)
                 }
                 None => {
-                    let mut s = self
+                    let filter = StatusFilter::of(query.status);
+                    let out = self
                         .ddb
                         .scan()
                         .table_name(self.table())
+                        .set_filter_expression(filter.expression)
+                        .set_expression_attribute_names(filter.names)
+                        .set_expression_attribute_values(
+                            Some(filter.values).filter(|v| !v.is_empty()),
+                        )
                         .set_limit(page_limit)
-                        .set_exclusive_start_key(start.take());
-                    if let Some(status) = query.status {
-                        s = s
-                            .filter_expression("#s = :s")
-                            .expression_attribute_names("#s", "status")
-                            .expression_attribute_values(":s", Av::S(status.as_str().to_owned()));
-                    }
-                    let out = s
+                        .set_exclusive_start_key(start.take())
                         .send()
                         .await
                         .map_err(|e| self.err(e, "dynamodb:Scan", "table", self.table()))?;
