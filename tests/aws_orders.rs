@@ -165,7 +165,7 @@ fn order_lifecycle_on_aws_leaves_matching_stream_records() {
         "-o",
         "json",
     ]);
-    assert_eq!(confirmed, [id.clone()]);
+    assert_eq!(confirmed, std::slice::from_ref(&id));
     let pending = ids(&["orders", "list", "--status", "PENDING", "-o", "json"]);
     assert_eq!(pending.len(), 1, "{pending:?}");
     assert_ne!(pending[0], id);
