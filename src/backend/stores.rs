@@ -47,11 +47,13 @@ pub struct StockItem {
 }
 
 impl StockItem {
-    /// A new stock level for `product_id`, stamped now; negative stock is refused.
+    /// A new stock level for `product_id`, stamped now; stock outside
+    /// `0..=orders_core::limits::MAX_STOCK` is refused.
     pub fn stamped(product_id: &str, stock: i64) -> TResult<StockItem> {
-        if stock < 0 {
+        if !(0..=orders_core::limits::MAX_STOCK).contains(&stock) {
             return Err(TargetError::Invalid(format!(
-                "stock must not be negative, got {stock}"
+                "{}, got {stock}",
+                orders_core::limits::stock_rule()
             )));
         }
         Ok(StockItem {

@@ -132,11 +132,11 @@ fn stock_to_seed(args: &InitArgs) -> anyhow::Result<Vec<(String, i64)>> {
                 .with_context(|| format!("{}: productId: missing or not a string", at()))?;
             orders_core::validate::check_id("productId", sku)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", at()))?;
-            let stock = obj
-                .get("stock")
-                .and_then(|s| s.as_i64())
-                .filter(|s| *s >= 0)
-                .with_context(|| format!("{}: stock: must be a whole number, 0 or more", at()))?;
+            let stock = match obj.get("stock") {
+                Some(Value::Number(n)) => orders_core::validate::parse_stock("stock", &n.to_string())
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", at()))?,
+                _ => anyhow::bail!("{}: stock: {}", at(), orders_core::limits::stock_rule()),
+            };
             seed.push((sku.to_owned(), stock));
         }
     }

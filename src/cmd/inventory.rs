@@ -28,9 +28,14 @@ pub struct SkuArgs {
 pub struct SetArgs {
     /// The product id (SKU)
     pub sku: String,
-    /// Units in stock (0 or more)
-    #[arg(value_parser = clap::value_parser!(i64).range(0..))]
+    /// Units in stock (0 to 10^15)
+    #[arg(value_parser = parse_stock)]
     pub quantity: i64,
+}
+
+/// The stock argument, held to the bound every input of stock shares (orders_core::limits).
+fn parse_stock(text: &str) -> Result<i64, String> {
+    orders_core::validate::parse_stock("stock", text).map_err(|e| e.message)
 }
 
 pub async fn run(

@@ -569,7 +569,7 @@ fn new_order(n: usize, lines: &[(usize, u32)]) -> Order {
         order_id: format!("o-{n}"),
         customer_id: format!("c-{n}"),
         customer_email: format!("c{n}@example.com"),
-        total_price: Order::compute_total(&items),
+        total_price: Order::compute_total(&items).unwrap(),
         items,
         status: Status::Pending,
         created_at: clock::rfc3339_ms(clock::now_ms()),

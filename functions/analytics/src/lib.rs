@@ -24,6 +24,10 @@ pub async fn handle<D: Metrics + DeadLetters>(event: &Event, deps: &D, attempt: 
     let mut shares = Vec::new();
     let mut per_record: Vec<Result<Option<usize>, CapError>> =
         Vec::with_capacity(event.records.len());
+    // The batch's Revenue, checked as it grows: each order is bounded (orders_core::limits), so
+    // this only fails on a batch far larger than Lambda's 10,000 records; the order that would
+    // overflow it is then refused on its own, not the whole batch.
+    let mut revenue = Decimal::ZERO;
     for record in &event.records {
         if record.event_name != EventName::Insert {
             per_record.push(Ok(None));
@@ -31,6 +35,14 @@ pub async fn handle<D: Metrics + DeadLetters>(event: &Event, deps: &D, attempt: 
         }
         match OrderChange::from_record(record) {
             Ok(OrderChange::Created(order)) => {
+                let Some(sum) = revenue.checked_add(order.total_price) else {
+                    per_record.push(Err(CapError::permanent(format!(
+                        "order {}: totalPrice {} overflows the batch's Revenue",
+                        order.order_id, order.total_price
+                    ))));
+                    continue;
+                };
+                revenue = sum;
                 per_record.push(Ok(Some(keys.len())));
                 keys.push(effect_key(NAME, &record.event_id));
                 shares.push(vec![

@@ -89,7 +89,13 @@ impl AwsEffects {
             return Err(e);
         }
 
-        let totals = sum_new(&applied, share);
+        let totals = match sum_new(&applied, share) {
+            Ok(totals) => totals,
+            Err(e) => {
+                self.settle_all(&mine, FAILED).await;
+                return Err(e);
+            }
+        };
         if !totals.is_empty()
             && let Err(e) = self.put_metric_data(namespace, &totals).await
         {

@@ -9,7 +9,7 @@ use orders_core::caps::{
     CapError, CapResult, Severity, Stock, StockChange, StockLine, StockOutcome,
 };
 use orders_core::ledger::{OnEnd, OnInsert, OrderLedger};
-use orders_core::{SequenceNumber, clock};
+use orders_core::{SequenceNumber, clock, limits};
 
 use crate::AwsEffects;
 use crate::errors::{Op, classify, one_line, severity_of};
@@ -131,6 +131,13 @@ impl AwsEffects {
             _ => Vec::new(),
         };
         let before = self.levels(order_id, &lines).await?;
+        // Refused before writing when a restock would pass the limit (the update's condition
+        // guards the same bound against a concurrent change).
+        for line in &lines {
+            let have = before.get(&line.product_id).copied().unwrap_or(0);
+            limits::restocked(&line.product_id, have, line.quantity)
+                .map_err(CapError::permanent)?;
+        }
         let mut ledger = stored.ledger.clone();
         ledger.ended(seq, &decision);
 
@@ -147,7 +154,7 @@ impl AwsEffects {
             TxOutcome::Cancelled(reasons) => match (code(&reasons, 0), code(&reasons, 1)) {
                 (CHECK_FAILED, _) => Ok(StockOutcome::Duplicate),
                 (_, CHECK_FAILED) => Err(mark_moved(order_id)),
-                _ => Err(other_cancellation(&reasons, inventory)),
+                _ => Err(restock_cancelled(&reasons, &lines, inventory)),
             },
         }
     }
@@ -227,7 +234,9 @@ fn merge(lines: &[StockLine]) -> Vec<StockLine> {
     merged
 }
 
-/// Levels before and after moving each line by `sign × quantity`.
+/// Levels before and after moving each line by `sign × quantity`, for the report only: the
+/// transaction's conditions kept them within `0..=MAX_STOCK`, and the arithmetic saturates
+/// rather than wrap if a level read before had changed.
 fn changes(lines: &[StockLine], before: &HashMap<String, i64>, sign: i64) -> Vec<StockChange> {
     lines
         .iter()
@@ -236,10 +245,32 @@ fn changes(lines: &[StockLine], before: &HashMap<String, i64>, sign: i64) -> Vec
             StockChange {
                 product_id: l.product_id.clone(),
                 before: b,
-                after: b + sign * i64::from(l.quantity),
+                after: b.saturating_add(sign.saturating_mul(i64::from(l.quantity))),
             }
         })
         .collect()
+}
+
+/// Why a restock was cancelled, past the guard and the ledger: a product whose condition
+/// failed would pass the stock limit (permanent); anything else as [`other_cancellation`].
+fn restock_cancelled(
+    reasons: &[CancellationReason],
+    lines: &[StockLine],
+    inventory: &str,
+) -> CapError {
+    match lines
+        .iter()
+        .enumerate()
+        .find(|(i, _)| code(reasons, i + 2) == CHECK_FAILED)
+    {
+        Some((_, line)) => CapError::permanent(format!(
+            "cannot give back {} of {}: its stock would pass the limit of {}; stock left unchanged",
+            line.quantity,
+            line.product_id,
+            limits::MAX_STOCK
+        )),
+        None => other_cancellation(reasons, inventory),
+    }
 }
 
 /// A reason's code; `"None"` (a literal string, §7.3) when the action was not at fault.

@@ -13,6 +13,7 @@ use aws_sdk_dynamodb::types::{
 use orders_core::caps::{CapError, CapResult, StockLine};
 use orders_core::clock;
 use orders_core::ledger::OrderLedger;
+use orders_core::limits::MAX_STOCK;
 
 use crate::AwsEffects;
 use crate::errors::{Op, build_failed, classify};
@@ -64,17 +65,22 @@ pub(crate) fn take_stock(
 
 /// Give back `line.quantity` units. A product removed since the reservation is recreated with
 /// just the returned units (as the recording adapter does), rather than losing the restock.
+/// DynamoDB numbers do not wrap, but stock is kept within `orders_core::limits::MAX_STOCK`: the
+/// condition fails (and the transaction is cancelled, §7.3) when the restock would pass it.
 pub(crate) fn give_stock(
     table: &str,
     line: &StockLine,
     now_ms: i64,
 ) -> CapResult<TransactWriteItem> {
+    let room = MAX_STOCK - i64::from(line.quantity);
     let update = Update::builder()
         .table_name(table)
         .key("productId", Av::S(line.product_id.clone()))
         .update_expression("SET #stock = if_not_exists(#stock, :zero) + :q, lastUpdated = :now")
+        .condition_expression("attribute_not_exists(#stock) OR #stock <= :room")
         .expression_attribute_names("#stock", "stock")
         .expression_attribute_values(":q", Av::N(line.quantity.to_string()))
+        .expression_attribute_values(":room", Av::N(room.to_string()))
         .expression_attribute_values(":zero", Av::N("0".into()))
         .expression_attribute_values(":now", Av::S(clock::rfc3339_ms(now_ms)))
         .build()

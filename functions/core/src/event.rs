@@ -3,6 +3,7 @@
 
 use crate::order::{DecodeError, Order};
 use crate::record::{EventName, EventRecord};
+use crate::validate::{ValidationError, check_stored};
 
 /// What happened to an order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +35,10 @@ pub enum ChangeError {
     /// The image is not an order.
     #[error(transparent)]
     Decode(#[from] DecodeError),
+    /// The image is an order with a number past [`crate::limits`]: another producer wrote it,
+    /// and no function can handle it.
+    #[error("order {0}: {1} (limits: see README, Orders and inputs)")]
+    OutOfBounds(String, ValidationError),
 }
 
 impl OrderChange {
@@ -44,6 +49,10 @@ impl OrderChange {
             img.as_ref()
                 .ok_or(ChangeError::MissingImage(record.event_name.as_str(), name))
                 .and_then(|i| Order::from_item(i).map_err(ChangeError::from))
+                .and_then(|order| match check_stored(&order) {
+                    Ok(()) => Ok(order),
+                    Err(e) => Err(ChangeError::OutOfBounds(order.order_id, e)),
+                })
         };
         Ok(match record.event_name {
             EventName::Insert => OrderChange::Created(image(&d.new_image, "NewImage")?),

@@ -10,6 +10,7 @@ pub mod clock;
 pub mod dlq;
 pub mod event;
 pub mod ledger;
+pub mod limits;
 pub mod money;
 pub mod names;
 pub mod order;

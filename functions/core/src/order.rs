@@ -117,8 +117,9 @@ pub struct LineItem {
 }
 
 impl LineItem {
-    /// `price × quantity`, exact.
-    pub fn total(&self) -> Decimal {
+    /// `price × quantity`, exact; `None` when it would overflow (a line past the bounds of
+    /// [`crate::limits`], written by another producer).
+    pub fn total(&self) -> Option<Decimal> {
         money::total([(self.price, self.quantity)])
     }
 }
@@ -150,8 +151,8 @@ pub struct Order {
 pub struct DecodeError(pub String);
 
 impl Order {
-    /// The exact total of the lines.
-    pub fn compute_total(items: &[LineItem]) -> Decimal {
+    /// The exact total of the lines; `None` when it would overflow.
+    pub fn compute_total(items: &[LineItem]) -> Option<Decimal> {
         money::total(items.iter().map(|i| (i.price, i.quantity)))
     }
 
@@ -211,7 +212,8 @@ impl Order {
             Some(t) => {
                 Decimal::from_str(t).map_err(|_| DecodeError("totalPrice: not a decimal".into()))?
             }
-            None => Order::compute_total(&items),
+            None => Order::compute_total(&items)
+                .ok_or_else(|| DecodeError("totalPrice: the lines' total overflows".into()))?,
         };
         Ok(Order {
             order_id,
@@ -269,7 +271,7 @@ mod tests {
             order_id: "o-1".into(),
             customer_id: "c-1".into(),
             customer_email: "a@example.com".into(),
-            total_price: Order::compute_total(&items),
+            total_price: Order::compute_total(&items).unwrap(),
             items,
             status: Status::Pending,
             created_at: "2026-11-27T02:46:36.123Z".into(),

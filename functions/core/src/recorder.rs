@@ -139,7 +139,7 @@ impl Metrics for Recorder {
                 }
             })
             .collect();
-        let totals = sum_new(&applied, share);
+        let totals = sum_new(&applied, share)?;
         for key in keys {
             s.done.insert(key.clone());
         }
@@ -156,7 +156,9 @@ impl Metrics for Recorder {
 }
 
 /// Sum the data of the records that are new, one datum per metric name, in first-seen order.
-pub fn sum_new(applied: &[Applied], share: &[Vec<Datum>]) -> Vec<Datum> {
+/// Checked: a sum that would overflow is a permanent failure (the functions bound each share
+/// so that it cannot happen, see [`crate::limits`]).
+pub fn sum_new(applied: &[Applied], share: &[Vec<Datum>]) -> CapResult<Vec<Datum>> {
     let mut totals: Vec<Datum> = Vec::new();
     for (a, data) in applied.iter().zip(share) {
         if *a != Applied::Done {
@@ -164,12 +166,19 @@ pub fn sum_new(applied: &[Applied], share: &[Vec<Datum>]) -> Vec<Datum> {
         }
         for d in data {
             match totals.iter_mut().find(|t| t.name == d.name) {
-                Some(t) => t.value += d.value,
+                Some(t) => {
+                    t.value = t.value.checked_add(d.value).ok_or_else(|| {
+                        CapError::permanent(format!(
+                            "metric {}: the sum of this call overflows",
+                            d.name
+                        ))
+                    })?;
+                }
                 None => totals.push(d.clone()),
             }
         }
     }
-    totals
+    Ok(totals)
 }
 
 impl Stock for Recorder {
@@ -203,16 +212,16 @@ impl Stock for Recorder {
                 )));
             };
             let need = i64::from(line.quantity);
-            if have < need {
+            let Some(after) = have.checked_sub(need).filter(|_| have >= need) else {
                 return Err(CapError::permanent(format!(
                     "insufficient stock for {}: {have} left, {need} needed",
                     line.product_id
                 )));
-            }
+            };
             changes.push(StockChange {
                 product_id: line.product_id.clone(),
                 before: have,
-                after: have - need,
+                after,
             });
         }
         for c in &changes {
@@ -239,23 +248,30 @@ impl Stock for Recorder {
         if s.done.contains(key) {
             return Ok(StockOutcome::Duplicate);
         }
+        let ledger = s.ledgers.get(order_id).cloned().unwrap_or_default();
+        let decision = ledger.on_end(seq, give_back);
+        // Checked before anything changes: a restock past the limit leaves everything as it was.
+        let mut changes = Vec::new();
+        if let OnEnd::GiveBack(lines) = &decision {
+            for line in lines {
+                let before = s.levels.get(&line.product_id).copied().unwrap_or(0);
+                let after = crate::limits::restocked(&line.product_id, before, line.quantity)
+                    .map_err(CapError::permanent)?;
+                changes.push(StockChange {
+                    product_id: line.product_id.clone(),
+                    before,
+                    after,
+                });
+            }
+        }
         s.done.insert(key.to_owned());
         let ledger = s.ledgers.entry(order_id.to_owned()).or_default();
-        let decision = ledger.on_end(seq, give_back);
         ledger.ended(seq, &decision);
-        let OnEnd::GiveBack(lines) = decision else {
+        if !matches!(decision, OnEnd::GiveBack(_)) {
             return Ok(StockOutcome::Nothing);
-        };
-        let mut changes = Vec::new();
-        for line in lines {
-            let before = s.levels.get(&line.product_id).copied().unwrap_or(0);
-            let after = before + i64::from(line.quantity);
-            s.levels.insert(line.product_id.clone(), after);
-            changes.push(StockChange {
-                product_id: line.product_id,
-                before,
-                after,
-            });
+        }
+        for c in &changes {
+            s.levels.insert(c.product_id.clone(), c.after);
         }
         s.effects.stock.extend(changes.iter().cloned());
         Ok(StockOutcome::Done(changes))
@@ -323,13 +339,17 @@ impl<D: Metrics> Metrics for Tee<'_, D> {
     ) -> CapResult<Vec<Applied>> {
         let applied = self.inner.put_once(namespace, keys, share).await?;
         self.capture(|e| {
-            e.metrics
-                .extend(sum_new(&applied, share).into_iter().map(|d| MetricRecord {
-                    namespace: namespace.to_owned(),
-                    name: d.name,
-                    value: d.value,
-                    unit: d.unit.as_str().to_owned(),
-                }))
+            e.metrics.extend(
+                sum_new(&applied, share)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|d| MetricRecord {
+                        namespace: namespace.to_owned(),
+                        name: d.name,
+                        value: d.value,
+                        unit: d.unit.as_str().to_owned(),
+                    }),
+            )
         });
         Ok(applied)
     }

@@ -1,8 +1,10 @@
 //! Input validation for new orders: every rule in one place, each failure naming the field,
 //! so `orderctl create`, `--file` and the functions refuse bad orders the same way.
 
+use rust_decimal::Decimal;
 use serde_json::Value;
 
+use crate::limits::{self, MAX_LINES, MAX_QUANTITY, MAX_STOCK};
 use crate::money;
 use crate::order::{LineItem, Order, Status};
 
@@ -34,8 +36,10 @@ pub struct NewOrder {
     pub customer_id: String,
     /// The customer's email.
     pub customer_email: String,
-    /// At least one line.
+    /// One to [`MAX_LINES`] lines.
     pub items: Vec<LineItem>,
+    /// The exact total of the lines, as [`NewOrder::new`] computed and bounded it.
+    pub total_price: Decimal,
 }
 
 impl NewOrder {
@@ -45,19 +49,22 @@ impl NewOrder {
         customer_email: &str,
         items: Vec<LineItem>,
     ) -> Result<NewOrder, ValidationError> {
-        let order = NewOrder {
-            order_id: None,
-            customer_id: check_id("customerId", customer_id)?,
-            customer_email: check_email("customerEmail", customer_email)?,
-            items,
-        };
-        if order.items.is_empty() {
+        let customer_id = check_id("customerId", customer_id)?;
+        let customer_email = check_email("customerEmail", customer_email)?;
+        if items.is_empty() {
             return Err(ValidationError::new(
                 "items",
                 "an order needs at least one item",
             ));
         }
-        Ok(order)
+        let total_price = check_lines(&items)?;
+        Ok(NewOrder {
+            order_id: None,
+            customer_id,
+            customer_email,
+            items,
+            total_price,
+        })
     }
 
     /// The order as stored: `PENDING`, with its exact total.
@@ -66,7 +73,7 @@ impl NewOrder {
             order_id: self.order_id.unwrap_or(order_id),
             customer_id: self.customer_id,
             customer_email: self.customer_email,
-            total_price: Order::compute_total(&self.items),
+            total_price: self.total_price,
             items: self.items,
             status: Status::Pending,
             created_at,
@@ -144,7 +151,7 @@ fn line_from_json(i: usize, value: &Value) -> Result<LineItem, ValidationError> 
         Some(other) => {
             return Err(ValidationError::new(
                 path("quantity"),
-                format!("must be a positive integer, got {}", kind(other)),
+                format!("{}, got {}", limits::quantity_rule(), kind(other)),
             ));
         }
         None => return Err(ValidationError::new(path("quantity"), "missing")),
@@ -190,23 +197,93 @@ pub fn line_from_spec(spec: &str) -> Result<LineItem, ValidationError> {
     })
 }
 
+/// A quantity: 1 to [`MAX_QUANTITY`]; every way it can be wrong gets the same message.
 fn parse_quantity(field: &str, text: &str) -> Result<u32, ValidationError> {
-    let bad = || {
-        ValidationError::new(
-            field,
-            format!("quantity must be a positive integer, got {text}"),
-        )
-    };
+    let bad = || ValidationError::new(field, format!("{}, got {text}", limits::quantity_rule()));
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
         return Err(bad());
     }
     match text.parse::<u32>() {
-        Ok(0) | Err(_) => Err(bad()),
-        Ok(q) if q > 1_000_000 => Err(ValidationError::new(
+        Ok(q @ 1..=MAX_QUANTITY) => Ok(q),
+        _ => Err(bad()),
+    }
+}
+
+/// The lines' count and total within [`limits`]: the total, computed with checked arithmetic.
+fn check_lines(items: &[LineItem]) -> Result<Decimal, ValidationError> {
+    if items.len() > MAX_LINES {
+        return Err(ValidationError::new(
+            "items",
+            format!(
+                "an order has at most {MAX_LINES} lines, got {}",
+                items.len()
+            ),
+        ));
+    }
+    Order::compute_total(items)
+        .filter(|t| *t <= limits::max_total())
+        .ok_or_else(|| {
+            ValidationError::new(
+                "totalPrice",
+                format!("an order's total must be at most {}", limits::max_total()),
+            )
+        })
+}
+
+/// An order read from a stream image, which any producer may have written: its numbers within
+/// [`limits`], so no sum over it can overflow. A value past them is impossible for orderctl to
+/// have written, and a permanent failure for the record.
+pub fn check_stored(order: &Order) -> Result<(), ValidationError> {
+    if order.items.len() > MAX_LINES {
+        return Err(ValidationError::new(
+            "items",
+            format!(
+                "{} lines; an order has at most {MAX_LINES}",
+                order.items.len()
+            ),
+        ));
+    }
+    for (i, line) in order.items.iter().enumerate() {
+        if line.quantity > MAX_QUANTITY {
+            return Err(ValidationError::new(
+                format!("items[{i}].quantity"),
+                format!("{}, got {}", limits::quantity_rule(), line.quantity),
+            ));
+        }
+        if line.price.is_sign_negative() || line.price > limits::max_price() {
+            return Err(ValidationError::new(
+                format!("items[{i}].price"),
+                format!(
+                    "must be from 0 to {}, got {}",
+                    limits::max_price(),
+                    line.price
+                ),
+            ));
+        }
+    }
+    if order.total_price.is_sign_negative() || order.total_price > limits::max_total() {
+        return Err(ValidationError::new(
+            "totalPrice",
+            format!(
+                "must be from 0 to {}, got {}",
+                limits::max_total(),
+                order.total_price
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// A stock level given as text (`inventory set`, `init --seed-inventory`): 0 to
+/// [`MAX_STOCK`].
+pub fn parse_stock(field: &str, text: &str) -> Result<i64, ValidationError> {
+    let t = text.trim();
+    match t.parse::<i64>() {
+        Ok(n @ 0..=MAX_STOCK) if t.bytes().all(|b| b.is_ascii_digit()) => Ok(n),
+        _ => Err(ValidationError::new(
             field,
-            format!("quantity must be at most 1000000, got {q}"),
+            format!("{}, got {text}", limits::stock_rule()),
         )),
-        Ok(q) => Ok(q),
     }
 }
 
@@ -313,13 +390,13 @@ mod tests {
         assert_eq!(err(v), "items: an order needs at least one item");
         let mut v = valid();
         v["items"][0]["quantity"] = json!(0);
-        assert!(err(v).starts_with("items[0].quantity: quantity must be a positive integer"));
+        assert!(err(v).starts_with("items[0].quantity: quantity must be a whole number from 1"));
         let mut v = valid();
         v["items"][0]["quantity"] = json!(1.5);
         assert!(err(v).contains("got 1.5"));
         let mut v = valid();
         v["items"][0]["quantity"] = json!("2");
-        assert!(err(v).starts_with("items[0].quantity: must be a positive integer"));
+        assert!(err(v).starts_with("items[0].quantity: quantity must be a whole number"));
         let mut v = valid();
         v["items"][0]["price"] = json!(-1);
         assert!(err(v).starts_with("items[0].price: must not be negative"));
@@ -362,7 +439,7 @@ mod tests {
             line_from_spec("SKU-1:-2:1")
                 .unwrap_err()
                 .to_string()
-                .contains("positive integer")
+                .contains("whole number from 1 to 1000000")
         );
         assert!(
             line_from_spec("SKU-1:2:1.001")
@@ -395,6 +472,93 @@ mod tests {
             "a@-b.com",
         ] {
             assert!(check_email("e", bad).is_err(), "{bad}");
+        }
+    }
+
+    /// Issue 13, Found 1 and 6: the same quantity rule for every bad quantity, and bounded
+    /// prices and totals instead of a panic.
+    #[test]
+    fn quantities_prices_and_totals_are_bounded_with_one_message() {
+        for q in [
+            "0",
+            "1000001",
+            "2147483648",
+            "99999999999999999999999",
+            "-1",
+            "x",
+        ] {
+            assert_eq!(
+                line_from_spec(&format!("SKU:{q}:1")).unwrap_err().message,
+                format!("quantity must be a whole number from 1 to 1000000, got {q}")
+            );
+        }
+        let e = line_from_spec("SKU-MUG:1000000:999999999999999999999999999.99").unwrap_err();
+        assert_eq!(
+            e.message,
+            "price must be at most 999999999.99, got 999999999999999999999999999.99"
+        );
+        let max = line_from_spec("SKU:1000000:999999999.99").unwrap();
+        let order = NewOrder::new("c", "a@b.co", vec![max.clone()]).unwrap();
+        assert_eq!(order.total_price.to_string(), "999999999990000.00");
+        let e = NewOrder::new("c", "a@b.co", vec![max.clone(), max.clone()]).unwrap_err();
+        assert_eq!(e.field, "totalPrice");
+        assert!(e.message.contains("at most 999999999999999.99"), "{e}");
+        let e =
+            NewOrder::new("c", "a@b.co", vec![line_from_spec("S:1:1").unwrap(); 101]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "items: an order has at most 100 lines, got 101"
+        );
+    }
+
+    #[test]
+    fn stored_orders_past_the_bounds_are_refused() {
+        let ok = order_from_json(&valid())
+            .unwrap()
+            .into_order("o".into(), "t".into());
+        assert_eq!(check_stored(&ok), Ok(()));
+        let mut big = ok.clone();
+        big.total_price = "50000000000000000000000000000".parse().unwrap();
+        assert!(
+            check_stored(&big)
+                .unwrap_err()
+                .to_string()
+                .starts_with("totalPrice: must be from 0 to")
+        );
+        let mut big = ok.clone();
+        big.items[0].quantity = u32::MAX;
+        assert!(
+            check_stored(&big)
+                .unwrap_err()
+                .to_string()
+                .starts_with("items[0].quantity")
+        );
+        let mut neg = ok;
+        neg.items[0].price = "-1".parse().unwrap();
+        assert!(
+            check_stored(&neg)
+                .unwrap_err()
+                .to_string()
+                .starts_with("items[0].price")
+        );
+    }
+
+    #[test]
+    fn stock_levels() {
+        assert_eq!(parse_stock("stock", "0"), Ok(0));
+        assert_eq!(parse_stock("stock", "1000000000000000"), Ok(MAX_STOCK));
+        for bad in [
+            "-1",
+            "1000000000000001",
+            "9223372036854775807",
+            "1.5",
+            "+3",
+            "",
+        ] {
+            assert_eq!(
+                parse_stock("stock", bad).unwrap_err().message,
+                format!("stock must be a whole number from 0 to 1000000000000000, got {bad}")
+            );
         }
     }
 }

@@ -37,7 +37,7 @@ pub async fn handle_record<D: Stock>(record: &EventRecord, deps: &D) -> CapResul
     let seq = &record.dynamodb.sequence_number;
     let outcome = match change {
         OrderChange::Created(order) => {
-            deps.reserve(&key, &order.order_id, seq, &lines(&order))
+            deps.reserve(&key, &order.order_id, seq, &lines(&order)?)
                 .await?
         }
         OrderChange::Updated { old, new }
@@ -60,20 +60,26 @@ pub async fn handle_record<D: Stock>(record: &EventRecord, deps: &D) -> CapResul
     })
 }
 
-/// An order's lines per product (one product listed twice is reserved once, summed).
-pub fn lines(order: &Order) -> Vec<StockLine> {
+/// An order's lines per product (one product listed twice is reserved once, summed). The sum
+/// is checked: quantities come from stream images, whatever wrote them (bounded by
+/// `orders_core::limits` on the way in, so it cannot overflow; if it did, the record fails
+/// permanently).
+pub fn lines(order: &Order) -> CapResult<Vec<StockLine>> {
     let mut per_product: BTreeMap<&str, u32> = BTreeMap::new();
     for line in &order.items {
-        // Saturating: quantities come from stream images, whatever wrote them; an absurd sum
-        // then fails as insufficient stock instead of overflowing.
         let sum = per_product.entry(&line.product_id).or_default();
-        *sum = sum.saturating_add(line.quantity);
+        *sum = sum.checked_add(line.quantity).ok_or_else(|| {
+            CapError::permanent(format!(
+                "order {}: the quantities of {} overflow",
+                order.order_id, line.product_id
+            ))
+        })?;
     }
-    per_product
+    Ok(per_product
         .into_iter()
         .map(|(product_id, quantity)| StockLine {
             product_id: product_id.to_owned(),
             quantity,
         })
-        .collect()
+        .collect())
 }

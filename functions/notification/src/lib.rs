@@ -105,7 +105,9 @@ pub fn body(order: &Order, intro: &str) -> String {
             line.quantity,
             line.product_id,
             line.price,
+            // Bounded on the way in (orders_core::limits); never a panic if it were not.
             line.total()
+                .map_or_else(|| "(too large)".to_owned(), |t| t.to_string())
         ));
     }
     text.push_str(&format!("Total: {}\n", order.total_price));

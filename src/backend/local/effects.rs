@@ -152,7 +152,7 @@ impl Metrics for LocalEffects<'_> {
                 });
             }
             let now = clock::now_ms();
-            for d in sum_new(&applied, share) {
+            for d in sum_new(&applied, share)? {
                 insert_metric(
                     tx,
                     namespace,
@@ -266,16 +266,16 @@ impl Stock for LocalEffects<'_> {
                         CapError::permanent(format!("unknown product {}", line.product_id))
                     })?;
                 let need = i64::from(line.quantity);
-                if have < need {
+                let Some(after) = have.checked_sub(need).filter(|_| have >= need) else {
                     return Err(CapError::permanent(format!(
                         "insufficient stock for {}: {have} left, {need} needed",
                         line.product_id
                     )));
-                }
+                };
                 changes.push(StockChange {
                     product_id: line.product_id.clone(),
                     before: have,
-                    after: have - need,
+                    after,
                 });
             }
             for c in &changes {
@@ -310,7 +310,10 @@ impl Stock for LocalEffects<'_> {
             let mut changes = Vec::with_capacity(lines.len());
             for line in lines {
                 let before = stock_of(tx, &line.product_id).map_err(sql)?.unwrap_or(0);
-                let after = before + i64::from(line.quantity);
+                // Checked and bounded (orders_core::limits): a restock past the limit fails the
+                // record permanently and the transaction rolls back, leaving stock unchanged.
+                let after = orders_core::limits::restocked(&line.product_id, before, line.quantity)
+                    .map_err(CapError::permanent)?;
                 tx.prepare_cached("INSERT INTO inventory (product_id, stock, last_updated) VALUES (?1, ?2, ?3) \
                      ON CONFLICT (product_id) DO UPDATE SET stock = excluded.stock, last_updated = excluded.last_updated")
                 .and_then(|mut st| st.execute(params![line.product_id, after, clock::rfc3339_ms(clock::now_ms())]))
