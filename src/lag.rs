@@ -24,6 +24,7 @@ pub struct Window {
 
 /// What `lag -o json` prints.
 #[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct LagReport {
     /// Window start (RFC 3339).
     pub since: String,
@@ -75,6 +76,7 @@ pub use crate::backend::Point;
 
 /// A consumer's iterator age over the window.
 #[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Series {
     /// The consumer (function name, and where it runs).
     pub function: String,

@@ -8,6 +8,7 @@ use crate::functions::{Function, Subscriptions, lambda_name_of};
 
 /// One subscription of a function to the stream.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Mapping {
     /// The function (bundled name, or the Lambda's name when it is not a bundled one).
     pub function: String,

@@ -38,7 +38,7 @@ fn consume_over_the_moto_stream_with_the_aws_adapters() {
     let by = |f: &str| crate::support::for_function(&summary, "functions", f);
     assert_eq!(by("notification")["ok"], 2);
     assert_eq!(by("inventory")["ok"], 1);
-    assert_eq!(by("inventory")["permanent_failures"], 1);
+    assert_eq!(by("inventory")["permanentFailures"], 1);
     assert_eq!(by("analytics")["ok"], 2);
 
     let mail = aws.mail_to(&to);
@@ -96,7 +96,9 @@ fn invoke_applies_effects_on_the_aws_target() {
         aws.run(&["inventory", "get", sku, "-o", "json"])
             .success()
             .json()["stock"]
-            .as_i64()
+            .as_str()
+            .unwrap()
+            .parse::<i64>()
             .unwrap()
     };
     let (mugs, pads) = (stock("SKU-MUG"), stock("SKU-PAD"));

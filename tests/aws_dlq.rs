@@ -54,7 +54,7 @@ fn an_envelope_is_replayed_once_the_stock_is_fixed() {
         aws.run(&["inventory", "get", "SKU-CHAIR", "-o", "json"])
             .success()
             .json()["stock"],
-        10
+        "10"
     );
     assert!(aws.dlq_bodies().is_empty());
     aws.run(&["dlq", "replay"]).input_error("--yes");
@@ -96,7 +96,7 @@ fn a_stale_replay_reserves_nothing_for_a_cancelled_order() {
         aws.run(&["inventory", "get", "SKU-CHAIR", "-o", "json"])
             .success()
             .json()["stock"],
-        60,
+        "60",
         "nothing reserved for the cancelled order"
     );
 }

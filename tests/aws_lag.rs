@@ -86,7 +86,7 @@ fn lag_reads_cloudwatch_iterator_age_of_the_deployed_functions() {
     let inv = find(consumers, "inventory", "lambda");
     assert_eq!(inv["source"], format!("lambda {inventory}"));
     assert_eq!(
-        (inv["latest_ms"].as_f64(), inv["max_ms"].as_f64()),
+        (inv["latestMs"].as_f64(), inv["maxMs"].as_f64()),
         (Some(90_000.0), Some(180_000.0))
     );
     assert_eq!(inv["status"], "OVER");
@@ -97,7 +97,7 @@ fn lag_reads_cloudwatch_iterator_age_of_the_deployed_functions() {
         silent["status"], "NO DATA",
         "a function without datapoints is not 0: {silent}"
     );
-    assert!(silent["latest_ms"].is_null());
+    assert!(silent["latestMs"].is_null());
     let ok = aws
         .run(&[
             "lag",
@@ -237,7 +237,7 @@ fn status_and_doctor_read_the_event_source_mappings() {
 
     let doctor = aws.run(&["doctor", "-o", "json"]).code(1).json();
     assert_eq!(doctor["subscriptions"], 3);
-    assert_eq!(doctor["stream_arn"], stream_arn.as_str());
+    assert_eq!(doctor["streamArn"], stream_arn.as_str());
     let rules = |function: &str| -> Vec<String> {
         doctor["findings"]
             .as_array()
@@ -266,22 +266,22 @@ fn status_and_doctor_read_the_event_source_mappings() {
     let status = aws.run(&["status", "-o", "json"]).success().json();
     assert_eq!(status["target"], "aws");
     assert_eq!(status["stream"]["arn"], stream_arn.as_str());
-    assert_eq!(status["stream"]["view_type"], "NEW_AND_OLD_IMAGES");
+    assert_eq!(status["stream"]["viewType"], "NEW_AND_OLD_IMAGES");
     assert_eq!(status["items"]["approximate"], true);
     assert_eq!(status["dlq"]["depth"], 0);
     let sub = |f: &str| crate::support::for_function(&status, "subscriptions", f);
     assert_eq!(sub("notification")["state"], "Enabled");
-    assert_eq!(sub("notification")["batch_size"], 10);
+    assert_eq!(sub("notification")["batchSize"], 10);
     assert_eq!(sub("notification")["destination"], dlq_arn.as_str());
-    assert_eq!(sub("notification")["report_batch_item_failures"], true);
+    assert_eq!(sub("notification")["reportBatchItemFailures"], true);
     assert_eq!(
         sub("notification")["filters"][0],
         r#"{"eventName":["INSERT","MODIFY"]}"#
     );
-    assert_eq!(sub("inventory")["lambda_name"], inventory.as_str());
+    assert_eq!(sub("inventory")["lambdaName"], inventory.as_str());
     assert!(sub("inventory")["destination"].is_null());
-    assert_eq!(sub("inventory")["maximum_retry_attempts"], -1);
-    assert_eq!(sub("inventory")["starting_position"], "LATEST");
+    assert_eq!(sub("inventory")["maximumRetryAttempts"], -1);
+    assert_eq!(sub("inventory")["startingPosition"], "LATEST");
     assert!(sub("inventory")["uuid"].is_string());
     assert!(status["lag"].is_array(), "{status}");
 

@@ -374,7 +374,7 @@ fn inventory_on_aws() {
         aws.run(&["inventory", "get", "SKU-MUG", "-o", "json"])
             .success()
             .json()["stock"],
-        3
+        "3"
     );
 }
 

@@ -40,7 +40,9 @@ fn stock(env: &Env, sku: &str) -> i64 {
     env.run(&["inventory", "get", sku, "-o", "json"])
         .success()
         .json()["stock"]
-        .as_i64()
+        .as_str()
+        .unwrap()
+        .parse()
         .unwrap()
 }
 
@@ -120,12 +122,12 @@ fn on_failure_records_are_rehydrated_from_the_stream() {
     env.run(&["faults", "clear"]).success();
     let listed = env.run(&["dlq", "list", "-o", "json"]).success().json();
     assert_eq!(listed[0]["format"], "on-failure");
-    assert_eq!(listed[0]["function"], "orders-notification");
+    assert_eq!(listed[0]["function"], "notification");
     let dry = env
         .run(&["dlq", "replay", "--dry-run", "-o", "json"])
         .success()
         .json();
-    assert_eq!(dry["would_replay"], 1);
+    assert_eq!(dry["wouldReplay"], 1);
     assert_eq!(depth(&env), 1, "a dry run changes nothing");
     assert!(
         env.run(&["outbox", "-o", "json"])
@@ -202,8 +204,8 @@ fn unreadable_and_unrecoverable_messages_are_never_deleted() {
     assert!(why.as_str().unwrap().contains("trimmed"), "{why}");
     assert_eq!(depth(&env), 3);
     let stats = env.run(&["dlq", "stats", "-o", "json"]).success().json();
-    assert_eq!(stats["by_format"]["unreadable"], 2);
-    assert_eq!(stats["by_format"]["on-failure"], 1);
+    assert_eq!(stats["byFormat"]["unreadable"], 2);
+    assert_eq!(stats["byFormat"]["on-failure"], 1);
 }
 
 #[test]

@@ -16,7 +16,9 @@ fn stock(env: &Env, sku: &str) -> i64 {
     env.run(&["inventory", "get", sku, "-o", "json"])
         .success()
         .json()["stock"]
-        .as_i64()
+        .as_str()
+        .unwrap()
+        .parse()
         .unwrap()
 }
 
@@ -47,7 +49,7 @@ fn invoke_records_effects_without_applying_them() {
     let stock_changes = r["effects"]["stock"].as_array().unwrap();
     assert_eq!(
         stock_changes[0],
-        serde_json::json!({"productId": "SKU-MUG", "before": 300, "after": 298})
+        serde_json::json!({"productId": "SKU-MUG", "before": "300", "after": "298"})
     );
     assert_eq!(
         stock(&env, "SKU-MUG"),
@@ -465,10 +467,10 @@ fn functions_list_shows_each_subscription() {
             .clone()
     };
     let n = by_name("notification");
-    assert_eq!(n["subscription"]["batch_size"], 10);
+    assert_eq!(n["subscription"]["batchSize"], 10);
     assert_eq!(n["events"], serde_json::json!(["INSERT", "MODIFY"]));
-    assert_eq!(n["subscription"]["maximum_retry_attempts"], 3);
-    assert_eq!(by_name("analytics")["subscription"]["batch_size"], 250);
+    assert_eq!(n["subscription"]["maximumRetryAttempts"], 3);
+    assert_eq!(by_name("analytics")["subscription"]["batchSize"], 250);
     assert_eq!(
         by_name("inventory")["events"],
         serde_json::json!(["INSERT", "MODIFY", "REMOVE"])

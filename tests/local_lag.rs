@@ -44,13 +44,13 @@ fn lag_shows_what_consume_recorded_and_no_data_for_a_function_never_run() {
         .expect("consume records IteratorAge");
     let report = env.run(&["lag", "-o", "json"]).success().json();
     let analytics = for_function(&report, "consumers", "analytics");
-    assert_eq!(analytics["max_ms"].as_f64(), Some(max_recorded));
+    assert_eq!(analytics["maxMs"].as_f64(), Some(max_recorded));
     assert_eq!(analytics["status"], "OK");
     assert!(!analytics["datapoints"].as_array().unwrap().is_empty());
     let never = for_function(&report, "consumers", "inventory");
     assert_eq!(never["status"], "NO DATA");
     assert!(
-        never["latest_ms"].is_null(),
+        never["latestMs"].is_null(),
         "missing data is not 0: {never}"
     );
     assert!(never["datapoints"].as_array().unwrap().is_empty());
@@ -84,10 +84,7 @@ fn lag_exits_1_when_a_latest_value_passes_the_threshold() {
         .json();
     let inventory = &ok["consumers"][0];
     assert_eq!(
-        (
-            inventory["latest_ms"].as_f64(),
-            inventory["max_ms"].as_f64()
-        ),
+        (inventory["latestMs"].as_f64(), inventory["maxMs"].as_f64()),
         (Some(5000.0), Some(90000.0))
     );
     assert_eq!(
@@ -144,20 +141,20 @@ fn status_shows_stream_subscriptions_backlog_dlq_and_items() {
     let status = env.run(&["status", "-o", "json"]).success().json();
     assert_eq!(status["target"], "local");
     assert_eq!(status["stream"]["status"], "ENABLED");
-    assert_eq!(status["stream"]["view_type"], "NEW_AND_OLD_IMAGES");
-    assert_eq!(status["stream"]["open_shards"], 2);
+    assert_eq!(status["stream"]["viewType"], "NEW_AND_OLD_IMAGES");
+    assert_eq!(status["stream"]["openShards"], 2);
     assert_eq!(status["items"]["orders"], 12);
     assert_eq!(status["items"]["approximate"], false);
     let inventory = for_function(&status, "subscriptions", "inventory");
-    assert_eq!(inventory["records_behind"], 0);
+    assert_eq!(inventory["recordsBehind"], 0);
     assert_eq!(inventory["destination"], "orders-dlq");
-    assert_eq!(inventory["report_batch_item_failures"], true);
+    assert_eq!(inventory["reportBatchItemFailures"], true);
     assert_eq!(
-        for_function(&status, "subscriptions", "analytics")["records_behind"],
+        for_function(&status, "subscriptions", "analytics")["recordsBehind"],
         12
     );
     assert!(
-        for_function(&status, "subscriptions", "notification")["records_behind"].is_null(),
+        for_function(&status, "subscriptions", "notification")["recordsBehind"].is_null(),
         "a LATEST consumer that never ran is not 12 behind"
     );
     let dlq = &status["dlq"];
@@ -165,7 +162,7 @@ fn status_shows_stream_subscriptions_backlog_dlq_and_items() {
         dlq["depth"], 12,
         "every order failed inventory for good: {dlq}"
     );
-    assert!(dlq["oldest_age_seconds"].is_i64());
+    assert!(dlq["oldestAgeSeconds"].is_i64());
     assert_eq!(for_function(&status, "lag", "inventory")["status"], "OK");
     assert_eq!(
         for_function(&status, "lag", "analytics")["status"],

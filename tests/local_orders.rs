@@ -265,7 +265,7 @@ fn inventory_set_get_list() {
         .success()
         .json();
     assert_eq!(set["productId"], "SKU-1");
-    assert_eq!(set["stock"], 7);
+    assert_eq!(set["stock"], "7");
     assert!(set["lastUpdated"].as_str().unwrap().ends_with('Z'));
     env.run(&["inventory", "set", "SKU-0", "0"]).success();
     let list = env
@@ -282,7 +282,7 @@ fn inventory_set_get_list() {
         env.run(&["inventory", "get", "SKU-1", "-o", "json"])
             .success()
             .json()["stock"],
-        7
+        "7"
     );
     env.run(&["inventory", "get", "SKU-9"])
         .input_error("product SKU-9 not found");
@@ -307,7 +307,7 @@ fn init_is_idempotent_and_the_database_is_private() {
             .all(|r| r["state"] == "created"),
         "{first}"
     );
-    assert_eq!(first["stock_seeded"], 12);
+    assert_eq!(first["stockSeeded"], 12);
     let second = env.run(&["init", "-o", "json"]).success().json();
     assert!(
         second["resources"]
@@ -435,7 +435,7 @@ fn demo_runs_end_to_end() {
     assert_eq!(in_demo(&["dlq", "stats", "-o", "json"])["depth"], 0);
     assert_eq!(
         in_demo(&["inventory", "get", "SKU-CHAIR", "-o", "json"])["stock"],
-        10
+        "10"
     );
     assert!(
         out.stdout.contains("ITERATOR AGE"),

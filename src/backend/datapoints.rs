@@ -6,6 +6,7 @@ use serde::Serialize;
 /// One metric datapoint: period start (epoch ms) and the value in it (the Maximum, or the
 /// Sum, per the query).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Point {
     /// Period start.
     pub timestamp_ms: i64,

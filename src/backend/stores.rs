@@ -40,10 +40,17 @@ pub struct StatusChange {
 pub struct StockItem {
     /// The product.
     pub product_id: String,
-    /// Units available.
+    /// Units available; a decimal string in JSON (it can pass 2^53, docs/output.md).
+    #[serde(serialize_with = "decimal_string")]
     pub stock: i64,
     /// When it last changed (RFC 3339).
     pub last_updated: String,
+}
+
+/// An integer that can pass 2^53 as a JSON string, so readers that parse JSON numbers as
+/// doubles (jq, JavaScript) see it exactly.
+fn decimal_string<S: serde::Serializer>(n: &i64, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(n)
 }
 
 impl StockItem {

@@ -55,6 +55,7 @@ pub struct CreateArgs {
 
 /// What `--count` reports.
 #[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct LoadSummary {
     /// Orders written.
     pub written: u64,

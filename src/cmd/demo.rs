@@ -132,7 +132,7 @@ pub async fn run(
     out.note("Lambda retried the batch (maximum_retry_attempts), then gave up: one on-failure record — metadata only.");
 
     step("The dead-letter queue: carol's record envelope and the on-failure record");
-    show_dlq(out, local)?;
+    show_dlq(out, local, &demo.settings.functions)?;
 
     step("The stream: every change, in order per order id, spread over shards by key");
     let records = stream::drain_all(&target)
@@ -214,11 +214,15 @@ fn show_metrics(out: &Printer, local: &LocalTarget) -> anyhow::Result<()> {
     Ok(out.table(&["METRIC", "VALUE", "UNIT"], rows)?)
 }
 
-fn show_dlq(out: &Printer, local: &LocalTarget) -> anyhow::Result<()> {
+fn show_dlq(
+    out: &Printer,
+    local: &LocalTarget,
+    subs: &crate::functions::Subscriptions,
+) -> anyhow::Result<()> {
     let rows = local
         .queue_peek(10)?
         .iter()
-        .map(crate::dlq::listing)
+        .map(|m| crate::dlq::listing(m, subs))
         .map(|l| {
             let what = [l.error, l.subject].into_iter().filter(|s| !s.is_empty());
             vec![

@@ -19,7 +19,7 @@ use crate::dlq::replay::{
 };
 use crate::dlq::{Listing, listing};
 use crate::exit::ExitStatus;
-use crate::functions::Function;
+use crate::functions::{Function, Subscriptions};
 use crate::input;
 use crate::output::{Printer, Style};
 
@@ -148,6 +148,7 @@ pub struct ReplayArgs {
 
 /// What `dlq stats` reports.
 #[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Stats {
     /// Messages in the queue.
     pub depth: u64,
@@ -168,7 +169,9 @@ pub async fn run(command: DlqCommand, ctx: &Ctx, out: &Printer) -> anyhow::Resul
     let target = ctx.target().await?;
     match command {
         DlqCommand::List(args) => {
-            let rows: Vec<Listing> = target.peek(args.max).await?.iter().map(listing).collect();
+            let rows: Vec<Listing> = target.peek(args.max).await?.iter()
+                .map(|m| listing(m, &ctx.settings.functions))
+                .collect();
             out.list(&rows, list_table)?;
         }
         DlqCommand::Show(args) => {
@@ -180,7 +183,7 @@ pub async fn run(command: DlqCommand, ctx: &Ctx, out: &Printer) -> anyhow::Resul
             })?;
             let body: serde_json::Value = serde_json::from_str(&message.body)
                 .unwrap_or(serde_json::Value::String(message.body.clone()));
-            let shown = serde_json::json!({"listing": listing(&message), "body": body});
+            let shown = serde_json::json!({"listing": listing(&message, &ctx.settings.functions), "body": body});
             out.one(&shown, |p, v| {
                 let l = &v["listing"];
                 p.fields(&[
@@ -199,7 +202,7 @@ pub async fn run(command: DlqCommand, ctx: &Ctx, out: &Printer) -> anyhow::Resul
             })?;
         }
         DlqCommand::Stats => {
-            let stats = stats(&target).await?;
+            let stats = stats(&target, &ctx.settings.functions).await?;
             out.one(&stats, |p, s| {
                 p.fields(&[
                     ("depth", s.depth.to_string()),
@@ -253,14 +256,14 @@ pub async fn run(command: DlqCommand, ctx: &Ctx, out: &Printer) -> anyhow::Resul
     Ok(ExitStatus::Success)
 }
 
-async fn stats(target: &Target) -> anyhow::Result<Stats> {
+async fn stats(target: &Target, subs: &Subscriptions) -> anyhow::Result<Stats> {
     let totals = target.stats().await?;
     let messages = target.peek(SCAN_MAX).await?;
     let now = orders_core::clock::now_ms();
     let mut by_function = BTreeMap::new();
     let mut by_format = BTreeMap::new();
     for m in &messages {
-        let l = listing(m);
+        let l = listing(m, subs);
         *by_format.entry(l.format.to_owned()).or_insert(0) += 1;
         *by_function
             .entry(l.function.unwrap_or_else(|| "-".into()))

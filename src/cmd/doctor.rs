@@ -18,6 +18,7 @@ pub struct DoctorArgs {}
 
 /// Where the subscriptions came from and what is wrong with them.
 #[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct DoctorReport {
     /// The stream they read.
     pub stream_arn: String,

@@ -1,7 +1,7 @@
 //! `orderctl functions list`: the bundled functions and how each is subscribed to the stream.
 
 use clap::Subcommand;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use super::Ctx;
 use crate::exit::ExitStatus;
@@ -23,8 +23,40 @@ pub struct FunctionView {
     pub description: &'static str,
     /// Which stream events reach it (from its filters).
     pub events: Vec<String>,
-    /// Its subscription.
+    /// Its subscription, keys in camelCase.
+    #[serde(serialize_with = "camel_case_keys")]
     pub subscription: Subscription,
+}
+
+/// `Subscription`'s own serde names are orderctl.toml's snake_case keys (`functions::resolve`
+/// merges the file over the serialized defaults), so the JSON view renames them here.
+fn camel_case_keys<S: Serializer>(sub: &Subscription, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::Error as _;
+    match serde_json::to_value(sub).map_err(S::Error::custom)? {
+        serde_json::Value::Object(fields) => fields
+            .into_iter()
+            .map(|(k, v)| (camel_case(&k), v))
+            .collect::<serde_json::Map<_, _>>()
+            .serialize(s),
+        other => other.serialize(s),
+    }
+}
+
+/// `maximum_retry_attempts` → `maximumRetryAttempts`.
+fn camel_case(snake: &str) -> String {
+    let mut out = String::with_capacity(snake.len());
+    let mut upper = false;
+    for c in snake.chars() {
+        match c {
+            '_' => upper = true,
+            c if upper => {
+                out.extend(c.to_uppercase());
+                upper = false;
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn description(f: Function) -> &'static str {

@@ -51,6 +51,7 @@ fn parse_capacity(text: &str) -> Result<(i64, i64), String> {
 
 /// What `init` reports.
 #[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct InitReport {
     /// `local` or `aws`.
     pub target: &'static str,

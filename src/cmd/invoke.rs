@@ -79,7 +79,7 @@ pub struct EffectsReport {
     pub emails: Vec<Value>,
     /// `{namespace, name, value, unit}` per metric; values are exact.
     pub metrics: Vec<Value>,
-    /// `{productId, before, after}` per stock change.
+    /// `{productId, before, after}` per stock change; levels are decimal strings.
     pub stock: Vec<Value>,
     /// The dead-letter bodies, decoded.
     pub dlq: Vec<Value>,
@@ -100,7 +100,12 @@ impl From<Effects> for EffectsReport {
                 .iter()
                 .map(|m| serde_json::json!({"namespace": m.namespace, "name": m.name, "value": number(&m.value), "unit": m.unit}))
                 .collect(),
-            stock: e.stock.iter().map(|s| serde_json::json!(s)).collect(),
+            // Stock levels can pass 2^53: decimal strings, as in `inventory -o json`.
+            stock: e
+                .stock
+                .iter()
+                .map(|s| serde_json::json!({"productId": s.product_id, "before": s.before.to_string(), "after": s.after.to_string()}))
+                .collect(),
             dlq: e.dlq.iter().map(|b| serde_json::from_str(b).unwrap_or_else(|_| Value::String(b.clone()))).collect(),
         }
     }
@@ -295,8 +300,8 @@ fn human(p: &Printer, r: &InvokeReport) -> std::io::Result<()> {
         format!(
             "stock {} {} → {}",
             s["productId"].as_str().unwrap_or(""),
-            s["before"],
-            s["after"]
+            s["before"].as_str().unwrap_or(""),
+            s["after"].as_str().unwrap_or("")
         )
     }));
     lines.extend(e.dlq.iter().map(|b| {

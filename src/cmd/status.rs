@@ -54,6 +54,7 @@ impl<T> Part<T> {
 
 /// The stream.
 #[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct StreamStatus {
     /// Its ARN.
     pub arn: String,
@@ -69,6 +70,7 @@ pub struct StreamStatus {
 
 /// A subscription and its progress.
 #[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Subscription {
     /// Its configuration and state.
     #[serde(flatten)]
@@ -81,6 +83,7 @@ pub struct Subscription {
 
 /// The dead-letter queue.
 #[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct DlqStatus {
     /// Queue name.
     pub name: String,
@@ -94,6 +97,7 @@ pub struct DlqStatus {
 
 /// One consumer's iterator age, summarised.
 #[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct LagStatus {
     /// Function.
     pub function: String,

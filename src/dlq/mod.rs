@@ -13,6 +13,7 @@ use orders_core::dlq::DlqBody;
 use serde::Serialize;
 
 use crate::backend::queue::QueueMessage;
+use crate::functions::Subscriptions;
 
 /// One message, summarised for `dlq list`.
 #[derive(Debug, Clone, Serialize)]
@@ -26,7 +27,9 @@ pub struct Listing {
     pub sent_at: String,
     /// `envelope`, `on-failure` or `unreadable`.
     pub format: &'static str,
-    /// The function that failed (from the envelope, or the on-failure record's function ARN).
+    /// The function that failed, by its bundled name (`notification`, not the Lambda name an
+    /// on-failure record's function ARN carries); a function orderctl does not bundle keeps
+    /// its own name.
     pub function: Option<String>,
     /// The order id (envelope) or the sequence range (on-failure).
     pub subject: String,
@@ -34,8 +37,8 @@ pub struct Listing {
     pub error: String,
 }
 
-/// Summarise a message.
-pub fn listing(m: &QueueMessage) -> Listing {
+/// Summarise a message; `subs` maps Lambda names back to the bundled functions.
+pub fn listing(m: &QueueMessage, subs: &Subscriptions) -> Listing {
     let body = DlqBody::parse(&m.body);
     let (function, subject, error) = match &body {
         DlqBody::Envelope(e) => {
@@ -47,13 +50,12 @@ pub fn listing(m: &QueueMessage) -> Listing {
                 .and_then(|v| v.as_s())
                 .unwrap_or("?")
                 .to_owned();
-            (Some(e.function.clone()), order, e.error.clone())
+            (Some(function_name(&body, subs)), order, e.error.clone())
         }
         DlqBody::OnFailure(r) => {
             let b = &r.batch_info;
-            let name = crate::functions::lambda_name_of(&r.request_context.function_arn).to_owned();
             (
-                Some(name),
+                Some(function_name(&body, subs)),
                 format!(
                     "{} {}…{} ({} records)",
                     short_shard(&b.shard_id),
@@ -77,6 +79,20 @@ pub fn listing(m: &QueueMessage) -> Listing {
         function,
         subject,
         error,
+    }
+}
+
+/// The bundled function's name for a dead letter, else the name the body gives.
+fn function_name(body: &DlqBody, subs: &Subscriptions) -> String {
+    match resolve::function_for(body, subs, None) {
+        Ok(f) => f.name().to_owned(),
+        Err(_) => match body {
+            DlqBody::Envelope(e) => e.function.clone(),
+            DlqBody::OnFailure(r) => {
+                crate::functions::lambda_name_of(&r.request_context.function_arn).to_owned()
+            }
+            DlqBody::Unreadable(_) => String::new(),
+        },
     }
 }
 

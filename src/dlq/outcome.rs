@@ -32,6 +32,7 @@ pub struct MessageOutcome {
 
 /// The run's totals.
 #[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ReplaySummary {
     /// Messages received.
     pub received: u64,

@@ -9,6 +9,7 @@ pub use crate::backend::telemetry::{NAMESPACE, invocation_metrics};
 
 /// One function's counters.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct FunctionStats {
     /// The function.
     pub function: String,

@@ -14,6 +14,7 @@ pub const COMPONENTS: [&str; 3] = ["mailer", "metrics", "inventory"];
 
 /// One component's fault setting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Fault {
     /// `mailer`, `metrics` or `inventory`.
     pub component: String,
