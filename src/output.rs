@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use comfy_table::{Table, presets};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{HumanCount, ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use serde::Serialize;
 
 use crate::settings::OutputFormat;
@@ -53,6 +53,7 @@ pub struct Printer {
     color: bool,
     color_err: bool,
     stderr_tty: bool,
+    stdout_tty: bool,
     out: Arc<Mutex<BufWriter<Stdout>>>,
 }
 
@@ -74,6 +75,7 @@ impl Printer {
             color: settings.color_stdout,
             color_err: settings.color_stderr,
             stderr_tty: settings.stderr_tty,
+            stdout_tty: settings.stdout_tty,
             out: Arc::new(Mutex::new(BufWriter::with_capacity(
                 64 * 1024,
                 io::stdout(),
@@ -84,6 +86,11 @@ impl Printer {
     /// The chosen output format.
     pub fn format(&self) -> OutputFormat {
         self.format
+    }
+
+    /// Whether stdout is a terminal, where a screen may be cleared and redrawn.
+    pub fn stdout_is_terminal(&self) -> bool {
+        self.stdout_tty
     }
 
     /// Whether `-q` was given.
@@ -152,6 +159,16 @@ impl Printer {
             OutputFormat::Table => human(self, items),
         }?;
         self.flush()
+    }
+
+    /// A list printed as its pages arrive; see [`ListStream`].
+    pub fn list_stream(&self, headers: &[&str]) -> ListStream<'_> {
+        ListStream {
+            out: self,
+            headers: headers.iter().map(|h| (*h).to_owned()).collect(),
+            widths: None,
+            emitted: 0,
+        }
     }
 
     /// An aligned table on stdout; headers are bold on a terminal.
@@ -223,14 +240,147 @@ impl Printer {
         };
         let bar = ProgressBar::with_draw_target(Some(len), target);
         if let Ok(style) = ProgressStyle::with_template(
-            "{msg} {bar:30.cyan/blue} {human_pos}/{human_len} ({per_sec}, eta {eta})",
+            "{msg} {bar:30.cyan/blue} {human_pos}/{human_len} ({rate}, eta {eta})",
         ) {
+            // A whole number per second: indicatif's `{per_sec}` shows four decimals.
+            let style = style.with_key("rate", |s: &ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{}/s", HumanCount(s.per_sec().round() as u64));
+            });
             bar.set_style(style.progress_chars("=> "));
         }
         bar.set_message(message.to_owned());
         bar.enable_steady_tick(Duration::from_millis(200));
         bar
     }
+}
+
+/// A list printed a page at a time (`orders list --all` on 500k orders): JSON lines and table
+/// rows as each page is read, the JSON array one element at a time, so the first rows show at
+/// once and memory stays bounded. The output is the same as [`Printer::list`]'s, except that a
+/// table's column widths come from the first page (a longer cell later shifts only its row).
+pub struct ListStream<'p> {
+    out: &'p Printer,
+    headers: Vec<String>,
+    /// Set once the header is printed.
+    widths: Option<Vec<usize>>,
+    emitted: u64,
+}
+
+impl ListStream<'_> {
+    /// Print one page; `rows` renders it for the table (it is not called for JSON).
+    pub fn page<T: Serialize>(
+        &mut self,
+        items: &[T],
+        rows: impl FnOnce(&Printer, &[T]) -> Vec<Vec<String>>,
+    ) -> io::Result<()> {
+        match self.out.format {
+            OutputFormat::Json => {
+                for item in items {
+                    let text = serde_json::to_string_pretty(item)?;
+                    let sep = if self.emitted == 0 { "[\n" } else { ",\n" };
+                    self.out.with_out(|w| {
+                        w.write_all(sep.as_bytes())?;
+                        for (i, line) in text.lines().enumerate() {
+                            let nl = if i == 0 { "" } else { "\n" };
+                            write!(w, "{nl}  {line}")?;
+                        }
+                        Ok(())
+                    })?;
+                    self.emitted += 1;
+                }
+            }
+            OutputFormat::Jsonl => {
+                for item in items {
+                    self.out.jsonl(item)?;
+                    self.emitted += 1;
+                }
+            }
+            OutputFormat::Table => {
+                let rows = rows(self.out, items);
+                self.rows(&rows)?;
+                self.emitted += items.len() as u64;
+            }
+        }
+        self.out.flush()
+    }
+
+    /// Close the JSON array, or print the header of a table that got no rows.
+    pub fn finish(mut self) -> io::Result<()> {
+        match self.out.format {
+            OutputFormat::Json if self.emitted == 0 => self.out.line("[]")?,
+            OutputFormat::Json => self.out.line("\n]")?,
+            OutputFormat::Jsonl => {}
+            OutputFormat::Table => self.rows(&[])?,
+        }
+        self.out.flush()
+    }
+
+    /// Table rows aligned like [`Printer::table`]'s: each cell padded to its column's width,
+    /// two spaces between columns, no trailing blanks.
+    fn rows(&mut self, rows: &[Vec<String>]) -> io::Result<()> {
+        let out = self.out;
+        let widths = match &self.widths {
+            Some(w) => w.clone(),
+            None => {
+                let mut widths: Vec<usize> =
+                    self.headers.iter().map(|h| visible_width(h)).collect();
+                for row in rows {
+                    for (i, cell) in row.iter().enumerate() {
+                        if let Some(w) = widths.get_mut(i) {
+                            *w = (*w).max(visible_width(cell));
+                        }
+                    }
+                }
+                let header: Vec<String> = self
+                    .headers
+                    .iter()
+                    .map(|h| out.paint(h, Style::Bold))
+                    .collect();
+                out.with_out(|w| writeln!(w, "{}", aligned(&header, &widths)))?;
+                self.widths = Some(widths.clone());
+                widths
+            }
+        };
+        out.with_out(|w| {
+            for row in rows {
+                writeln!(w, "{}", aligned(row, &widths))?;
+            }
+            Ok(())
+        })
+    }
+}
+
+/// Cells padded to `widths` (by their visible width), two spaces apart, trailing blanks trimmed.
+fn aligned(cells: &[String], widths: &[usize]) -> String {
+    let mut line = String::new();
+    for (i, cell) in cells.iter().enumerate() {
+        let pad = widths
+            .get(i)
+            .copied()
+            .unwrap_or(0)
+            .saturating_sub(visible_width(cell));
+        line.push_str(cell);
+        line.extend(std::iter::repeat_n(' ', pad + 2));
+    }
+    line.trim_end().to_owned()
+}
+
+/// Characters shown, not counting ANSI colour sequences (`\x1b[…m`).
+fn visible_width(text: &str) -> usize {
+    let mut width = 0;
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            for c in chars.by_ref() {
+                if c == 'm' {
+                    break;
+                }
+            }
+        } else {
+            width += 1;
+        }
+    }
+    width
 }
 
 fn paint(on: bool, text: &str, style: Style) -> String {

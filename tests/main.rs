@@ -17,6 +17,7 @@ mod local_dlq;
 mod local_functions;
 mod local_lag;
 mod local_orders;
+mod local_output;
 mod local_stream;
 mod local_tail;
 mod local_time;

@@ -16,15 +16,6 @@ pub struct OrderQuery {
     pub limit: Option<usize>,
 }
 
-/// A page of results and whether more exist beyond it.
-#[derive(Debug, Clone)]
-pub struct Page<T> {
-    /// The results.
-    pub items: Vec<T>,
-    /// More matched than were returned.
-    pub more: bool,
-}
-
 /// A status change as applied.
 #[derive(Debug, Clone)]
 pub struct StatusChange {
@@ -90,8 +81,14 @@ pub trait OrderStore {
     fn put_orders(&self, orders: &[Order]) -> impl Future<Output = TResult<()>>;
     /// One order by id.
     fn get_order(&self, id: &str) -> impl Future<Output = TResult<Option<Order>>>;
-    /// Orders by customer (newest first) or all, optionally by status.
-    fn list_orders(&self, query: &OrderQuery) -> impl Future<Output = TResult<Page<Order>>>;
+    /// Orders by customer (newest first) or all, optionally by status, handed to `page` a
+    /// page at a time as they are read, so a caller can print the first before the last is
+    /// read; returns whether more matched than `query.limit`.
+    fn list_orders<E: From<TargetError>>(
+        &self,
+        query: &OrderQuery,
+        page: impl FnMut(Vec<Order>) -> Result<(), E>,
+    ) -> impl Future<Output = Result<bool, E>>;
     /// Change the status if the transition is legal and nobody changed it meanwhile.
     fn set_status(&self, id: &str, to: Status) -> impl Future<Output = TResult<StatusChange>>;
     /// Delete an order, returning what it was.

@@ -5,8 +5,8 @@ use orders_core::{Order, Status};
 
 use super::feed::{self, ChangeFeed, IteratorKind, RecordsPage, StreamPage};
 use super::queue;
-use super::stores::{InventoryStore, OrderQuery, OrderStore, Page, StatusChange, StockItem};
-use super::{AwsTarget, LocalTarget, TResult};
+use super::stores::{InventoryStore, OrderQuery, OrderStore, StatusChange, StockItem};
+use super::{AwsTarget, LocalTarget, TResult, TargetError};
 
 /// The target a command runs against.
 #[derive(Debug)]
@@ -51,8 +51,12 @@ impl OrderStore for Target {
     async fn get_order(&self, id: &str) -> TResult<Option<Order>> {
         delegate!(self, t => t.get_order(id).await)
     }
-    async fn list_orders(&self, query: &OrderQuery) -> TResult<Page<Order>> {
-        delegate!(self, t => t.list_orders(query).await)
+    async fn list_orders<E: From<TargetError>>(
+        &self,
+        query: &OrderQuery,
+        page: impl FnMut(Vec<Order>) -> Result<(), E>,
+    ) -> Result<bool, E> {
+        delegate!(self, t => t.list_orders(query, page).await)
     }
     async fn set_status(&self, id: &str, to: Status) -> TResult<StatusChange> {
         delegate!(self, t => t.set_status(id, to).await)

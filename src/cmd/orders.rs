@@ -5,7 +5,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use orders_core::Status;
 
 use super::Ctx;
-use super::render::{order_detail, orders_table};
+use super::render::{ORDER_HEADERS, order_detail, order_rows};
 use crate::backend::{OrderQuery, OrderStore, TargetError};
 use crate::exit::ExitStatus;
 use crate::output::Printer;
@@ -94,12 +94,19 @@ pub async fn run(command: OrdersCommand, ctx: &Ctx, out: &Printer) -> anyhow::Re
                 status: args.status.map(Into::into),
                 limit: (!args.all).then_some(args.limit),
             };
-            let page = target.list_orders(&query).await?;
-            out.list(&page.items, orders_table)?;
-            if page.more {
+            // Printed page by page as the target returns them (docs/output.md).
+            let mut list = out.list_stream(&ORDER_HEADERS);
+            let mut shown = 0;
+            let more = target
+                .list_orders(&query, |page| -> anyhow::Result<()> {
+                    shown += page.len();
+                    Ok(list.page(&page, order_rows)?)
+                })
+                .await?;
+            list.finish()?;
+            if more {
                 out.note(format!(
-                    "(showing the first {}; use --limit N or --all for more)",
-                    page.items.len()
+                    "(showing the first {shown}; use --limit N or --all for more)"
                 ));
             }
         }

@@ -11,9 +11,17 @@ use orders_core::{EventName, EventRecord, Order, clock};
 use crate::backend::StockItem;
 use crate::output::{Printer, Style};
 
+/// The columns of [`orders_table`].
+pub const ORDER_HEADERS: [&str; 6] = ["ORDER", "CUSTOMER", "STATUS", "ITEMS", "TOTAL", "CREATED"];
+
 /// Orders as a table, one row each.
 pub fn orders_table(out: &Printer, orders: &[Order]) -> io::Result<()> {
-    let rows = orders
+    out.table(&ORDER_HEADERS, order_rows(out, orders))
+}
+
+/// The rows of [`orders_table`], for a table printed a page at a time.
+pub fn order_rows(out: &Printer, orders: &[Order]) -> Vec<Vec<String>> {
+    orders
         .iter()
         .map(|o| {
             vec![
@@ -29,11 +37,7 @@ pub fn orders_table(out: &Printer, orders: &[Order]) -> io::Result<()> {
                 o.created_at.clone(),
             ]
         })
-        .collect();
-    out.table(
-        &["ORDER", "CUSTOMER", "STATUS", "ITEMS", "TOTAL", "CREATED"],
-        rows,
-    )
+        .collect()
 }
 
 /// One order in full.

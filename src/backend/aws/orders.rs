@@ -11,7 +11,7 @@ use orders_core::{Order, Status};
 
 use super::attrs::ddb::{item_from_sdk, item_to_sdk};
 use super::{AwsTarget, build_error};
-use crate::backend::{OrderQuery, OrderStore, Page, StatusChange, TResult, TargetError};
+use crate::backend::{OrderQuery, OrderStore, StatusChange, TResult, TargetError};
 
 /// TransactWriteItems takes at most 100 actions (aws-semantics §7.3).
 const TRANSACTION_MAX: usize = 100;
@@ -153,12 +153,16 @@ impl OrderStore for AwsTarget {
         out.item().map(decode).transpose()
     }
 
-    async fn list_orders(&self, query: &OrderQuery) -> TResult<Page<Order>> {
+    async fn list_orders<E: From<TargetError>>(
+        &self,
+        query: &OrderQuery,
+        mut each: impl FnMut(Vec<Order>) -> Result<(), E>,
+    ) -> Result<bool, E> {
         let want = query.limit.map(|l| l + 1);
-        let mut items: Vec<Order> = Vec::new();
+        let (mut taken, mut more) = (0, false);
         let mut start: Option<HashMap<String, Av>> = None;
         loop {
-            let page_limit = want.map(|w| (w - items.len()).clamp(1, 1000) as i32);
+            let page_limit = want.map(|w| (w - taken).clamp(1, 1000) as i32);
             let (page, next) = match &query.customer {
                 Some(customer) => {
                     let filter = StatusFilter::of(query.status);
@@ -200,20 +204,25 @@ impl OrderStore for AwsTarget {
                     (out.items.unwrap_or_default(), out.last_evaluated_key)
                 }
             };
+            // Each page is handed over as it arrives: `orders list --all` prints as it reads.
+            let mut orders = Vec::with_capacity(page.len());
             for item in &page {
-                items.push(decode(item)?);
+                if query.limit == Some(taken) {
+                    more = true;
+                    break;
+                }
+                orders.push(decode(item)?);
+                taken += 1;
             }
-            let full = want.is_some_and(|w| items.len() >= w);
+            if !orders.is_empty() {
+                each(orders)?;
+            }
             match next {
-                Some(key) if !full && !key.is_empty() => start = Some(key),
+                Some(key) if !more && !key.is_empty() => start = Some(key),
                 _ => break,
             }
         }
-        let more = query.limit.is_some_and(|l| items.len() > l);
-        if let Some(l) = query.limit {
-            items.truncate(l);
-        }
-        Ok(Page { items, more })
+        Ok(more)
     }
 
     async fn set_status(&self, id: &str, to: Status) -> TResult<StatusChange> {

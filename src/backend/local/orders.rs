@@ -8,7 +8,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use super::db::SqlContext;
 use super::stream::{Change, Image};
 use super::{LocalTarget, not_found};
-use crate::backend::{OrderQuery, OrderStore, Page, StatusChange, TResult, TargetError};
+use crate::backend::{OrderQuery, OrderStore, StatusChange, TResult, TargetError};
 
 impl OrderStore for LocalTarget {
     async fn put_orders(&self, orders: &[Order]) -> TResult<()> {
@@ -63,7 +63,13 @@ impl OrderStore for LocalTarget {
         item.map(|json| decode(&json)).transpose()
     }
 
-    async fn list_orders(&self, query: &OrderQuery) -> TResult<Page<Order>> {
+    async fn list_orders<E: From<TargetError>>(
+        &self,
+        query: &OrderQuery,
+        mut page: impl FnMut(Vec<Order>) -> Result<(), E>,
+    ) -> Result<bool, E> {
+        /// Orders handed over at a time.
+        const PAGE: usize = 1000;
         let conn = self.conn();
         let limit = query.limit.map_or(-1, |l| l as i64 + 1);
         let status = query.status.map(|s| s.as_str());
@@ -84,15 +90,23 @@ impl OrderStore for LocalTarget {
         let rows = stmt
             .query_map(params![customer, status, limit], |r| r.get::<_, String>(0))
             .ctx("cannot list orders")?;
-        let mut items = Vec::new();
+        let (mut items, mut taken, mut more) = (Vec::with_capacity(PAGE), 0, false);
         for row in rows {
-            items.push(decode(&row.ctx("cannot list orders")?)?);
+            let json = row.ctx("cannot list orders")?;
+            if query.limit == Some(taken) {
+                more = true;
+                break;
+            }
+            items.push(decode(&json)?);
+            taken += 1;
+            if items.len() == PAGE {
+                page(std::mem::take(&mut items))?;
+            }
         }
-        let more = query.limit.is_some_and(|l| items.len() > l);
-        if let Some(l) = query.limit {
-            items.truncate(l);
+        if !items.is_empty() {
+            page(items)?;
         }
-        Ok(Page { items, more })
+        Ok(more)
     }
 
     async fn set_status(&self, id: &str, to: Status) -> TResult<StatusChange> {
