@@ -13,6 +13,7 @@ pub mod exit;
 pub mod filter;
 pub mod functions;
 pub mod input;
+pub mod interrupt;
 pub mod lag;
 pub mod mappings;
 pub mod output;

@@ -42,6 +42,8 @@ pub struct Settings {
     pub color_stderr: bool,
     /// stderr is a terminal (progress bars, prompts).
     pub stderr_tty: bool,
+    /// stdout is a terminal (screen redraws).
+    pub stdout_tty: bool,
 }
 
 /// AWS target settings; `None` means "let the SDK's default chain decide".
@@ -291,6 +293,7 @@ impl Settings {
             color_stdout: color(env.stdout_tty),
             color_stderr: color(env.stderr_tty),
             stderr_tty: env.stderr_tty,
+            stdout_tty: env.stdout_tty,
         })
     }
 
@@ -313,6 +316,7 @@ impl Settings {
             color_stdout: false,
             color_stderr: false,
             stderr_tty: false,
+            stdout_tty: false,
         }
     }
 
@@ -321,7 +325,6 @@ impl Settings {
         self.aws.sender.as_deref().unwrap_or("orders@example.com")
     }
 
-    /// The local database file.
     /// These settings on the local target in `data_dir` (the demo's own pipeline).
     pub fn local_at(&self, data_dir: &Path) -> Settings {
         Settings {
@@ -331,6 +334,7 @@ impl Settings {
         }
     }
 
+    /// The local database file.
     pub fn db_path(&self) -> PathBuf {
         self.data_dir.join(DB_FILE)
     }

@@ -24,6 +24,7 @@ use crate::exit::ExitStatus;
 use crate::filter::Profile;
 use crate::filter::load_patterns;
 use crate::functions::Function;
+use crate::interrupt::Interrupt;
 use crate::output::Printer;
 use crate::stream::reader::Start;
 
@@ -116,7 +117,8 @@ async fn consume<F: ChangeFeed, D: Mailer + Metrics + Stock + DeadLetters + Batc
     let mut consumers = Vec::with_capacity(functions.len());
     for f in functions {
         let sub = ctx.settings.functions[&f].clone();
-        let filters = load_patterns(&sub.filters, Profile::Lambda)?;
+        let origin = format!("{}'s filters in orderctl.toml", f.name());
+        let filters = load_patterns(&sub.filters, &origin, Profile::Lambda)?;
         let wiring = Wiring {
             feed,
             destination: deps,
@@ -147,6 +149,7 @@ async fn consume<F: ChangeFeed, D: Mailer + Metrics + Stock + DeadLetters + Batc
             Duration::ZERO
         }),
         timeout: args.timeout,
+        stop: Interrupt::listen(),
     };
     let interrupted = run_consumers(&mut consumers, deps, telemetry, &until, |stats| {
         live.update(stats, started)

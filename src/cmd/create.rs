@@ -14,6 +14,7 @@ use super::Ctx;
 use super::render::orders_table;
 use crate::exit::ExitStatus;
 use crate::input::{self, Layout};
+use crate::interrupt::Interrupt;
 use crate::output::Printer;
 use crate::synth::{self, Generator};
 use futures_util::StreamExt;
@@ -65,6 +66,8 @@ pub struct LoadSummary {
     pub seconds: f64,
     /// Throughput.
     pub orders_per_second: f64,
+    /// Stopped early by Ctrl-C or SIGTERM: `written` orders exist, whole, and no others.
+    pub interrupted: bool,
 }
 
 pub async fn run(args: CreateArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<ExitStatus> {
@@ -136,10 +139,12 @@ async fn load(
     let started = Instant::now();
     let mut written = 0u64;
     let mut failed = 0u64;
+    // A stop request ends the run after the chunk (local) or the puts (AWS) in flight.
+    let stop = Interrupt::listen();
     match target.bulk_chunk() {
         Some(chunk) => {
             let mut batch = Vec::with_capacity(chunk);
-            while written < count {
+            while written < count && !stop.checkpoint().await {
                 batch.clear();
                 let n = (count - written).min(chunk as u64);
                 batch.extend((0..n).map(|_| generator.next_order()));
@@ -153,11 +158,19 @@ async fn load(
             // Bounded concurrency: at most C conditional puts in flight; throttling is retried
             // by the SDK (standard mode). A failure that every later write would share (missing
             // table, no credentials, unreachable endpoint) stops the run at once.
-            let puts = futures_util::stream::iter((0..count).map(|_| generator.next_order()))
+            let stop = &stop;
+            let puts = futures_util::stream::iter(0..count)
+                .take_while(|_| std::future::ready(!stop.requested()))
+                .map(|_| generator.next_order())
                 .map(|order| async move { target.put_orders(std::slice::from_ref(&order)).await })
                 .buffer_unordered(usize::from(args.concurrency));
             futures_util::pin_mut!(puts);
-            while let Some(result) = puts.next().await {
+            // A second request abandons the puts in flight: each is written whole or not at
+            // all, and the summary counts only those confirmed.
+            while let Some(result) = tokio::select! {
+                r = puts.next() => r,
+                _ = stop.wait_forced() => None,
+            } {
                 match result {
                     Ok(()) => written += 1,
                     Err(e) if matches!(e, TargetError::Conflict(_) | TargetError::Throttled(_)) => {
@@ -185,10 +198,12 @@ async fn load(
         } else {
             0.0
         },
+        interrupted: stop.requested(),
     };
     out.one(&summary, |p, s| {
         p.line(format!(
-            "created {} orders in {:.2} s ({:.0} orders/s){}",
+            "{}created {} orders in {:.2} s ({:.0} orders/s){}",
+            if s.interrupted { "interrupted: " } else { "" },
             s.written,
             s.seconds,
             s.orders_per_second,
@@ -199,5 +214,9 @@ async fn load(
             }
         ))
     })?;
-    Ok(ExitStatus::failure_if(failed > 0))
+    Ok(if summary.interrupted {
+        ExitStatus::Interrupted
+    } else {
+        ExitStatus::failure_if(failed > 0)
+    })
 }

@@ -51,7 +51,11 @@ pub async fn run(args: LagArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<Exit
     loop {
         let report = measure(&window, &ctx.settings.functions, &target).await?;
         let over = report.consumers.iter().any(|s| s.status == "OVER");
-        if args.watch && out.format() == crate::settings::OutputFormat::Table {
+        // Redraw in place on a terminal only; elsewhere (a file, a pipe) reports follow each other.
+        if args.watch
+            && out.format() == crate::settings::OutputFormat::Table
+            && out.stdout_is_terminal()
+        {
             out.with_out(|w| std::io::Write::write_all(w, b"\x1b[2J\x1b[H"))?;
         }
         out.one(&report, table)?;

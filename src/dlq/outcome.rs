@@ -56,6 +56,8 @@ pub struct ReplaySummary {
     pub skipped: u64,
     /// `--dry-run`: would be replayed.
     pub would_replay: u64,
+    /// Stopped early by Ctrl-C or SIGTERM; messages not reached stay in the queue.
+    pub interrupted: bool,
     /// Every message's outcome.
     pub messages: Vec<MessageOutcome>,
 }

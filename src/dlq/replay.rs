@@ -24,6 +24,7 @@ use crate::backend::queue::{Queue, QueueMessage, ReplayMarks};
 use crate::backend::{ChangeFeed, OrderStore};
 use crate::filter::FilterSet;
 use crate::functions::{Function, Subscriptions};
+use crate::interrupt::Interrupt;
 
 /// What becomes of a message whose records' order has moved on since (aws-semantics §7.4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -69,6 +70,9 @@ pub struct ReplayOptions<'a, D> {
     pub stale: StalePolicy,
     /// Messages whose records are trimmed.
     pub unrecoverable: UnrecoverablePolicy,
+    /// Ctrl-C or SIGTERM: the first stops receiving and finishes the messages in hand; the
+    /// second abandons them (undeleted, they come back when their visibility timeout ends).
+    pub stop: Interrupt,
 }
 
 /// Where replay reads and writes: the queue, the stream, the orders table (to tell a stale
@@ -106,6 +110,10 @@ pub async fn replay<Q: Queue, F: ChangeFeed, O: OrderStore, M: ReplayMarks, D: D
     let started_ms = clock::now_ms();
     let mut seen: HashSet<String> = HashSet::new();
     loop {
+        if opts.stop.checkpoint().await {
+            summary.interrupted = true;
+            break;
+        }
         // No more in hand than can run at once: a received message waits for nothing, so its
         // heartbeat covers it from receipt to deletion.
         let batch = opts.concurrency.clamp(1, 10);
@@ -125,16 +133,20 @@ pub async fn replay<Q: Queue, F: ChangeFeed, O: OrderStore, M: ReplayMarks, D: D
         keep.extend(later.into_iter().map(|m| m.receipt_handle));
         seen.extend(messages.iter().map(|m| m.message_id.clone()));
         summary.received += messages.len() as u64;
-        let outcomes: Vec<(QueueMessage, MessageOutcome)> = futures_util::stream::iter(messages)
+        let outcomes = futures_util::stream::iter(messages)
             .map(|m| async move {
                 let work = replay_one(src, subs, filters, opts, journal, &m);
                 let outcome = with_heartbeat(queue, &m, opts.visibility, work).await;
                 (m, outcome)
             })
-            .buffer_unordered(opts.concurrency.max(1))
-            .collect()
-            .await;
-        for (m, outcome) in outcomes {
+            .buffer_unordered(opts.concurrency.max(1));
+        futures_util::pin_mut!(outcomes);
+        // Each outcome is counted as it completes, so abandoning the rest loses no report of
+        // a message already deleted.
+        while let Some((m, outcome)) = tokio::select! {
+            o = outcomes.next() => o,
+            _ = opts.stop.wait_forced() => None,
+        } {
             if !outcome.deleted {
                 keep.push(m.receipt_handle.clone());
             }
@@ -144,6 +156,10 @@ pub async fn replay<Q: Queue, F: ChangeFeed, O: OrderStore, M: ReplayMarks, D: D
             summary.count(&outcome);
             progress.inc(1);
             summary.messages.push(outcome);
+        }
+        if opts.stop.forced() {
+            summary.interrupted = true;
+            return Ok(summary);
         }
     }
     // Kept messages become visible again now, not when their timeout runs out.

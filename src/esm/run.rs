@@ -1,10 +1,10 @@
 //! Running consumers until they are done: steps grouped in scopes — one local transaction for
-//! many invocations, checkpoints committed with their effects — Ctrl-C noticed between scopes,
-//! a deadline, and the idle rule that ends `consume` and `consume --until-idle`.
+//! many invocations, checkpoints committed with their effects — a stop request honoured between
+//! scopes (a second one abandons the scope in flight, rolled back whole), a deadline, and the
+//! idle rule that ends `consume` and `consume --until-idle`.
 
 use std::time::Duration;
 
-use futures_util::FutureExt;
 use orders_core::caps::DeadLetters;
 use tokio::time::Instant;
 
@@ -13,6 +13,7 @@ use super::handler::Handler;
 use super::stats::FunctionStats;
 use super::telemetry::Telemetry;
 use crate::backend::ChangeFeed;
+use crate::interrupt::Interrupt;
 
 /// When a run ends.
 #[derive(Debug, Clone, Default)]
@@ -21,13 +22,16 @@ pub struct RunUntil {
     pub idle: Option<Duration>,
     /// At the latest after this long.
     pub timeout: Option<Duration>,
+    /// Ctrl-C or SIGTERM (or nothing, by default).
+    pub stop: Interrupt,
 }
 
 /// How long one scope of steps may hold the local write lock.
 const SCOPE: Duration = Duration::from_millis(50);
 
-/// Run `consumers` until `until` says stop or Ctrl-C; `progress` sees the stats after every
-/// scope. Returns whether Ctrl-C stopped it. Telemetry is flushed at the end.
+/// Run `consumers` until `until` says stop or a stop is requested; `progress` sees the stats
+/// after every scope. Returns whether a stop request ended it. Telemetry is flushed at the end,
+/// unless a second request abandoned the run.
 pub async fn run_consumers<F, H, Q, S>(
     consumers: &mut [Consumer<'_, F, H, Q>],
     scope: &S,
@@ -42,11 +46,10 @@ where
     S: BatchScope,
 {
     let deadline = until.timeout.map(|t| Instant::now() + t);
-    let ctrl_c = tokio::signal::ctrl_c();
-    tokio::pin!(ctrl_c);
+    let stop = &until.stop;
     let mut interrupted = false;
     loop {
-        if ctrl_c.as_mut().now_or_never().is_some() {
+        if stop.checkpoint().await {
             interrupted = true;
             break;
         }
@@ -55,14 +58,24 @@ where
         }
         // Steps run in scopes of up to SCOPE: one local transaction for many invocations.
         scope.begin()?;
-        let (worked, wake) = match run_scope(consumers, telemetry).await {
-            Ok(r) => {
+        let ran = tokio::select! {
+            r = run_scope(consumers, telemetry) => Some(r),
+            _ = stop.wait_forced() => None,
+        };
+        let (worked, wake) = match ran {
+            Some(Ok(r)) => {
                 scope.end(true)?;
                 r
             }
-            Err(e) => {
+            Some(Err(e)) => {
                 let _ = scope.end(false);
                 return Err(e);
+            }
+            // Abandoned mid-scope: nothing of it is kept (the local transaction rolls back; on
+            // AWS no checkpoint moved past an unfinished batch, whose effects are idempotent).
+            None => {
+                let _ = scope.end(false);
+                return Ok(true);
             }
         };
         progress(&consumers.iter().map(|c| &c.stats).collect::<Vec<_>>());
@@ -76,7 +89,7 @@ where
         if !worked {
             tokio::select! {
                 _ = tokio::time::sleep_until(wake) => {}
-                _ = &mut ctrl_c => { interrupted = true; break; }
+                _ = stop.wait_requested() => { interrupted = true; break; }
             }
         }
     }

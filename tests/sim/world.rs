@@ -18,6 +18,7 @@ use orderctl::esm::engine::{Consumer, Pace, Step, Wiring};
 use orderctl::esm::telemetry::Telemetry;
 use orderctl::filter::FilterSet;
 use orderctl::functions::Function;
+use orderctl::interrupt::Interrupt;
 use orderctl::settings::Settings;
 use orders_core::attr::Item;
 use orders_core::order::LineItem;
@@ -324,6 +325,7 @@ impl<'t> World<'t> {
             journal: Some(self.journal.clone()),
             stale,
             unrecoverable,
+            stop: Interrupt::never(),
         };
         let sources = Sources {
             queue: &queue,

@@ -1,0 +1,143 @@
+//! Ctrl-C and SIGTERM as requests to stop: the first asks a long command (`consume`,
+//! `create --count`, `dlq replay`) to stop at its next safe point, print its summary and exit
+//! 130; the second abandons the work in flight at once. Either way only whole units are kept:
+//! a local transaction commits or rolls back, a dead letter is deleted only after its replay.
+//!
+//! Listening is per command, not per process: a command that never calls [`Interrupt::listen`]
+//! keeps the default disposition and dies on the first Ctrl-C, which is right for short reads.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use tokio::sync::Notify;
+
+/// How many stop requests have arrived (shared with the listening task).
+#[derive(Debug, Clone, Default)]
+pub struct Interrupt {
+    state: Arc<State>,
+}
+
+#[derive(Debug, Default)]
+struct State {
+    count: AtomicU32,
+    notify: Notify,
+}
+
+impl Interrupt {
+    /// Start listening for Ctrl-C and SIGTERM on the current runtime.
+    ///
+    /// The listening task runs when the command's task yields, so a busy loop calls
+    /// [`Interrupt::checkpoint`] between units of work.
+    pub fn listen() -> Interrupt {
+        let interrupt = Interrupt::default();
+        let state = interrupt.state.clone();
+        tokio::spawn(async move {
+            let mut term = terminate();
+            loop {
+                tokio::select! {
+                    r = tokio::signal::ctrl_c() => if r.is_err() { return },
+                    _ = next(&mut term) => {}
+                }
+                state.count.fetch_add(1, Ordering::SeqCst);
+                state.notify.notify_waiters();
+            }
+        });
+        interrupt
+    }
+
+    /// A handle that no signal reaches (tests, the simulation, embedded runs).
+    pub fn never() -> Interrupt {
+        Interrupt::default()
+    }
+
+    /// Ask to stop, as a signal would (tests).
+    pub fn request(&self) {
+        self.state.count.fetch_add(1, Ordering::SeqCst);
+        self.state.notify.notify_waiters();
+    }
+
+    /// Whether a stop was asked for: finish the unit in hand, then stop.
+    pub fn requested(&self) -> bool {
+        self.state.count.load(Ordering::SeqCst) >= 1
+    }
+
+    /// Whether a second request came: abandon the work in flight.
+    pub fn forced(&self) -> bool {
+        self.state.count.load(Ordering::SeqCst) >= 2
+    }
+
+    /// Let the runtime deliver pending signals, then say whether a stop was asked for. Call it
+    /// between units of work in loops that may never wait on I/O (the local target).
+    pub async fn checkpoint(&self) -> bool {
+        tokio::task::yield_now().await;
+        self.requested()
+    }
+
+    /// Resolves once a stop has been asked for.
+    pub async fn wait_requested(&self) {
+        self.wait_for(1).await;
+    }
+
+    /// Resolves once a second stop request has come.
+    pub async fn wait_forced(&self) {
+        self.wait_for(2).await;
+    }
+
+    async fn wait_for(&self, n: u32) {
+        loop {
+            let notified = self.state.notify.notified();
+            tokio::pin!(notified);
+            notified.as_mut().enable();
+            if self.state.count.load(Ordering::SeqCst) >= n {
+                return;
+            }
+            notified.await;
+        }
+    }
+}
+
+#[cfg(unix)]
+type Term = Option<tokio::signal::unix::Signal>;
+#[cfg(not(unix))]
+type Term = ();
+
+#[cfg(unix)]
+fn terminate() -> Term {
+    use tokio::signal::unix::{SignalKind, signal};
+    signal(SignalKind::terminate()).ok()
+}
+
+#[cfg(not(unix))]
+fn terminate() -> Term {}
+
+#[cfg(unix)]
+async fn next(term: &mut Term) {
+    match term {
+        Some(s) => {
+            s.recv().await;
+        }
+        None => std::future::pending().await,
+    }
+}
+
+#[cfg(not(unix))]
+async fn next(_: &mut Term) {
+    std::future::pending().await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_second_request_forces() {
+        let i = Interrupt::never();
+        assert!(!i.requested());
+        i.request();
+        i.wait_requested().await;
+        assert!(i.requested() && !i.forced());
+        i.request();
+        i.wait_forced().await;
+        assert!(i.forced());
+    }
+}
