@@ -194,6 +194,50 @@ fn run_line<'a>(
     })
 }
 
+/// A command-line error as the one line every orderctl error is: what is wrong (with clap's
+/// tip, if it has one) and which `--help` to read. The usage block and the help stay behind
+/// `--help`; the usage clap would print can even show flags that came from the environment.
+pub fn usage_error_line(err: &clap::Error, argv: &[std::ffi::OsString]) -> String {
+    let rendered = err.render().to_string();
+    // The first paragraph: the error, and what it lists (e.g. the missing arguments).
+    let what = rendered
+        .lines()
+        .map(str::trim)
+        .skip_while(|l| l.is_empty())
+        .take_while(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let what = what.strip_prefix("error: ").unwrap_or(&what);
+    let what = if what.is_empty() {
+        "invalid arguments"
+    } else {
+        what
+    };
+    let tip = rendered
+        .lines()
+        .map(str::trim)
+        .find_map(|l| l.strip_prefix("tip: "));
+    let mut line = what.to_owned();
+    if let Some(tip) = tip {
+        line.push_str(&format!(" ({tip})"));
+    }
+    format!("{line} — see `{} --help`", command_path(argv))
+}
+
+/// `orderctl dlq replay`: the subcommands named on the command line, as far as they exist.
+fn command_path(argv: &[std::ffi::OsString]) -> String {
+    let mut command = Cli::command();
+    let mut path = vec!["orderctl".to_owned()];
+    for arg in argv.iter().skip(1).filter_map(|a| a.to_str()) {
+        let Some(sub) = command.find_subcommand(arg).cloned() else {
+            continue;
+        };
+        path.push(sub.get_name().to_owned());
+        command = sub;
+    }
+    path.join(" ")
+}
+
 /// The completion script for `shell`, generated from this clap tree.
 pub fn completion_script(shell: Shell) -> Vec<u8> {
     let mut buf = Vec::new();
@@ -208,6 +252,20 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn a_usage_error_is_one_line_naming_the_help_to_read() {
+        let argv: Vec<std::ffi::OsString> = ["orderctl", "dlq", "replay", "--yess"]
+            .iter()
+            .map(Into::into)
+            .collect();
+        let err = Cli::try_parse_from(&argv).unwrap_err();
+        let line = usage_error_line(&err, &argv);
+        assert_eq!(
+            line,
+            "unexpected argument '--yess' found (a similar argument exists: '--yes') — see `orderctl dlq replay --help`"
+        );
     }
 
     #[test]

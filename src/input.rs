@@ -10,15 +10,20 @@ use serde_json::Value;
 
 /// Read a whole file, or stdin for `-`.
 pub fn read_source(path: &Path) -> anyhow::Result<String> {
-    if path.as_os_str() == "-" {
+    let text = if path.as_os_str() == "-" {
         let mut text = String::new();
         std::io::stdin()
             .read_to_string(&mut text)
             .context("cannot read stdin")?;
-        Ok(text)
+        text
     } else {
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
-    }
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?
+    };
+    // Editors on Windows save UTF-8 with a byte-order mark, which JSON does not allow.
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    })
 }
 
 /// A name for messages: the path, or `stdin`.

@@ -69,6 +69,11 @@ impl CheckpointFile {
                     .with_context(|| format!("cannot read checkpoint {}", path.display()));
             }
         };
+        // Found writable now, not after the records it would have covered were printed.
+        let tmp = temp_path(path);
+        std::fs::File::create(&tmp)
+            .and_then(|_| std::fs::remove_file(&tmp))
+            .with_context(|| format!("cannot write checkpoint {}", path.display()))?;
         Ok(CheckpointFile {
             path: path.to_owned(),
             data,
@@ -99,9 +104,7 @@ impl CheckpointFile {
         if !self.dirty {
             return Ok(());
         }
-        let tmp = self
-            .path
-            .with_extension(format!("tmp.{}", std::process::id()));
+        let tmp = temp_path(&self.path);
         let write = || -> std::io::Result<()> {
             let mut f = std::fs::File::create(&tmp)?;
             serde_json::to_writer_pretty(&mut f, &self.data)?;
@@ -113,6 +116,11 @@ impl CheckpointFile {
         self.dirty = false;
         Ok(())
     }
+}
+
+/// Where a checkpoint is written before it is renamed over `path`.
+fn temp_path(path: &Path) -> PathBuf {
+    path.with_extension(format!("tmp.{}", std::process::id()))
 }
 
 #[cfg(test)]

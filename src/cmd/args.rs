@@ -65,6 +65,6 @@ pub struct FilterArgs {
 impl FilterArgs {
     /// Parse every pattern; the first invalid one is an error naming its JSON path.
     pub fn load(&self) -> anyhow::Result<crate::filter::FilterSet> {
-        crate::filter::load_patterns(&self.filters, self.filter_profile.into())
+        crate::filter::load_patterns(&self.filters, "--filter", self.filter_profile.into())
     }
 }

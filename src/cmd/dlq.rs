@@ -21,6 +21,7 @@ use crate::dlq::{Listing, listing};
 use crate::exit::ExitStatus;
 use crate::functions::{Function, Subscriptions};
 use crate::input;
+use crate::interrupt::Interrupt;
 use crate::output::{Printer, Style};
 
 /// The most messages `list`, `show` and `stats` look at.
@@ -169,7 +170,10 @@ pub async fn run(command: DlqCommand, ctx: &Ctx, out: &Printer) -> anyhow::Resul
     let target = ctx.target().await?;
     match command {
         DlqCommand::List(args) => {
-            let rows: Vec<Listing> = target.peek(args.max).await?.iter()
+            let rows: Vec<Listing> = target
+                .peek(args.max)
+                .await?
+                .iter()
                 .map(|m| listing(m, &ctx.settings.functions))
                 .collect();
             out.list(&rows, list_table)?;
@@ -372,7 +376,11 @@ async fn replay_command(
     bar.finish_and_clear();
     let ok = summary.all_replayed();
     out.one(&summary, summary_table)?;
-    Ok(ExitStatus::failure_if(!ok))
+    Ok(if summary.interrupted {
+        ExitStatus::Interrupted
+    } else {
+        ExitStatus::failure_if(!ok)
+    })
 }
 
 /// The journal: `--journal`, or — when a policy may delete a message without replaying it —
@@ -441,6 +449,7 @@ fn options<'a, D>(
             UnrecoverableArg::Keep => UnrecoverablePolicy::Keep,
             UnrecoverableArg::Drop => UnrecoverablePolicy::Drop,
         },
+        stop: Interrupt::listen(),
     }
 }
 
@@ -496,5 +505,9 @@ fn summary_table(p: &Printer, s: &ReplaySummary) -> std::io::Result<()> {
         if s.stale + s.unmatched > 0 { format!("  stale {}  unmatched {}", s.stale, s.unmatched) } else { String::new() },
         if s.skipped > 0 { format!("  skipped {}", s.skipped) } else { String::new() },
         if s.would_replay > 0 { format!("  would replay {}", s.would_replay) } else { String::new() },
-    ))
+    ))?;
+    if s.interrupted {
+        p.line("interrupted: the messages not reached are still in the queue")?;
+    }
+    Ok(())
 }

@@ -66,7 +66,7 @@ pub async fn run(command: FilterCommand, _ctx: &Ctx, out: &Printer) -> anyhow::R
     let records = input::event_records(&name, &text)?;
     let mut patterns = Vec::new();
     for arg in &args.patterns {
-        for (origin, text) in crate::filter::pattern_texts(arg)? {
+        for (origin, text) in crate::filter::pattern_texts(arg, "--pattern")? {
             match Pattern::parse(&text, args.filter_profile.into()) {
                 Ok(p) => patterns.push(p),
                 Err(e) => {

@@ -134,8 +134,10 @@ fn stock_to_seed(args: &InitArgs) -> anyhow::Result<Vec<(String, i64)>> {
             orders_core::validate::check_id("productId", sku)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", at()))?;
             let stock = match obj.get("stock") {
-                Some(Value::Number(n)) => orders_core::validate::parse_stock("stock", &n.to_string())
-                    .map_err(|e| anyhow::anyhow!("{}: {e}", at()))?,
+                Some(Value::Number(n)) => {
+                    orders_core::validate::parse_stock("stock", &n.to_string())
+                        .map_err(|e| anyhow::anyhow!("{}: {e}", at()))?
+                }
                 _ => anyhow::bail!("{}: stock: {}", at(), orders_core::limits::stock_rule()),
             };
             seed.push((sku.to_owned(), stock));

@@ -128,7 +128,11 @@ pub async fn run(args: InvokeArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<E
     let records = parse_records(&name, &input::read_source(&args.event)?)?;
     let sub = &ctx.settings.functions[&args.function];
     let filters = if args.apply_filters {
-        load_patterns(&sub.filters, Profile::Lambda)?
+        load_patterns(
+            &sub.filters,
+            &format!("{}'s filters in orderctl.toml", args.function.name()),
+            Profile::Lambda,
+        )?
     } else {
         Default::default()
     };

@@ -58,7 +58,8 @@ pub fn order_detail(out: &Printer, o: &Order) -> io::Result<()> {
                 l.product_id.clone(),
                 l.quantity.to_string(),
                 l.price.to_string(),
-                l.total().map_or_else(|| "(too large)".into(), |t| t.to_string()),
+                l.total()
+                    .map_or_else(|| "(too large)".into(), |t| t.to_string()),
             ]
         })
         .collect();

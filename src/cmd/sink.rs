@@ -36,8 +36,9 @@ impl Sink {
             .map(|path| -> anyhow::Result<SaveFile> {
                 let tmp = path.with_extension(format!("partial.{}", std::process::id()));
                 let mut w = BufWriter::new(
+                    // Named as the user gave it: the temporary name is ours, not theirs.
                     File::create(&tmp)
-                        .with_context(|| format!("cannot write {}", tmp.display()))?,
+                        .with_context(|| format!("--save: cannot write {}", path.display()))?,
                 );
                 w.write_all(b"{\"Records\":[")?;
                 Ok(SaveFile {

@@ -97,9 +97,8 @@ pub async fn resolve(
 pub fn subscription_filters(subs: &Subscriptions) -> anyhow::Result<BTreeMap<Function, FilterSet>> {
     subs.iter()
         .map(|(f, s)| {
-            crate::filter::load_patterns(&s.filters, Profile::Lambda)
-                .map(|set| (*f, set))
-                .map_err(|e| anyhow::anyhow!("{}'s filters in orderctl.toml: {e:#}", f.name()))
+            let origin = format!("{}'s filters in orderctl.toml", f.name());
+            crate::filter::load_patterns(&s.filters, &origin, Profile::Lambda).map(|set| (*f, set))
         })
         .collect()
 }

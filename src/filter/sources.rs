@@ -8,10 +8,12 @@ use super::{FilterSet, Pattern, Profile};
 use crate::input;
 
 /// Parse `PATTERN|@FILE` arguments into an ORed set.
-pub fn load_patterns(args: &[String], profile: Profile) -> anyhow::Result<FilterSet> {
+/// `origin` names where the patterns came from in messages (`--filter`, or a function's filters
+/// in orderctl.toml).
+pub fn load_patterns(args: &[String], origin: &str, profile: Profile) -> anyhow::Result<FilterSet> {
     let mut patterns = Vec::new();
     for arg in args {
-        for (origin, text) in pattern_texts(arg)? {
+        for (origin, text) in pattern_texts(arg, origin)? {
             let pattern =
                 Pattern::parse(&text, profile).map_err(|e| anyhow::anyhow!("{origin}: {e}"))?;
             patterns.push(pattern);
@@ -22,9 +24,9 @@ pub fn load_patterns(args: &[String], profile: Profile) -> anyhow::Result<Filter
 
 /// The pattern texts an argument holds: itself, a file's pattern, or a FilterCriteria's
 /// `Filters[].Pattern` strings.
-pub fn pattern_texts(arg: &str) -> anyhow::Result<Vec<(String, String)>> {
+pub fn pattern_texts(arg: &str, origin: &str) -> anyhow::Result<Vec<(String, String)>> {
     let Some(path) = arg.strip_prefix('@') else {
-        return Ok(vec![("--filter".to_owned(), arg.to_owned())]);
+        return Ok(vec![(origin.to_owned(), arg.to_owned())]);
     };
     let text = input::read_source(std::path::Path::new(path))?;
     if let Ok(Value::Object(obj)) = serde_json::from_str::<Value>(&text)

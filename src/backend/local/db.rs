@@ -131,9 +131,9 @@ pub fn open(path: &Path, settings: &LocalSettings, table: &str) -> TResult<Opene
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| TargetError::other(format!("cannot open local database {}", path.display()), e))?;
-    configure(&conn).map_err(|e| sql_error(e, "cannot configure the local database"))?;
-    migrate(&mut conn, settings, table)
-        .map_err(|e| sql_error(e, "cannot create the local schema"))?;
+    let what = path.display().to_string();
+    configure(&conn).map_err(|e| sql_error(e, &what))?;
+    migrate(&mut conn, settings, table).map_err(|e| sql_error(e, &what))?;
     Ok(Opened { conn, created })
 }
 
@@ -205,8 +205,24 @@ pub fn sql_error(err: rusqlite::Error, what: &str) -> TargetError {
                 BUSY_TIMEOUT.as_secs()
             ));
         }
-        if e.code == rusqlite::ErrorCode::DiskFull {
-            return TargetError::Unavailable(format!("{what}: disk full"));
+        // What happened and what to do, once; SQLite's own text adds nothing.
+        match e.code {
+            rusqlite::ErrorCode::DiskFull => {
+                return TargetError::Unavailable(format!("{what}: disk full"));
+            }
+            rusqlite::ErrorCode::ReadOnly
+            | rusqlite::ErrorCode::PermissionDenied
+            | rusqlite::ErrorCode::CannotOpen => {
+                return TargetError::Auth(format!(
+                    "{what}: the local database cannot be written — give this user write permission on the file and its directory (the data dir, --data-dir)"
+                ));
+            }
+            rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt => {
+                return TargetError::Invalid(format!(
+                    "{what}: the local database is damaged or not an orderctl database — move the file aside (or restore a copy), then run `orderctl init`"
+                ));
+            }
+            _ => {}
         }
     }
     TargetError::other(what.to_owned(), err)
