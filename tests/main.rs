@@ -15,7 +15,6 @@ mod layers;
 mod local_consume;
 mod local_dlq;
 mod local_errors;
-mod local_errors;
 mod local_functions;
 mod local_lag;
 mod local_orders;
