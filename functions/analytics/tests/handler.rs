@@ -91,3 +91,42 @@ async fn an_insert_without_its_image_goes_to_the_dlq() {
     assert_eq!(report.records[0].outcome, Outcome::PermanentFailure);
     assert_eq!(deps.effects().dlq.len(), 1);
 }
+
+/// Issue 13, Found 1: two orders priced 50000000000000000000000000000 in one batch (another
+/// producer wrote them) overflowed the Revenue sum and panicked on every delivery. Each is now
+/// dead-lettered with its reason; the rest of the batch is counted.
+#[tokio::test]
+async fn issue_13_impossible_totals_are_dead_lettered_not_a_panic() {
+    use orders_core::AttributeValue;
+    let mut batch = event("mixed-batch.json");
+    let huge = AttributeValue::N("50000000000000000000000000000".into());
+    let mut poisoned = 0;
+    for record in &mut batch.records {
+        if let Some(image) = record.dynamodb.new_image.as_mut()
+            && record.event_name == orders_core::EventName::Insert
+            && poisoned < 2
+        {
+            image.insert("totalPrice".into(), huge.clone());
+            poisoned += 1;
+        }
+    }
+    assert_eq!(poisoned, 2);
+    let deps = Recorder::default();
+    let report = analytics::handle(&batch, &deps, 1).await;
+    let failed: Vec<&str> = report
+        .records
+        .iter()
+        .filter(|r| r.outcome == Outcome::PermanentFailure)
+        .filter_map(|r| r.error.as_deref())
+        .collect();
+    assert_eq!(failed.len(), 2, "{report:?}");
+    assert!(
+        failed
+            .iter()
+            .all(|e| e.contains("totalPrice: must be from 0 to 999999999999999.99")),
+        "{failed:?}"
+    );
+    assert_eq!(deps.effects().dlq.len(), 2);
+    assert!(report.response.batch_item_failures.is_empty());
+    assert_eq!(values(&deps)[0], ("OrderCount".into(), "1".into(), "Count".into()));
+}
