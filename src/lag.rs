@@ -54,14 +54,29 @@ pub async fn measure(
         .div_euclid(period_ms)
         * period_ms;
     let threshold = window.threshold.as_millis() as f64;
+    let mut positions = std::collections::HashMap::new();
+    for f in &functions {
+        if let Some(backlog) = target.backlog(f.name())?
+            // A consumer that never ran has a position only once records wait for it (from
+            // LATEST, none do): until then its metrics are all there is.
+            && (backlog.checkpointed_shards > 0
+                || (backlog.records_behind > 0 && subs[f].starting_position != "latest"))
+        {
+            positions.insert(f.name(), backlog);
+        }
+    }
     let consumers = target
         .iterator_ages(&functions, subs, start_ms, end_ms, period_ms)
         .await?
         .into_iter()
         .map(|a| {
-            series(
+            let mut s = series(
                 a.function, &a.source, a.points, start_ms, end_ms, period_ms, threshold,
-            )
+            );
+            if let Some(b) = positions.get(a.function).filter(|_| a.source == CONSUME) {
+                from_position(&mut s, b, end_ms, threshold);
+            }
+            s
         })
         .collect();
     Ok(LagReport {
@@ -73,6 +88,33 @@ pub async fn measure(
 }
 
 pub use crate::backend::Point;
+
+pub use crate::backend::consumers::CONSUME_SOURCE as CONSUME;
+
+/// Where a consumer's position is known, its latest age is measured from it rather than read
+/// from metrics: now minus the creation time of its oldest unprocessed record (0 when caught
+/// up, growing while it is stopped). Behind with no checkpoint moved for `threshold_ms` is
+/// STALLED: the worst answer on call is an OK from a consumer that stopped.
+fn from_position(
+    s: &mut Series,
+    b: &crate::backend::inspect::Backlog,
+    now_ms: i64,
+    threshold_ms: f64,
+) {
+    let age = b.oldest_behind_ms.map_or(0, |t| (now_ms - t).max(0)) as f64;
+    let idle_ms = b
+        .last_progress_ms
+        .map_or(f64::INFINITY, |t| (now_ms - t) as f64);
+    s.latest_ms = Some(age);
+    s.records_behind = Some(b.records_behind);
+    s.status = if b.records_behind > 0 && idle_ms > threshold_ms {
+        "STALLED"
+    } else if age > threshold_ms {
+        "OVER"
+    } else {
+        "OK"
+    };
+}
 
 /// A consumer's iterator age over the window.
 #[derive(Debug, Clone, Serialize)]
@@ -86,7 +128,11 @@ pub struct Series {
     pub latest_ms: Option<f64>,
     /// The window's Maximum.
     pub max_ms: Option<f64>,
-    /// `OK`, `OVER` (latest above the threshold) or `NO DATA`.
+    /// Stream records it has still to process, where its position is known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub records_behind: Option<u64>,
+    /// `OK`, `OVER` (latest above the threshold), `STALLED` (behind, and no checkpoint moved
+    /// for the threshold) or `NO DATA`.
     pub status: &'static str,
     /// One character per period.
     pub sparkline: String,
@@ -108,7 +154,13 @@ pub fn series(
         p.timestamp_ms >= start_ms.div_euclid(period_ms) * period_ms && p.timestamp_ms < end_ms
     });
     points.sort_by_key(|p| p.timestamp_ms);
-    let latest_ms = points.last().map(|p| p.value);
+    // The latest value is the current period's, or the one before it (CloudWatch publishes a
+    // minute or two late); an older datapoint is history, not "latest": NO DATA, not OK.
+    let fresh_from = (end_ms.div_euclid(period_ms) - 1) * period_ms;
+    let latest_ms = points
+        .last()
+        .filter(|p| p.timestamp_ms >= fresh_from)
+        .map(|p| p.value);
     let max_ms = points.iter().map(|p| p.value).reduce(f64::max);
     let status = match latest_ms {
         None => "NO DATA",
@@ -120,6 +172,7 @@ pub fn series(
         source: source.to_owned(),
         latest_ms,
         max_ms,
+        records_behind: None,
         status,
         sparkline: sparkline(&points, start_ms, end_ms, period_ms),
         datapoints: points,
@@ -194,5 +247,20 @@ mod tests {
             60_000.0,
         );
         assert_eq!(over.status, "OVER");
+    }
+
+    /// Issue 13, finding 4: with nothing consuming, the last value seen was shown as LATEST
+    /// and OK for as long as the window still held it.
+    #[test]
+    fn an_old_datapoint_is_not_the_latest_value() {
+        let points = vec![Point {
+            timestamp_ms: 0,
+            value: 1_500.0,
+        }];
+        let s = series("notification", "x", points, 0, 300_000, 60_000, 60_000.0);
+        assert_eq!(
+            (s.latest_ms, s.max_ms, s.status),
+            (None, Some(1_500.0), "NO DATA")
+        );
     }
 }

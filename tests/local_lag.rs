@@ -17,7 +17,7 @@ fn age(function: &str, value: i64, ago_ms: i64) -> Point {
 }
 
 #[test]
-fn lag_shows_what_consume_recorded_and_no_data_for_a_function_never_run() {
+fn lag_shows_what_consume_recorded_and_a_function_never_run_as_stalled() {
     let env = Env::new();
     env.run(&["create", "--count", "30", "--seed", "3"])
         .success();
@@ -42,21 +42,79 @@ fn lag_shows_what_consume_recorded_and_no_data_for_a_function_never_run() {
         .map(|p| p["value"].as_f64().unwrap())
         .reduce(f64::max)
         .expect("consume records IteratorAge");
-    let report = env.run(&["lag", "-o", "json"]).success().json();
+    let report = env.run(&["lag", "-o", "json"]).code(1).json();
     let analytics = for_function(&report, "consumers", "analytics");
     assert_eq!(analytics["maxMs"].as_f64(), Some(max_recorded));
     assert_eq!(analytics["status"], "OK");
-    assert!(!analytics["datapoints"].as_array().unwrap().is_empty());
-    let never = for_function(&report, "consumers", "inventory");
-    assert_eq!(never["status"], "NO DATA");
-    assert!(
-        never["latestMs"].is_null(),
-        "missing data is not 0: {never}"
+    assert_eq!(
+        analytics["latestMs"].as_f64(),
+        Some(0.0),
+        "caught up: its position says 0"
     );
+    assert!(!analytics["datapoints"].as_array().unwrap().is_empty());
+    // Never run, 30 records waiting (issue 13, finding 4): not NO DATA, not OK.
+    let never = for_function(&report, "consumers", "inventory");
+    assert_eq!(never["status"], "STALLED", "{never}");
+    assert_eq!(never["recordsBehind"], 30);
+    assert!(never["latestMs"].as_f64().is_some(), "{never}");
     assert!(never["datapoints"].as_array().unwrap().is_empty());
-    let table = env.run(&["lag"]).success().stdout;
+    let table = env.run(&["lag"]).code(1).stdout;
     let line = table.lines().find(|l| l.starts_with("inventory")).unwrap();
-    assert!(line.contains("NO DATA") && !line.contains(" 0ms"), "{line}");
+    assert!(line.contains("STALLED"), "{line}");
+}
+
+/// Issue 13, finding 4: with nothing consuming and records behind, `status` and `lag` showed
+/// the last age recorded (1.5 s, OK). The age now comes from the consumer's position: it grows
+/// while the consumer is stopped, and a consumer behind with no progress is STALLED.
+#[test]
+fn a_stopped_consumer_is_stalled_and_its_age_grows() {
+    let env = Env::new();
+    env.run(&["create", "--count", "3"]).success();
+    env.run(&["consume", "--function", "notification"])
+        .success();
+    env.run(&["create", "--count", "103"]).success();
+    std::thread::sleep(std::time::Duration::from_millis(1200));
+    let status = env
+        .run(&["status", "--threshold", "1s", "-o", "json"])
+        .success()
+        .json();
+    let notification = for_function(&status, "lag", "notification");
+    assert_eq!(notification["status"], "STALLED", "{notification}");
+    let first = notification["latestMs"].as_f64().unwrap();
+    assert!(first >= 1000.0, "{notification}");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let lag = env
+        .run(&[
+            "lag",
+            "--function",
+            "notification",
+            "--threshold",
+            "1s",
+            "-o",
+            "json",
+        ])
+        .code(1)
+        .json();
+    let later = &lag["consumers"][0];
+    assert_eq!(later["recordsBehind"], 103);
+    assert!(later["latestMs"].as_f64().unwrap() > first, "{later}");
+    // Caught up again: 0 and OK.
+    env.run(&["consume", "--function", "notification"])
+        .success();
+    let lag = env
+        .run(&[
+            "lag",
+            "--function",
+            "notification",
+            "--threshold",
+            "1s",
+            "-o",
+            "json",
+        ])
+        .success()
+        .json();
+    assert_eq!(lag["consumers"][0]["latestMs"].as_f64(), Some(0.0));
+    assert_eq!(lag["consumers"][0]["status"], "OK");
 }
 
 #[test]
@@ -166,7 +224,13 @@ fn status_shows_stream_subscriptions_backlog_dlq_and_items() {
     assert_eq!(for_function(&status, "lag", "inventory")["status"], "OK");
     assert_eq!(
         for_function(&status, "lag", "analytics")["status"],
-        "NO DATA"
+        "STALLED",
+        "never run, 12 records waiting"
+    );
+    assert_eq!(
+        for_function(&status, "lag", "notification")["status"],
+        "NO DATA",
+        "a LATEST consumer that never ran has no position"
     );
     let screen = env.run(&["status"]).success().stdout;
     for part in [

@@ -11,6 +11,9 @@ use super::{ChangeFeed, TResult, Target};
 use crate::functions::{Function, Subscriptions};
 use crate::mappings::{EsmDoc, Mapping, from_subscriptions};
 
+/// The source of the consumers `orderctl consume` runs (as opposed to a deployed Lambda).
+pub const CONSUME_SOURCE: &str = "orderctl consume";
+
 /// One consumer's IteratorAge datapoints, with where they come from.
 #[derive(Debug)]
 pub struct AgeSeries {
@@ -92,7 +95,7 @@ impl Target {
                     .iter()
                     .map(|f| AgeSeries {
                         function: f.name(),
-                        source: "orderctl consume".into(),
+                        source: CONSUME_SOURCE.into(),
                         points: by_function.remove(f.name()).unwrap_or_default(),
                     })
                     .collect())
@@ -107,7 +110,7 @@ impl Target {
                         labels.push((f.name(), format!("lambda {lambda}")));
                     }
                     queries.push(aws::age_query(NAMESPACE, f.name()));
-                    labels.push((f.name(), "orderctl consume".to_owned()));
+                    labels.push((f.name(), CONSUME_SOURCE.to_owned()));
                 }
                 let period_s = i32::try_from(period_ms / 1000).unwrap_or(60);
                 let data = aws

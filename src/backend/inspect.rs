@@ -3,7 +3,7 @@
 //! locally, where its checkpoints are), the oldest dead letter's age (CloudWatch on AWS, so
 //! no message is received), and whether the subscriptions are deployed ones.
 
-use super::local::status::Backlog;
+pub use super::local::status::Backlog;
 use super::queue::QueueStats;
 use super::{TResult, Target};
 

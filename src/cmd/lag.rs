@@ -50,7 +50,10 @@ pub async fn run(args: LagArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<Exit
     };
     loop {
         let report = measure(&window, &ctx.settings.functions, &target).await?;
-        let over = report.consumers.iter().any(|s| s.status == "OVER");
+        let over = report
+            .consumers
+            .iter()
+            .any(|s| matches!(s.status, "OVER" | "STALLED"));
         // Redraw in place on a terminal only; elsewhere (a file, a pipe) reports follow each other.
         if args.watch
             && out.format() == crate::settings::OutputFormat::Table

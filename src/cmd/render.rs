@@ -104,7 +104,7 @@ pub fn ms(v: Option<f64>) -> String {
 pub fn paint_status(p: &Printer, status: &str) -> String {
     match status {
         "OK" => p.paint(status, Style::Green),
-        "OVER" => p.paint(status, Style::Red),
+        "OVER" | "STALLED" => p.paint(status, Style::Red),
         other => p.paint(other, Style::Dim),
     }
 }
