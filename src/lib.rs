@@ -20,6 +20,7 @@ pub mod output;
 pub mod settings;
 pub mod stream;
 pub mod synth;
+pub mod wedge;
 
 use cli::Cli;
 use exit::ExitStatus;

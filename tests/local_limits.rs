@@ -213,3 +213,50 @@ fn issue_13_a_restock_past_the_limit_is_dead_lettered_and_stock_never_wraps() {
         env.run(&["dlq", "purge", "--yes"]).success();
     }
 }
+
+/// Issue 13, Found 1: a consumer that fails on the same record on every run was BEHIND in
+/// `status` and unknown to `doctor`. Both now name it.
+#[test]
+fn issue_13_status_and_doctor_name_a_wedged_consumer() {
+    let env = Env::new();
+    // Unbounded retries: nothing ever gives the poison record up.
+    env.config(
+        "[local]\nshards = 1\n[functions.analytics]\nmaximum_retry_attempts = -1\nmaximum_record_age_seconds = -1\n",
+    );
+    env.run(&["init", "--demo-stock"]).success();
+    crate::support::create_order(|a| env.run(a), "ann@example.com", "SKU-MUG:1:1.00");
+    env.run(&["faults", "set", "metrics", "--always"]).success();
+    // Its batching window is 1 s: 3 s see the first attempt and its retries.
+    let out = env.run(&[
+        "consume",
+        "--function",
+        "analytics",
+        "--timeout",
+        "3s",
+        "-q",
+    ]);
+    assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+    let status = env.run(&["status", "-o", "json"]).json();
+    let wedged = status["wedged"].as_array().unwrap();
+    assert_eq!(wedged.len(), 1, "{status}");
+    assert_eq!(wedged[0]["function"], "analytics");
+    assert_eq!(wedged[0]["recordsBehind"], 1);
+    let text = env.run(&["status"]).stdout;
+    assert!(text.contains("WEDGED: analytics is wedged"), "{text}");
+    let doctor = env.run(&["doctor", "-o", "json"]).code(1).json();
+    let finding = doctor["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "wedged_consumer")
+        .unwrap_or_else(|| panic!("no wedged_consumer finding: {doctor}"));
+    assert_eq!(finding["function"], "analytics");
+    assert_eq!(finding["severity"], "error");
+
+    // Fixed: it catches up and is no longer named.
+    env.run(&["faults", "clear"]).success();
+    env.run(&["consume", "--function", "analytics", "-q"])
+        .success();
+    let status = env.run(&["status", "-o", "json"]).json();
+    assert_eq!(status["wedged"], serde_json::json!([]), "{status}");
+}

@@ -37,6 +37,7 @@ pub async fn run(_args: DoctorArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<
     if target.subscriptions_are_deployed() {
         findings.extend(not_subscribed(&ctx.settings.functions, &mappings));
     }
+    findings.splice(0..0, wedged(&target, &mappings).await);
     let report = DoctorReport {
         stream_arn,
         source,
@@ -49,6 +50,28 @@ pub async fn run(_args: DoctorArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<
         .any(|f| f.severity == Severity::Error);
     out.one(&report, text)?;
     Ok(ExitStatus::failure_if(errors))
+}
+
+/// How far back `doctor` looks for a consumer failing every invocation.
+const WEDGE_WINDOW: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// Subscribed consumers that fail on the same record on every run (crate::wedge), as
+/// error-level findings; metrics that cannot be read name none.
+async fn wedged(
+    target: &crate::backend::Target,
+    mappings: &[crate::mappings::Mapping],
+) -> Vec<Finding> {
+    let functions: Vec<&str> = mappings.iter().map(|m| m.function.as_str()).collect();
+    match crate::wedge::wedged(target, &functions, WEDGE_WINDOW).await {
+        Ok(wedged) => wedged
+            .iter()
+            .map(|w| crate::wedge::finding(w, WEDGE_WINDOW))
+            .collect(),
+        Err(e) => {
+            tracing::debug!("cannot tell wedged consumers: {e:#}");
+            Vec::new()
+        }
+    }
 }
 
 fn text(p: &Printer, r: &DoctorReport) -> std::io::Result<()> {

@@ -16,6 +16,7 @@ use crate::lag::{Window, measure};
 use crate::mappings::Mapping;
 use crate::output::{Printer, Style};
 use crate::stream::lineage::Lineage;
+use crate::wedge::Wedged;
 
 /// The pipeline at a glance.
 #[derive(Debug, Args)]
@@ -135,6 +136,8 @@ pub struct StatusReport {
     pub lag: Part<Vec<LagStatus>>,
     /// Item counts.
     pub items: Part<Items>,
+    /// Consumers failing on the same record on every run (issue 13); empty when none.
+    pub wedged: Vec<Wedged>,
 }
 
 impl StatusReport {
@@ -188,6 +191,7 @@ pub async fn run(args: StatusArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<E
         dlq: Part::from(dlq),
         lag: Part::from(lag),
         items: Part::from(items),
+        wedged: wedged(ctx, &target).await,
     };
     out.one(&report, text)?;
     Ok(ExitStatus::failure_if(!report.complete()))
@@ -249,6 +253,32 @@ async fn items(target: &Target) -> anyhow::Result<Items> {
         inventory: counts.inventory,
         approximate: counts.approximate,
     })
+}
+
+/// How far back `status` looks for a consumer failing every invocation.
+const WEDGE_WINDOW: Duration = Duration::from_secs(15 * 60);
+
+/// The wedged consumers among the enabled functions (crate::wedge); metrics that cannot be
+/// read name none (the iterator-age part says why).
+async fn wedged(ctx: &Ctx, target: &Target) -> Vec<Wedged> {
+    let functions: Vec<&str> = crate::functions::Function::ALL
+        .iter()
+        .filter(|f| ctx.settings.functions[f].enabled)
+        .map(|f| f.name())
+        .collect();
+    crate::wedge::wedged(target, &functions, WEDGE_WINDOW)
+        .await
+        .unwrap_or_else(|e| {
+            tracing::debug!("cannot tell wedged consumers: {e:#}");
+            Vec::new()
+        })
+}
+
+fn wedged_lines(p: &Printer, wedged: &[Wedged]) -> std::io::Result<()> {
+    for w in wedged {
+        p.line(p.paint(&format!("WEDGED: {}", w.message(WEDGE_WINDOW)), Style::Red))?;
+    }
+    Ok(())
 }
 
 fn text(p: &Printer, r: &StatusReport) -> std::io::Result<()> {
@@ -355,6 +385,7 @@ fn text(p: &Printer, r: &StatusReport) -> std::io::Result<()> {
         }
         Part::Unavailable { error } => p.line(format!("subscriptions: {}", unavailable(error)))?,
     }
+    wedged_lines(p, &r.wedged)?;
     p.line("")?;
     match &r.lag {
         Part::Ok(lag) => {

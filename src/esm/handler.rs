@@ -45,14 +45,106 @@ impl<D: Mailer + Metrics + Stock + DeadLetters> Handler for Bundled<'_, D> {
     }
 
     async fn invoke(&self, event: &Event, attempt: u32) -> Invoked {
-        let report = self
-            .function
-            .run(event, self.deps, &self.sender, attempt)
-            .await;
+        use futures_util::FutureExt as _;
+        // A panic in a function is what Lambda reports as an unhandled error: a function error,
+        // retried and given up by the mapping's rules (aws-semantics §3.4), never the end of
+        // `consume` — which would meet the same record, and panic, on every run (issue 13).
+        let run = self.function.run(event, self.deps, &self.sender, attempt);
+        let report = match std::panic::AssertUnwindSafe(run).catch_unwind().await {
+            Ok(report) => report,
+            Err(panic) => {
+                let message = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| (*s).to_owned())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "panic".to_owned());
+                return Invoked {
+                    response: Some(serde_json::json!({
+                        "errorType": "Panic",
+                        "errorMessage": message,
+                    })),
+                    function_error: true,
+                    outcomes: Vec::new(),
+                };
+            }
+        };
         Invoked {
             response: serde_json::to_value(&report.response).ok(),
             function_error: false,
             outcomes: report.records.iter().map(|r| r.outcome).collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use orders_core::SequenceNumber;
+    use orders_core::caps::{Applied, CapResult, Datum, Email, StockLine, StockOutcome};
+
+    /// Capabilities that panic on every call.
+    struct Panicky;
+
+    impl Mailer for Panicky {
+        async fn send_once(&self, _: &str, _: &Email) -> CapResult<Applied> {
+            panic!("mailer exploded")
+        }
+    }
+    impl Metrics for Panicky {
+        async fn put_once(
+            &self,
+            _: &str,
+            _: &[String],
+            _: &[Vec<Datum>],
+        ) -> CapResult<Vec<Applied>> {
+            panic!("metrics exploded")
+        }
+    }
+    impl Stock for Panicky {
+        async fn reserve(
+            &self,
+            _: &str,
+            _: &str,
+            _: &SequenceNumber,
+            _: &[StockLine],
+        ) -> CapResult<StockOutcome> {
+            panic!("stock exploded")
+        }
+        async fn release(
+            &self,
+            _: &str,
+            _: &str,
+            _: &SequenceNumber,
+            _: bool,
+        ) -> CapResult<StockOutcome> {
+            panic!("stock exploded")
+        }
+    }
+    impl DeadLetters for Panicky {
+        async fn send(&self, _: &str) -> CapResult<()> {
+            panic!("dlq exploded")
+        }
+    }
+
+    /// Issue 13: a panicking function is a function error the mapping retries, not the end of
+    /// `consume` on every run.
+    #[tokio::test]
+    async fn a_panic_is_a_function_error() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures/events/order-created.json"
+        ))
+        .unwrap();
+        let event: Event = serde_json::from_str(&text).unwrap();
+        for function in Function::ALL {
+            let handler = Bundled {
+                function,
+                deps: &Panicky,
+                sender: "orders@example.com".into(),
+            };
+            let invoked = handler.invoke(&event, 1).await;
+            assert!(invoked.function_error, "{}", function.name());
+            assert_eq!(invoked.response.unwrap()["errorType"], "Panic");
         }
     }
 }

@@ -128,5 +128,8 @@ async fn issue_13_impossible_totals_are_dead_lettered_not_a_panic() {
     );
     assert_eq!(deps.effects().dlq.len(), 2);
     assert!(report.response.batch_item_failures.is_empty());
-    assert_eq!(values(&deps)[0], ("OrderCount".into(), "1".into(), "Count".into()));
+    assert_eq!(
+        values(&deps)[0],
+        ("OrderCount".into(), "1".into(), "Count".into())
+    );
 }

@@ -447,6 +447,27 @@ mod tests {
     }
 
     #[test]
+    fn a_restock_cancelled_on_a_product_is_past_the_limit() {
+        let lines = [line("A", 1), line("B", 5)];
+        let past = [
+            reason("None", None),
+            reason("None", None),
+            reason("None", None),
+            reason(CHECK_FAILED, Some(limits::MAX_STOCK)),
+        ];
+        let e = restock_cancelled(&past, &lines, "Inventory");
+        assert!(!e.is_transient());
+        assert!(e.message.starts_with("cannot give back 5 of B"), "{e}");
+        let conflict = [
+            reason("None", None),
+            reason("None", None),
+            reason("TransactionConflict", None),
+            reason("None", None),
+        ];
+        assert!(restock_cancelled(&conflict, &lines, "Inventory").is_transient());
+    }
+
+    #[test]
     fn lines_are_merged_per_product() {
         assert_eq!(
             merge(&[line("A", 1), line("B", 2), line("A", 3)]),

@@ -602,3 +602,33 @@ async fn missing_resources_are_transient_not_dead_letters() {
         .unwrap_err();
     assert_eq!(claim.severity, Severity::Transient, "{claim}");
 }
+
+/// Issue 13, Found 1: a restock that would take stock past the documented limit is refused
+/// (permanently, with the reason) and changes nothing: neither the stock nor the ledger.
+#[tokio::test]
+async fn issue_13_a_restock_past_the_limit_is_refused_and_changes_nothing() {
+    let world = World::new().await;
+    world.set_stock("SKU-MUG", 10).await;
+    let reserved = world
+        .effects
+        .reserve("inventory#e1", "o-1", &seq(18), &[line("SKU-MUG", 2)])
+        .await;
+    assert!(matches!(reserved, Ok(StockOutcome::Done(_))));
+    let limit = orders_core::limits::MAX_STOCK;
+    world.set_stock("SKU-MUG", limit).await;
+    let back = world
+        .effects
+        .release("inventory#e2", "o-1", &seq(100), true)
+        .await;
+    let err = back.unwrap_err();
+    assert!(!err.is_transient());
+    assert_eq!(
+        err.message,
+        format!(
+            "cannot give back 2 of SKU-MUG: its stock of {limit} would pass the limit of {limit}; stock left unchanged"
+        )
+    );
+    assert_eq!(world.stock("SKU-MUG").await, Some(limit));
+    let after = ledger(&world.event_item("inventory#reservation#o-1").await.unwrap());
+    assert_eq!(after.held().len(), 1, "the reservation is still held");
+}
