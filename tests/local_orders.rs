@@ -176,8 +176,9 @@ fn bad_input_is_one_line_exit_2_and_writes_nothing() {
         a.extend(["--item", item]);
         env.run(&a)
     };
-    with("SKU-1:0:1.00").input_error("quantity must be a positive integer, got 0");
-    with("SKU-1:1.5:1.00").input_error("quantity must be a positive integer, got 1.5");
+    with("SKU-1:0:1.00").input_error("quantity must be a whole number from 1 to 1000000, got 0");
+    with("SKU-1:1.5:1.00")
+        .input_error("quantity must be a whole number from 1 to 1000000, got 1.5");
     with("SKU-1:1:-1").input_error("must not be negative");
     with("SKU-1:1:1.001").input_error("at most 2 decimal places");
     with("SKU-1:1").input_error("SKU:QTY:PRICE");
