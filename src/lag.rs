@@ -7,6 +7,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use crate::backend::Target;
+use crate::backend::position::Position;
 use crate::functions::{Function, Subscriptions};
 
 /// The window `lag` and `status` look at.
@@ -41,6 +42,7 @@ pub async fn measure(
     window: &Window,
     subs: &Subscriptions,
     target: &Target,
+    data_dir: &std::path::Path,
 ) -> anyhow::Result<LagReport> {
     let functions = if window.functions.is_empty() {
         Function::ALL.to_vec()
@@ -56,13 +58,9 @@ pub async fn measure(
     let threshold = window.threshold.as_millis() as f64;
     let mut positions = std::collections::HashMap::new();
     for f in &functions {
-        if let Some(backlog) = target.backlog(f.name())?
-            // A consumer that never ran has a position only once records wait for it (from
-            // LATEST, none do): until then its metrics are all there is.
-            && (backlog.checkpointed_shards > 0
-                || (backlog.records_behind > 0 && subs[f].starting_position != "latest"))
-        {
-            positions.insert(f.name(), backlog);
+        let latest = subs[f].starting_position == "latest";
+        if let Some(p) = target.position(f.name(), latest, data_dir).await? {
+            positions.insert(f.name(), p);
         }
     }
     let consumers = target
@@ -95,19 +93,14 @@ pub use crate::backend::consumers::CONSUME_SOURCE as CONSUME;
 /// from metrics: now minus the creation time of its oldest unprocessed record (0 when caught
 /// up, growing while it is stopped). Behind with no checkpoint moved for `threshold_ms` is
 /// STALLED: the worst answer on call is an OK from a consumer that stopped.
-fn from_position(
-    s: &mut Series,
-    b: &crate::backend::inspect::Backlog,
-    now_ms: i64,
-    threshold_ms: f64,
-) {
-    let age = b.oldest_behind_ms.map_or(0, |t| (now_ms - t).max(0)) as f64;
-    let idle_ms = b
+fn from_position(s: &mut Series, p: &Position, now_ms: i64, threshold_ms: f64) {
+    let age = p.oldest_behind_ms.map_or(0, |t| (now_ms - t).max(0)) as f64;
+    let idle_ms = p
         .last_progress_ms
         .map_or(f64::INFINITY, |t| (now_ms - t) as f64);
     s.latest_ms = Some(age);
-    s.records_behind = Some(b.records_behind);
-    s.status = if b.records_behind > 0 && idle_ms > threshold_ms {
+    s.records_behind = p.records_behind;
+    s.status = if p.is_behind() && idle_ms > threshold_ms {
         "STALLED"
     } else if age > threshold_ms {
         "OVER"

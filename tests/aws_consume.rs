@@ -121,3 +121,61 @@ fn invoke_applies_effects_on_the_aws_target() {
     }
     assert_eq!((stock("SKU-MUG"), stock("SKU-PAD")), (mugs - 2, pads - 3));
 }
+
+/// Issue 13, finding 4, on AWS: where `orderctl consume` runs, its checkpoint files give its
+/// position, so `lag` measures the age of its oldest unprocessed record instead of the last
+/// IteratorAge it published: 0 when caught up, STALLED while it is stopped with records waiting.
+#[test]
+fn lag_of_orderctl_consume_on_aws_comes_from_its_checkpoints() {
+    let aws = AwsEnv::new();
+    aws.run(&["init", "--demo-stock"]).success();
+    aws.verify_sender("orders@example.com");
+    let create = || {
+        aws.run(&["create", "--count", "3", "-q"]).success();
+    };
+    create();
+    aws.run(&[
+        "consume",
+        "--function",
+        "analytics",
+        "--until-idle",
+        "--idle",
+        "300ms",
+    ])
+    .success();
+    let lag = |threshold: &str| {
+        let args = [
+            "lag",
+            "--function",
+            "analytics",
+            "--threshold",
+            threshold,
+            "-o",
+            "json",
+        ];
+        let out = aws.run(&args);
+        let code = out.code;
+        (code, out.json())
+    };
+    let consume_of = |report: &serde_json::Value| -> serde_json::Value {
+        report["consumers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["function"] == "analytics" && c["source"] == "orderctl consume")
+            .cloned()
+            .unwrap_or_else(|| panic!("no orderctl consume series: {report}"))
+    };
+    let (code, caught_up) = lag("60s");
+    let consume = consume_of(&caught_up);
+    assert_eq!(code, 0, "{caught_up}");
+    assert_eq!(consume["latestMs"].as_f64(), Some(0.0), "{consume}");
+    assert_eq!(consume["status"], "OK");
+    create();
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let (code, behind) = lag("1s");
+    let consume = consume_of(&behind);
+    assert_eq!(code, 1, "{behind}");
+    assert_eq!(consume["status"], "STALLED", "{consume}");
+    assert!(consume["latestMs"].as_f64().unwrap() >= 1000.0, "{consume}");
+}

@@ -14,6 +14,7 @@ pub mod inspect;
 pub mod local;
 pub mod local_only;
 pub mod metric_reads;
+pub mod position;
 pub mod queue;
 pub mod remote;
 mod stores;

@@ -49,7 +49,13 @@ pub async fn run(args: LagArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<Exit
         threshold: args.threshold,
     };
     loop {
-        let report = measure(&window, &ctx.settings.functions, &target).await?;
+        let report = measure(
+            &window,
+            &ctx.settings.functions,
+            &target,
+            &ctx.settings.data_dir,
+        )
+        .await?;
         let over = report
             .consumers
             .iter()

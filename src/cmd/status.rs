@@ -104,9 +104,9 @@ pub struct LagStatus {
     pub function: String,
     /// Where it runs.
     pub source: String,
-    /// Latest Maximum (ms).
+    /// Latest age (ms): from its position where known, else the latest period's Maximum.
     pub latest_ms: Option<f64>,
-    /// `OK`, `OVER`, `NO DATA`.
+    /// `OK`, `OVER`, `STALLED` (behind, no progress for the threshold), `NO DATA`.
     pub status: &'static str,
 }
 
@@ -165,7 +165,12 @@ pub async fn run(args: StatusArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<E
         stream(&target),
         subscriptions(ctx, &target),
         dlq(ctx, &target),
-        measure(&window, &ctx.settings.functions, &target),
+        measure(
+            &window,
+            &ctx.settings.functions,
+            &target,
+            &ctx.settings.data_dir
+        ),
         items(&target),
     );
     if let (Err(e), Err(_), Err(_), Err(_), Err(_)) = (&stream, &subscriptions, &dlq, &lag, &items)
