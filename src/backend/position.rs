@@ -51,7 +51,12 @@ impl Target {
                 }))
             }
             Target::Aws(aws) => {
-                let arn = aws.stream_arn().await?;
+                // No table here (a CloudWatch-only view of a pipeline): no consume ran on it.
+                let arn = match aws.stream_arn().await {
+                    Ok(arn) => arn,
+                    Err(TargetError::NotFound(_)) => return Ok(None),
+                    Err(e) => return Err(e),
+                };
                 let Checkpoints::Files { dir, .. } = Checkpoints::files(data_dir, &arn) else {
                     return Ok(None);
                 };
