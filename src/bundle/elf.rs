@@ -25,7 +25,10 @@ impl GlibcVersion {
         let major = parts.next()?.parse().ok()?;
         let minor = parts.next().map_or(Some(0), |p| p.parse().ok())?;
         let patch = parts.next().map_or(Some(0), |p| p.parse().ok())?;
-        parts.next().is_none().then_some(GlibcVersion(major, minor, patch))
+        parts
+            .next()
+            .is_none()
+            .then_some(GlibcVersion(major, minor, patch))
     }
 }
 
@@ -124,7 +127,9 @@ pub fn version_needs(bytes: &[u8]) -> Result<Vec<String>, ElfError> {
             if next == 0 {
                 break;
             }
-            aux = aux.checked_add(next).ok_or(ElfError::Corrupt("version aux"))?;
+            aux = aux
+                .checked_add(next)
+                .ok_or(ElfError::Corrupt("version aux"))?;
             check_room(table, aux, VERNAUX_SIZE, "version aux")?;
         }
         let next = u32_at(table, entry + 12, "version need")? as usize;
@@ -179,7 +184,12 @@ fn section_headers(bytes: &[u8]) -> Result<Vec<Section>, ElfError> {
         .collect()
 }
 
-fn slice<'a>(bytes: &'a [u8], offset: u64, size: u64, what: &'static str) -> Result<&'a [u8], ElfError> {
+fn slice<'a>(
+    bytes: &'a [u8],
+    offset: u64,
+    size: u64,
+    what: &'static str,
+) -> Result<&'a [u8], ElfError> {
     let start = usize::try_from(offset).map_err(|_| ElfError::Corrupt(what))?;
     let len = usize::try_from(size).map_err(|_| ElfError::Corrupt(what))?;
     let end = start.checked_add(len).ok_or(ElfError::Corrupt(what))?;
@@ -276,13 +286,22 @@ pub(crate) mod tests {
         };
         elf.extend(header(0, 0, 0, 0, 0));
         elf.extend(header(3, strtab_off, strtab.len() as u64, 0, 0));
-        elf.extend(header(SHT_GNU_VERNEED, verneed_off, verneed.len() as u64, 1, 1));
+        elf.extend(header(
+            SHT_GNU_VERNEED,
+            verneed_off,
+            verneed.len() as u64,
+            1,
+            1,
+        ));
         elf
     }
 
     #[test]
     fn the_newest_glibc_version_needed_is_found() {
-        let elf = crafted(62, &["GLIBC_2.2.5", "GLIBC_2.34", "GLIBC_2.17", "GLIBC_PRIVATE"]);
+        let elf = crafted(
+            62,
+            &["GLIBC_2.2.5", "GLIBC_2.34", "GLIBC_2.17", "GLIBC_PRIVATE"],
+        );
         assert_eq!(
             version_needs(&elf).unwrap(),
             ["GLIBC_2.2.5", "GLIBC_2.34", "GLIBC_2.17", "GLIBC_PRIVATE"]
@@ -332,7 +351,10 @@ pub(crate) mod tests {
         for len in 0..elf.len() {
             let _ = inspect(&elf[..len]);
         }
-        assert!(matches!(inspect(&elf[..elf.len() - 1]), Err(ElfError::Corrupt(_))));
+        assert!(matches!(
+            inspect(&elf[..elf.len() - 1]),
+            Err(ElfError::Corrupt(_))
+        ));
         // A name offset past the string table.
         let mut bad = elf.clone();
         let at = 64 + 11 + 11 + 16 + 8;

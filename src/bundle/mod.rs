@@ -119,15 +119,13 @@ pub fn build(
         cargo.arg("--quiet");
     }
     tracing::debug!(?cargo, "building {name}");
-    let status = cargo
-        .status()
-        .context("running cargo lambda build")?;
+    let status = cargo.status().context("running cargo lambda build")?;
     if !status.success() {
         bail!("cargo lambda build failed for {name} ({status}); its output is above");
     }
     let bootstrap = workspace.bootstrap_path(function);
-    let binary = std::fs::read(&bootstrap)
-        .with_context(|| format!("reading {}", bootstrap.display()))?;
+    let binary =
+        std::fs::read(&bootstrap).with_context(|| format!("reading {}", bootstrap.display()))?;
     let zip_path = workspace.zip_path(function);
     if let Some(reason) = refusal(function, arch, &binary)? {
         // A zip from an earlier build must not be deployed as if it were this one.
@@ -209,8 +207,13 @@ mod tests {
         } else {
             Arch::X86_64
         };
-        let reason = refusal(Function::Inventory, other, &bytes).unwrap().unwrap();
-        assert!(reason.starts_with("inventory: bootstrap is built for"), "{reason}");
+        let reason = refusal(Function::Inventory, other, &bytes)
+            .unwrap()
+            .unwrap();
+        assert!(
+            reason.starts_with("inventory: bootstrap is built for"),
+            "{reason}"
+        );
         assert!(refusal(Function::Inventory, other, b"not elf").is_err());
     }
 
@@ -226,6 +229,9 @@ mod tests {
         );
         assert_eq!(reason.lines().count(), 1);
         let ok = elf::tests::crafted(183, &["GLIBC_2.17", "GLIBC_2.34"]);
-        assert_eq!(refusal(Function::Analytics, Arch::Arm64, &ok).unwrap(), None);
+        assert_eq!(
+            refusal(Function::Analytics, Arch::Arm64, &ok).unwrap(),
+            None
+        );
     }
 }

@@ -53,14 +53,18 @@ struct Package {
 /// The orderctl workspace containing the current directory.
 pub fn locate_workspace() -> anyhow::Result<Workspace> {
     let output = Command::new("cargo")
-        .args(["metadata", "--format-version", "1", "--no-deps", "--offline"])
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--no-deps",
+            "--offline",
+        ])
         .stdin(Stdio::null())
         .output()
         .map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
-                anyhow::anyhow!(
-                    "build needs cargo on PATH (a Rust toolchain: https://rustup.rs)"
-                )
+                anyhow::anyhow!("build needs cargo on PATH (a Rust toolchain: https://rustup.rs)")
             } else {
                 anyhow::Error::new(e).context("running cargo metadata")
             }
@@ -209,9 +213,7 @@ mod tests {
     fn a_std_is_found_by_its_rlib() {
         let dir = tempfile::tempdir().unwrap();
         assert!(!std_installed(dir.path(), Arch::Arm64));
-        let lib = dir
-            .path()
-            .join("lib/rustlib/aarch64-unknown-linux-gnu/lib");
+        let lib = dir.path().join("lib/rustlib/aarch64-unknown-linux-gnu/lib");
         std::fs::create_dir_all(&lib).unwrap();
         assert!(!std_installed(dir.path(), Arch::Arm64));
         std::fs::write(lib.join("libstd-0123abcd.rlib"), b"").unwrap();

@@ -35,8 +35,8 @@ pub async fn run(args: BuildArgs, _ctx: &Ctx, out: &Printer) -> anyhow::Result<E
         chosen
     };
     let workspace = toolchain::locate_workspace()?;
-    toolchain::require_cargo_lambda()?;
     toolchain::require_std(&workspace, args.arch)?;
+    toolchain::require_cargo_lambda()?;
 
     let mut built = Vec::new();
     for function in functions {
