@@ -17,6 +17,7 @@ pub mod metric_reads;
 pub mod position;
 pub mod queue;
 pub mod remote;
+pub mod stack;
 mod stores;
 mod target;
 pub mod telemetry;

@@ -1,4 +1,5 @@
-//! The AWS target: SDK clients for DynamoDB, DynamoDB Streams and SQS, built once from one
+//! The AWS target: SDK clients for DynamoDB, DynamoDB Streams, SQS, Lambda, CloudWatch, and
+//! CloudFormation and S3 for `deploy`, built once from one
 //! `SdkConfig` (standard credential chain, `--profile`, `--region`, `--endpoint-url` and the
 //! `AWS_ENDPOINT_URL*` variables, standard retries), shared by every operation.
 
@@ -12,6 +13,7 @@ mod inventory;
 mod mappings;
 mod orders;
 mod queue;
+pub mod stack;
 
 use std::time::Duration;
 
@@ -43,6 +45,8 @@ pub struct AwsTarget {
     pub(crate) sqs: aws_sdk_sqs::Client,
     pub(crate) lambda: aws_sdk_lambda::Client,
     pub(crate) cloudwatch: aws_sdk_cloudwatch::Client,
+    pub(crate) cfn: aws_sdk_cloudformation::Client,
+    pub(crate) s3: aws_sdk_s3::Client,
     clients: orders_aws::Clients,
     pub(crate) resources: Resources,
     pub(crate) origin: Origin,
@@ -111,6 +115,14 @@ impl AwsTarget {
             sqs: clients.sqs.clone(),
             lambda: aws_sdk_lambda::Client::new(&config),
             cloudwatch: clients.cloudwatch.clone(),
+            // `deploy` only: a client is a handle, building one sends nothing.
+            cfn: aws_sdk_cloudformation::Client::new(&config),
+            s3: aws_sdk_s3::Client::from_conf(
+                aws_sdk_s3::config::Builder::from(&config)
+                    // Path-style: a custom endpoint (moto, LocalStack) has no bucket subdomains.
+                    .force_path_style(config.endpoint_url().is_some())
+                    .build(),
+            ),
             clients,
             resources: settings.resources.clone(),
             origin,
