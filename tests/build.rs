@@ -165,10 +165,17 @@ fn build_zips_inventory_as_an_executable_bootstrap_and_rebuilds_it_identically()
     assert!(glibc <= GlibcVersion::AL2023, "needs glibc {glibc}");
     assert_eq!(built["glibc"], glibc.to_string());
 
-    // Rebuilt from scratch (the zip removed, the binary copied again by cargo-lambda): the
-    // same bytes, so the same hash, so a deploy sees nothing to update.
-    std::fs::remove_file(&zip_path).unwrap();
+    // Rebuilt (cargo-lambda copies the binary again, the zip is written anew, never removed,
+    // since a deploy may be reading it): the same bytes, so the same hash, so a deploy sees
+    // nothing to update.
+    use std::os::unix::fs::MetadataExt;
+    let inode = std::fs::metadata(&zip_path).unwrap().ino();
     let second = run_in(&env, workspace(), &args).success().json();
+    assert_ne!(
+        std::fs::metadata(&zip_path).unwrap().ino(),
+        inode,
+        "the zip was not rewritten"
+    );
     assert_eq!(second[0]["sha256"], built["sha256"]);
     assert_eq!(std::fs::read(&zip_path).unwrap(), zip);
 }

@@ -179,9 +179,10 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// Write through a temporary file and a rename, so a reader (a deploy) never sees half a zip.
+/// Write through a temporary file and a rename, so a reader (a deploy) never sees half a zip
+/// or no zip, and two builds at once never write the same temporary file.
 fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let tmp = path.with_extension("zip.tmp");
+    let tmp = path.with_extension(format!("zip.{}.tmp", std::process::id()));
     std::fs::write(&tmp, bytes).with_context(|| format!("writing {}", tmp.display()))?;
     std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))
 }
