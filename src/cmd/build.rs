@@ -25,9 +25,13 @@ pub struct BuildArgs {
     pub arch: Arch,
 }
 
-pub async fn run(args: BuildArgs, _ctx: &Ctx, out: &Printer) -> anyhow::Result<ExitStatus> {
+pub async fn run(args: BuildArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<ExitStatus> {
+    // By default what a deploy ships: the functions orderctl.toml leaves enabled.
     let functions = if args.select.functions.is_empty() {
-        Function::ALL.to_vec()
+        Function::ALL
+            .into_iter()
+            .filter(|f| ctx.settings.functions.get(f).is_none_or(|s| s.enabled))
+            .collect()
     } else {
         let mut chosen = args.select.functions.clone();
         chosen.sort();
