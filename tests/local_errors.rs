@@ -24,7 +24,10 @@ fn an_argument_error_is_one_line_naming_the_help_to_read() {
 #[test]
 fn filter_test_blames_the_flag_that_was_given() {
     let env = Env::new();
-    let event = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/events/order-created.json");
+    let event = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/events/order-created.json"
+    );
     env.run(&["filter", "test", "--pattern", "{bad", "--event", event])
         .input_error("--pattern: invalid filter pattern");
 }
