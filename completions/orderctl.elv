@@ -57,6 +57,9 @@ set edit:completion:arg-completer[orderctl] = {|@words|
             cand metrics 'Metrics the consumers published (local table, or CloudWatch)'
             cand faults 'Inject transient faults into the local adapters (mailer, metrics, inventory)'
             cand demo 'An end-to-end walkthrough on a fresh local data dir'
+            cand build 'Build the functions for Lambda (provided.al2023) and zip each under target/lambda/'
+            cand deploy 'Deploy the functions, their subscriptions and alarms as a CloudFormation stack (--plan, --template)'
+            cand destroy 'Delete the deployed stack (the tables and the DLQ stay)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1098,6 +1101,83 @@ set edit:completion:arg-completer[orderctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'orderctl;build'= {
+            cand --function 'Only these functions (repeatable) [default: every enabled function]'
+            cand --arch 'The Lambda architecture'
+            cand --target 'Where the pipeline lives'
+            cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
+            cand --config 'Configuration file [default: ./orderctl.toml when present]'
+            cand --profile 'AWS target: the named profile (else AWS_PROFILE, else default)'
+            cand --region 'AWS target: the region (else AWS_REGION / the profile''s region)'
+            cand --endpoint-url 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too'
+            cand -o 'Output format; json and jsonl field names are stable'
+            cand --output 'Output format; json and jsonl field names are stable'
+            cand --color 'When to use colours (NO_COLOR is honoured)'
+            cand --orders-table 'Name of the orders table'
+            cand --inventory-table 'Name of the inventory table'
+            cand --processed-events-table 'Name of the idempotency table'
+            cand --dlq-queue 'Name of the dead-letter queue'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orderctl;deploy'= {
+            cand --template 'Print the template and exit (needs no AWS access): json, or yaml'
+            cand --stack-name 'The stack [default: orderctl.toml''s deploy.stack_name, else orderctl]'
+            cand --artifacts 'Where `orderctl build` wrote the zips [default: target/lambda]'
+            cand --target 'Where the pipeline lives'
+            cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
+            cand --config 'Configuration file [default: ./orderctl.toml when present]'
+            cand --profile 'AWS target: the named profile (else AWS_PROFILE, else default)'
+            cand --region 'AWS target: the region (else AWS_REGION / the profile''s region)'
+            cand --endpoint-url 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too'
+            cand -o 'Output format; json and jsonl field names are stable'
+            cand --output 'Output format; json and jsonl field names are stable'
+            cand --color 'When to use colours (NO_COLOR is honoured)'
+            cand --orders-table 'Name of the orders table'
+            cand --inventory-table 'Name of the inventory table'
+            cand --processed-events-table 'Name of the idempotency table'
+            cand --dlq-queue 'Name of the dead-letter queue'
+            cand --plan 'Show what would change (a change set, deleted afterwards); change nothing'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orderctl;destroy'= {
+            cand --stack-name 'The stack [default: orderctl.toml''s deploy.stack_name, else orderctl]'
+            cand --target 'Where the pipeline lives'
+            cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
+            cand --config 'Configuration file [default: ./orderctl.toml when present]'
+            cand --profile 'AWS target: the named profile (else AWS_PROFILE, else default)'
+            cand --region 'AWS target: the region (else AWS_REGION / the profile''s region)'
+            cand --endpoint-url 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too'
+            cand -o 'Output format; json and jsonl field names are stable'
+            cand --output 'Output format; json and jsonl field names are stable'
+            cand --color 'When to use colours (NO_COLOR is honoured)'
+            cand --orders-table 'Name of the orders table'
+            cand --inventory-table 'Name of the inventory table'
+            cand --processed-events-table 'Name of the idempotency table'
+            cand --dlq-queue 'Name of the dead-letter queue'
+            cand --yes 'Really delete it'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'orderctl;completions'= {
             cand --target 'Where the pipeline lives'
             cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
@@ -1139,6 +1219,9 @@ set edit:completion:arg-completer[orderctl] = {|@words|
             cand metrics 'Metrics the consumers published (local table, or CloudWatch)'
             cand faults 'Inject transient faults into the local adapters (mailer, metrics, inventory)'
             cand demo 'An end-to-end walkthrough on a fresh local data dir'
+            cand build 'Build the functions for Lambda (provided.al2023) and zip each under target/lambda/'
+            cand deploy 'Deploy the functions, their subscriptions and alarms as a CloudFormation stack (--plan, --template)'
+            cand destroy 'Delete the deployed stack (the tables and the DLQ stay)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1232,6 +1315,12 @@ set edit:completion:arg-completer[orderctl] = {|@words|
         &'orderctl;help;faults;list'= {
         }
         &'orderctl;help;demo'= {
+        }
+        &'orderctl;help;build'= {
+        }
+        &'orderctl;help;deploy'= {
+        }
+        &'orderctl;help;destroy'= {
         }
         &'orderctl;help;completions'= {
         }

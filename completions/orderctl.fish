@@ -63,6 +63,9 @@ complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "outbox" -d 'Email
 complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "metrics" -d 'Metrics the consumers published (local table, or CloudWatch)'
 complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "faults" -d 'Inject transient faults into the local adapters (mailer, metrics, inventory)'
 complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "demo" -d 'An end-to-end walkthrough on a fresh local data dir'
+complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "build" -d 'Build the functions for Lambda (provided.al2023) and zip each under target/lambda/'
+complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "deploy" -d 'Deploy the functions, their subscriptions and alarms as a CloudFormation stack (--plan, --template)'
+complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "destroy" -d 'Delete the deployed stack (the tables and the DLQ stay)'
 complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c orderctl -n "__fish_orderctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orderctl -n "__fish_orderctl_using_subcommand init" -l seed-inventory -d 'Fill Inventory from a JSON array or JSON lines of {productId, stock}' -r -F
@@ -988,6 +991,81 @@ complete -c orderctl -n "__fish_orderctl_using_subcommand demo" -s q -l quiet -d
 complete -c orderctl -n "__fish_orderctl_using_subcommand demo" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
 complete -c orderctl -n "__fish_orderctl_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orderctl -n "__fish_orderctl_using_subcommand demo" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand build" -l function -d 'Only these functions (repeatable) [default: every enabled function]' -r -f -a "notification\t'Emails on new orders and status changes (SES)'
+analytics\t'OrderCount and Revenue metrics per batch (CloudWatch)'
+inventory\t'Reserves stock for new orders, restocks cancelled and deleted ones (DynamoDB transactions)'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand build" -l arch -d 'The Lambda architecture' -r -f -a "x86_64\t'Intel and AMD (Lambda\'s default)'
+arm64\t'Graviton'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand build" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand build" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand build" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand build" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand build" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand build" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand build" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand build" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand build" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand build" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand build" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand build" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand build" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand build" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand build" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand build" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand deploy" -l template -d 'Print the template and exit (needs no AWS access): json, or yaml' -r -f -a "json\t'JSON'
+yaml\t'YAML'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand deploy" -l stack-name -d 'The stack [default: orderctl.toml\'s deploy.stack_name, else orderctl]' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand deploy" -l artifacts -d 'Where `orderctl build` wrote the zips [default: target/lambda]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand deploy" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand deploy" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand deploy" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand deploy" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand deploy" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand deploy" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand deploy" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand deploy" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand deploy" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand deploy" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand deploy" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand deploy" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand deploy" -l plan -d 'Show what would change (a change set, deleted afterwards); change nothing'
+complete -c orderctl -n "__fish_orderctl_using_subcommand deploy" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand deploy" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand deploy" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand deploy" -s V -l version -d 'Print version'
+complete -c orderctl -n "__fish_orderctl_using_subcommand destroy" -l stack-name -d 'The stack [default: orderctl.toml\'s deploy.stack_name, else orderctl]' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand destroy" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
+aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand destroy" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand destroy" -l config -d 'Configuration file [default: ./orderctl.toml when present]' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand destroy" -l profile -d 'AWS target: the named profile (else AWS_PROFILE, else default)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand destroy" -l region -d 'AWS target: the region (else AWS_REGION / the profile\'s region)' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand destroy" -l endpoint-url -d 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand destroy" -s o -l output -d 'Output format; json and jsonl field names are stable' -r -f -a "table\t'Human-readable tables and lines'
+json\t'One JSON document'
+jsonl\t'One JSON object per line'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand destroy" -l color -d 'When to use colours (NO_COLOR is honoured)' -r -f -a "auto\t'When the stream is a terminal and NO_COLOR is unset'
+always\t'Always'
+never\t'Never'"
+complete -c orderctl -n "__fish_orderctl_using_subcommand destroy" -l orders-table -d 'Name of the orders table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand destroy" -l inventory-table -d 'Name of the inventory table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand destroy" -l processed-events-table -d 'Name of the idempotency table' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand destroy" -l dlq-queue -d 'Name of the dead-letter queue' -r
+complete -c orderctl -n "__fish_orderctl_using_subcommand destroy" -l yes -d 'Really delete it'
+complete -c orderctl -n "__fish_orderctl_using_subcommand destroy" -s q -l quiet -d 'Print only data and errors'
+complete -c orderctl -n "__fish_orderctl_using_subcommand destroy" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c orderctl -n "__fish_orderctl_using_subcommand destroy" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orderctl -n "__fish_orderctl_using_subcommand destroy" -s V -l version -d 'Print version'
 complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -l target -d 'Where the pipeline lives' -r -f -a "local\t'An embedded SQLite database in the data dir: tables, stream, queue, metrics'
 aws\t'AWS, or any AWS-compatible endpoint, through the AWS SDK for Rust'"
 complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -l data-dir -d 'Local target: the data directory holding the SQLite database [default: the platform data dir]' -r -F
@@ -1009,25 +1087,28 @@ complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -s q -l q
 complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
 complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orderctl -n "__fish_orderctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "init" -d 'Create what the pipeline needs on the target (tables, stream, index, queue); idempotent'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "create" -d 'Create orders from flags, a file, or synthetic load'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "orders" -d 'Read, change and delete orders'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "inventory" -d 'Stock levels'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "tail" -d 'Read the stream: all shards in lineage order, from any position, with filters'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "filter" -d 'Lambda event filter patterns: test them against records, offline'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "functions" -d 'The bundled consumer functions and their subscriptions'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "invoke" -d 'Run a bundled function in-process on a Lambda event; show outcomes, response, next step, effects'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "consume" -d 'Run the consumer functions on the stream with Lambda\'s event-source-mapping semantics'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "dlq" -d 'Inspect and replay the dead-letter queue'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "lag" -d 'Iterator age per consumer over a window; --threshold sets the exit code'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "status" -d 'The pipeline on one screen: stream, subscriptions, DLQ, iterator age, item counts'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "doctor" -d 'Lint the subscriptions for settings that lose records or block shards'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "outbox" -d 'Emails the local notification adapter sent'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "metrics" -d 'Metrics the consumers published (local table, or CloudWatch)'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "faults" -d 'Inject transient faults into the local adapters (mailer, metrics, inventory)'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "demo" -d 'An end-to-end walkthrough on a fresh local data dir'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo build deploy destroy completions help" -f -a "init" -d 'Create what the pipeline needs on the target (tables, stream, index, queue); idempotent'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo build deploy destroy completions help" -f -a "create" -d 'Create orders from flags, a file, or synthetic load'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo build deploy destroy completions help" -f -a "orders" -d 'Read, change and delete orders'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo build deploy destroy completions help" -f -a "inventory" -d 'Stock levels'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo build deploy destroy completions help" -f -a "tail" -d 'Read the stream: all shards in lineage order, from any position, with filters'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo build deploy destroy completions help" -f -a "filter" -d 'Lambda event filter patterns: test them against records, offline'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo build deploy destroy completions help" -f -a "functions" -d 'The bundled consumer functions and their subscriptions'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo build deploy destroy completions help" -f -a "invoke" -d 'Run a bundled function in-process on a Lambda event; show outcomes, response, next step, effects'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo build deploy destroy completions help" -f -a "consume" -d 'Run the consumer functions on the stream with Lambda\'s event-source-mapping semantics'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo build deploy destroy completions help" -f -a "dlq" -d 'Inspect and replay the dead-letter queue'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo build deploy destroy completions help" -f -a "lag" -d 'Iterator age per consumer over a window; --threshold sets the exit code'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo build deploy destroy completions help" -f -a "status" -d 'The pipeline on one screen: stream, subscriptions, DLQ, iterator age, item counts'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo build deploy destroy completions help" -f -a "doctor" -d 'Lint the subscriptions for settings that lose records or block shards'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo build deploy destroy completions help" -f -a "outbox" -d 'Emails the local notification adapter sent'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo build deploy destroy completions help" -f -a "metrics" -d 'Metrics the consumers published (local table, or CloudWatch)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo build deploy destroy completions help" -f -a "faults" -d 'Inject transient faults into the local adapters (mailer, metrics, inventory)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo build deploy destroy completions help" -f -a "demo" -d 'An end-to-end walkthrough on a fresh local data dir'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo build deploy destroy completions help" -f -a "build" -d 'Build the functions for Lambda (provided.al2023) and zip each under target/lambda/'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo build deploy destroy completions help" -f -a "deploy" -d 'Deploy the functions, their subscriptions and alarms as a CloudFormation stack (--plan, --template)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo build deploy destroy completions help" -f -a "destroy" -d 'Delete the deployed stack (the tables and the DLQ stay)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo build deploy destroy completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and not __fish_seen_subcommand_from init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo build deploy destroy completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "get" -d 'Show one order'
 complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "list" -d 'List orders, by customer (newest first) or all'
 complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from orders" -f -a "set-status" -d 'Change an order\'s status (PENDING → CONFIRMED → SHIPPED → DELIVERED; CANCELLED before SHIPPED)'

@@ -153,6 +153,12 @@ pub enum Command {
     Faults(cmd::faults::FaultsCommand),
     /// An end-to-end walkthrough on a fresh local data dir
     Demo(cmd::demo::DemoArgs),
+    /// Build the functions for Lambda (provided.al2023) and zip each under target/lambda/
+    Build(cmd::build::BuildArgs),
+    /// Deploy the functions, their subscriptions and alarms as a CloudFormation stack (--plan, --template)
+    Deploy(cmd::deploy::DeployArgs),
+    /// Delete the deployed stack (the tables and the DLQ stay)
+    Destroy(cmd::destroy::DestroyArgs),
     /// Print a shell completion script
     Completions(cmd::completions::CompletionsArgs),
 }
@@ -178,6 +184,9 @@ pub async fn dispatch(command: Command, ctx: &Ctx, out: &Printer) -> anyhow::Res
         Command::Outbox(args) => local_reads::outbox(args, ctx, out).await,
         Command::Metrics(args) => local_reads::metrics(args, ctx, out).await,
         Command::Faults(args) => faults::run(args, ctx, out).await,
+        Command::Build(args) => build::run(args, ctx, out).await,
+        Command::Deploy(args) => deploy::run(args, ctx, out).await,
+        Command::Destroy(args) => destroy::run(args, ctx, out).await,
         Command::Completions(args) => completions::run(completion_script(args.shell), out),
     }
 }

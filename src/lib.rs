@@ -3,8 +3,10 @@
 //! `main.rs` only parses and maps the result to an exit code; everything else is here.
 
 pub mod backend;
+pub mod bundle;
 pub mod cli;
 pub mod cmd;
+pub mod deploy;
 pub mod dlq;
 pub mod doctor;
 pub mod duration;

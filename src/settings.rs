@@ -30,6 +30,8 @@ pub struct Settings {
     pub local: LocalSettings,
     /// The bundled functions' subscriptions.
     pub functions: crate::functions::Subscriptions,
+    /// `[deploy]`: the CloudFormation stack `orderctl deploy` manages.
+    pub deploy: crate::deploy::DeploySettings,
     /// stdout format.
     pub output: OutputFormat,
     /// `-q`.
@@ -191,6 +193,7 @@ struct ConfigFile {
     local: LocalSettings,
     aws: AwsSettings,
     functions: std::collections::BTreeMap<String, toml::Value>,
+    deploy: crate::deploy::DeploySettings,
 }
 
 /// What the process environment says, captured once so resolution is testable.
@@ -268,6 +271,7 @@ impl Settings {
                 );
             }
         }
+        file.deploy.validate().map_err(anyhow::Error::msg)?;
         let aws = AwsSettings {
             profile: args.profile.clone().or(file.aws.profile),
             region: args.region.clone().or(file.aws.region),
@@ -287,6 +291,7 @@ impl Settings {
             resources,
             local: file.local,
             functions,
+            deploy: file.deploy,
             output: args.output.unwrap_or(OutputFormat::Table),
             quiet: args.quiet,
             verbose: args.verbose,
@@ -310,6 +315,7 @@ impl Settings {
                 .into_iter()
                 .map(|f| (f, f.defaults()))
                 .collect(),
+            deploy: crate::deploy::DeploySettings::default(),
             output: OutputFormat::Table,
             quiet: false,
             verbose: 0,

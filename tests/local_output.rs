@@ -37,6 +37,18 @@ const BIG_INTEGERS: &[&str] = &[
 const NO_JSON: &[(&str, &str)] = &[
     ("completions", "prints a shell script"),
     ("demo", "a walkthrough for people, in a data dir of its own"),
+    (
+        "build",
+        "compiles with cargo-lambda for minutes; tests/build.rs checks its -o json",
+    ),
+    (
+        "deploy",
+        "needs --target aws (tests/aws_deploy.rs checks its -o json); --template prints CloudFormation's PascalCase document",
+    ),
+    (
+        "destroy",
+        "needs --target aws (tests/aws_deploy.rs checks its -o json)",
+    ),
 ];
 
 /// `lowerCamelCase`: a lowercase ASCII letter, then letters and digits (AWS's own

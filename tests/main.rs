@@ -6,10 +6,12 @@
 mod support;
 
 mod aws_consume;
+mod aws_deploy;
 mod aws_dlq;
 mod aws_lag;
 mod aws_orders;
 mod aws_tail;
+mod build;
 mod completions;
 mod fuzz;
 mod layers;
@@ -20,8 +22,8 @@ mod local_functions;
 mod local_lag;
 mod local_limits;
 mod local_orders;
-mod local_signals;
 mod local_output;
+mod local_signals;
 mod local_stream;
 mod local_tail;
 mod local_time;

@@ -68,3 +68,20 @@ impl FilterArgs {
         crate::filter::load_patterns(&self.filters, "--filter", self.filter_profile.into())
     }
 }
+
+/// `--stack-name`: the CloudFormation stack `deploy` and `destroy` manage.
+#[derive(Debug, Clone, Args, Default)]
+pub struct StackArgs {
+    /// The stack [default: orderctl.toml's deploy.stack_name, else orderctl]
+    #[arg(long, value_name = "NAME", env = "ORDERCTL_STACK_NAME")]
+    pub stack_name: Option<String>,
+}
+
+impl StackArgs {
+    /// The stack name: the flag, else orderctl.toml, else `orderctl`.
+    pub fn resolve(&self, settings: &crate::settings::Settings) -> String {
+        self.stack_name
+            .clone()
+            .unwrap_or_else(|| settings.deploy.stack_name.clone())
+    }
+}

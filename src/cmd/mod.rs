@@ -2,10 +2,13 @@
 //! gets (`Ctx`). The clap tree and the dispatch over these modules live in `cli.rs`.
 
 pub mod args;
+pub mod build;
 pub mod completions;
 pub mod consume;
 pub mod create;
 pub mod demo;
+pub mod deploy;
+pub mod destroy;
 pub mod dlq;
 pub mod doctor;
 pub mod faults;
