@@ -57,15 +57,7 @@ pub fn bootstrap_zip(binary: &[u8]) -> Result<Vec<u8>, ArchiveError> {
     let mut zip = Vec::with_capacity(data.len() + 128);
     // Local file header.
     put32(&mut zip, LOCAL_HEADER);
-    put16(&mut zip, VERSION_NEEDED);
-    put16(&mut zip, 0); // flags: sizes are in this header, no data descriptor
-    put16(&mut zip, DEFLATE);
-    put16(&mut zip, DOS_TIME);
-    put16(&mut zip, DOS_DATE);
-    put32(&mut zip, crc);
-    put32(&mut zip, compressed);
-    put32(&mut zip, size);
-    put16(&mut zip, name_len);
+    put_entry(&mut zip, crc, compressed, size, name_len);
     put16(&mut zip, 0); // no extra field (it would carry timestamps)
     zip.extend_from_slice(name);
     zip.extend_from_slice(&data);
@@ -73,15 +65,7 @@ pub fn bootstrap_zip(binary: &[u8]) -> Result<Vec<u8>, ArchiveError> {
     let central_start = u32::try_from(zip.len()).map_err(|_| too_large())?;
     put32(&mut zip, CENTRAL_HEADER);
     put16(&mut zip, VERSION_MADE_BY);
-    put16(&mut zip, VERSION_NEEDED);
-    put16(&mut zip, 0);
-    put16(&mut zip, DEFLATE);
-    put16(&mut zip, DOS_TIME);
-    put16(&mut zip, DOS_DATE);
-    put32(&mut zip, crc);
-    put32(&mut zip, compressed);
-    put32(&mut zip, size);
-    put16(&mut zip, name_len);
+    put_entry(&mut zip, crc, compressed, size, name_len);
     put16(&mut zip, 0); // extra field
     put16(&mut zip, 0); // comment
     put16(&mut zip, 0); // disk number
@@ -100,6 +84,21 @@ pub fn bootstrap_zip(binary: &[u8]) -> Result<Vec<u8>, ArchiveError> {
     put32(&mut zip, central_start);
     put16(&mut zip, 0); // comment length
     Ok(zip)
+}
+
+/// The fields the local and the central header share, in the order both hold them: version
+/// needed, flags (none: sizes are in the header, no data descriptor), method, the fixed time
+/// and date, CRC, sizes and the name's length.
+fn put_entry(zip: &mut Vec<u8>, crc: u32, compressed: u32, size: u32, name_len: u16) {
+    put16(zip, VERSION_NEEDED);
+    put16(zip, 0);
+    put16(zip, DEFLATE);
+    put16(zip, DOS_TIME);
+    put16(zip, DOS_DATE);
+    put32(zip, crc);
+    put32(zip, compressed);
+    put32(zip, size);
+    put16(zip, name_len);
 }
 
 fn put16(out: &mut Vec<u8>, v: u16) {
