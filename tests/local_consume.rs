@@ -175,6 +175,31 @@ fn sigkill_mid_consume_then_resume_moves_stock_exactly_once() {
         "stock moved exactly once per order"
     );
     assert_eq!(guards(), 20_000, "every record processed");
+    // The local target commits effects and checkpoint together, so the resume above never
+    // re-delivers a record whose stock moved. Lose the checkpoints (what a crash between an
+    // effect and its checkpoint amounts to on AWS): every record comes again, and only the
+    // ProcessedEvents guards stand between them and stock moving a second time.
+    let after_resume = stock(&env);
+    let lost = target
+        .conn()
+        .execute(
+            "DELETE FROM consumer_checkpoints WHERE function = 'inventory'",
+            [],
+        )
+        .unwrap();
+    assert!(lost > 0, "there were inventory checkpoints to lose");
+    let again = env
+        .run(&["consume", "--function", "inventory", "-o", "json"])
+        .success()
+        .json();
+    let f = &again["functions"][0];
+    assert_eq!(f["duplicates"], 20_000, "every record re-delivered: {f}");
+    assert_eq!(f["ok"], 0, "none handled a second time: {f}");
+    assert_eq!(
+        stock(&env),
+        after_resume,
+        "stock did not move a second time"
+    );
 }
 
 #[test]
