@@ -350,14 +350,26 @@ fn an_existing_order_id_is_never_overwritten() {
     aws.env
         .run_stdin(&["create", "--file", "-"], Some(order))
         .success();
+    let get = || {
+        aws.run(&["orders", "get", "fixed-1", "-o", "json"])
+            .success()
+            .json()
+    };
+    let original = get();
+    assert_eq!(original["customerId"], "c-1", "{original}");
+    // Same id, different content: refused, and the stored order is still the first one.
+    let other = r#"{"orderId":"fixed-1","customerId":"c-2","customerEmail":"b@example.com","items":[{"productId":"Q","quantity":5,"price":"9.99"}]}"#;
     aws.env
-        .run_stdin(&["create", "--file", "-"], Some(order))
+        .run_stdin(&["create", "--file", "-"], Some(other))
         .input_error("order fixed-1 already exists");
-    let two = format!("{}\n{}\n", order.replace("fixed-1", "fixed-2"), order);
+    assert_eq!(get(), original, "a single put kept the original");
+    // The same in a batch (one transaction): nothing of it is written, the original stays.
+    let two = format!("{}\n{}\n", order.replace("fixed-1", "fixed-2"), other);
     aws.env
         .run_stdin(&["create", "--file", "-"], Some(&two))
         .input_error("already exists");
     aws.run(&["orders", "get", "fixed-2"]).code(2);
+    assert_eq!(get(), original, "a batch kept the original");
 }
 
 #[test]
