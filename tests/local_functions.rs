@@ -409,44 +409,98 @@ fn bad_input_is_exit_2() {
     );
 }
 
+/// Each fixture through each function, with the outcome it should have: every record's outcome,
+/// the exit code that follows from it, and how many effects of each kind were recorded (emails,
+/// metric datapoints, stock changes, dead letters). `init --demo-stock` holds 15 monitors and
+/// 10 chairs, so the high-value and insufficient-stock orders fail inventory permanently.
 #[test]
 fn every_fixture_event_runs_through_every_function() {
     let env = stocked();
-    for name in [
-        "order-created.json",
-        "status-changed.json",
-        "order-cancelled.json",
-        "order-deleted.json",
-        "order-deleted-ttl.json",
-        "high-value-order.json",
-        "multi-item-order.json",
-        "mixed-batch.json",
-        "insufficient-stock.json",
-        "bad-email.json",
-    ] {
-        for function in ["notification", "analytics", "inventory"] {
-            let out = env.run(&[
-                "invoke",
-                function,
-                "--event",
-                &fixture(&format!("events/{name}")),
-                "-o",
-                "json",
-            ]);
-            assert!(
-                out.code == 0 || out.code == 1,
-                "{function} {name}: {}",
-                out.stderr
-            );
-            let r: Value = out.json();
-            assert!(
-                r["response"]["batchItemFailures"]
-                    .as_array()
-                    .unwrap()
-                    .is_empty(),
-                "{function} {name}: no transient failures"
-            );
-        }
+    // (fixture, function, each record's outcome, [emails, metrics, stock, dlq])
+    let expected: &[(&str, &str, &str, [usize; 4])] = &[
+        ("order-created", "notification", "ok", [1, 0, 0, 0]),
+        ("order-created", "analytics", "ok", [0, 2, 0, 0]),
+        ("order-created", "inventory", "ok", [0, 0, 2, 0]),
+        ("status-changed", "notification", "ok", [1, 0, 0, 0]),
+        ("status-changed", "analytics", "ok", [0, 0, 0, 0]),
+        ("status-changed", "inventory", "ok", [0, 0, 0, 0]),
+        // Nothing was reserved for this order here, so there is nothing to give back.
+        ("order-cancelled", "notification", "ok", [1, 0, 0, 0]),
+        ("order-cancelled", "analytics", "ok", [0, 0, 0, 0]),
+        ("order-cancelled", "inventory", "ok", [0, 0, 0, 0]),
+        ("order-deleted", "notification", "ok", [0, 0, 0, 0]),
+        ("order-deleted", "analytics", "ok", [0, 0, 0, 0]),
+        ("order-deleted", "inventory", "ok", [0, 0, 0, 0]),
+        ("order-deleted-ttl", "notification", "ok", [0, 0, 0, 0]),
+        ("order-deleted-ttl", "analytics", "ok", [0, 0, 0, 0]),
+        ("order-deleted-ttl", "inventory", "ok", [0, 0, 0, 0]),
+        ("high-value-order", "notification", "ok", [1, 0, 0, 0]),
+        ("high-value-order", "analytics", "ok", [0, 2, 0, 0]),
+        (
+            "high-value-order",
+            "inventory",
+            "permanent_failure",
+            [0, 0, 0, 1],
+        ),
+        ("multi-item-order", "notification", "ok", [1, 0, 0, 0]),
+        ("multi-item-order", "analytics", "ok", [0, 2, 0, 0]),
+        ("multi-item-order", "inventory", "ok", [0, 0, 4, 0]),
+        ("mixed-batch", "notification", "ok", [7, 0, 0, 0]),
+        ("mixed-batch", "analytics", "ok", [0, 2, 0, 0]),
+        ("mixed-batch", "inventory", "ok", [0, 0, 7, 0]),
+        ("insufficient-stock", "notification", "ok", [1, 0, 0, 0]),
+        ("insufficient-stock", "analytics", "ok", [0, 2, 0, 0]),
+        (
+            "insufficient-stock",
+            "inventory",
+            "permanent_failure",
+            [0, 0, 0, 1],
+        ),
+        (
+            "bad-email",
+            "notification",
+            "permanent_failure",
+            [0, 0, 0, 1],
+        ),
+        ("bad-email", "analytics", "ok", [0, 2, 0, 0]),
+        ("bad-email", "inventory", "ok", [0, 0, 1, 0]),
+    ];
+    for (name, function, outcome, [emails, metrics, stock, dlq]) in expected {
+        let path = fixture(&format!("events/{name}.json"));
+        let records = serde_json::from_str::<Value>(&std::fs::read_to_string(&path).unwrap())
+            .unwrap()["Records"]
+            .as_array()
+            .unwrap()
+            .len();
+        let code = if *outcome == "ok" { 0 } else { 1 };
+        let r = env
+            .run(&["invoke", function, "--event", &path, "-o", "json"])
+            .code(code)
+            .json();
+        let what = format!("{function} {name}: {r}");
+        let outcomes: Vec<&str> = r["records"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|rec| rec["outcome"].as_str().unwrap())
+            .collect();
+        assert_eq!(outcomes, vec![*outcome; records], "{what}");
+        assert_eq!(
+            r["response"]["batchItemFailures"],
+            serde_json::json!([]),
+            "{what}"
+        );
+        let count = |kind: &str| r["effects"][kind].as_array().unwrap().len();
+        assert_eq!(
+            [
+                count("emails"),
+                count("metrics"),
+                count("stock"),
+                count("dlq")
+            ],
+            [*emails, *metrics, *stock, *dlq],
+            "{what}: effects [emails, metrics, stock, dlq]"
+        );
     }
 }
 
