@@ -48,7 +48,8 @@ pub struct TailArgs {
     /// Stop after this long
     #[arg(long, value_name = "DURATION", value_parser = crate::duration::parse)]
     pub timeout: Option<Duration>,
-    /// Resume from, and keep, the last sequence number per shard in FILE (written atomically)
+    /// Resume from, and keep, the last sequence number per shard in FILE (written atomically);
+    /// resuming, shards the file has not seen are read from the trim horizon
     #[arg(long, value_name = "FILE")]
     pub checkpoint: Option<PathBuf>,
     /// Also write the records seen as a Lambda event {"Records":[…]}, ready for `orderctl invoke`
@@ -105,6 +106,13 @@ pub async fn run(args: TailArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<Exi
         (true, _) => Mode::Follow,
         (false, true) => Mode::UntilIdle(args.run.idle),
         (false, false) => Mode::Drain,
+    };
+    // A resumed run (its checkpoint has shards) reads every shard the checkpoint has not seen
+    // from the trim horizon: none of its records was printed yet, whatever --from says. Found
+    // by the SIGKILL test: a shard not reached before the kill was resumed at LATEST, and lost.
+    let start = match &checkpoint {
+        Some(cp) if !cp.data.shards.is_empty() => Start::TrimHorizon,
+        _ => start,
     };
     let mut options = ReaderOptions::new(start, mode, &target.pace());
     options.concurrency = usize::from(args.concurrency);
