@@ -55,6 +55,13 @@ impl AwsEnv {
         }
     }
 
+    /// The same resources, with orderctl's calls going through `proxy` (the test's own SDK
+    /// clients, from [`AwsEnv::sdk_config`], still talk to moto directly).
+    pub fn via(mut self, proxy: &super::proxy::Proxy) -> AwsEnv {
+        self.env = self.env.env("ORDERCTL_ENDPOINT_URL", &proxy.url());
+        self
+    }
+
     pub fn run(&self, args: &[&str]) -> Output {
         self.env.run(args)
     }

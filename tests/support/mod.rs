@@ -216,6 +216,7 @@ impl Output {
     }
 }
 pub mod aws;
+pub mod proxy;
 
 /// The entry of `report[list]` whose `function` is `function` (consume summaries, lag, status).
 #[track_caller]
