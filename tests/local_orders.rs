@@ -345,26 +345,58 @@ fn init_is_idempotent_and_the_database_is_private() {
     );
 }
 
+/// Run `args` (in `env`'s temp dir, with its clean environment) and close stdout after the
+/// first line, as `| head -1` does: the output must be far larger than a pipe's buffer, so the
+/// command is still writing when the pipe breaks. A hang detector, not a timing: a command that
+/// ignores the broken pipe and keeps running is killed after 60 s and fails the test.
+fn read_one_line_then_close(env: &Env, args: &[&str]) -> crate::support::Output {
+    use std::io::BufRead;
+    let mut child = env.spawn(args);
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    assert!(!first.is_empty(), "orderctl {args:?} printed something");
+    drop(stdout);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("orderctl {args:?} kept running after its stdout closed");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    crate::support::finish(child, args)
+}
+
+/// Enough orders that any listing of them is megabytes, far past a pipe's 64 KiB.
+fn many_orders() -> Env {
+    let env = Env::new();
+    env.run(&["create", "--count", "3000", "-q"]).success();
+    env
+}
+
 #[test]
 fn broken_pipe_exits_zero_silently() {
-    let env = Env::new();
-    env.run(&["create", "--count", "3000"]).success();
-    // bash reports the exit status of orderctl itself, not of head.
-    let out = std::process::Command::new("bash")
-        .arg("-c")
-        .arg(format!(
-            "'{}' orders list --all -o jsonl | head -1 >/dev/null; echo \"${{PIPESTATUS[0]}}\"",
-            crate::support::bin().display()
-        ))
-        .env("ORDERCTL_DATA_DIR", env.data_dir())
-        .output()
-        .unwrap();
-    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "0");
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let env = many_orders();
+    for output in ["jsonl", "json"] {
+        let out = read_one_line_then_close(&env, &["orders", "list", "--all", "-o", output]);
+        assert_eq!(out.code, 0, "-o {output}: {}", out.stderr);
+        assert!(out.stderr.is_empty(), "-o {output}: {}", out.stderr);
+    }
+}
+
+/// `tail` prints from its own writer thread; a broken pipe there must end the whole command
+/// (even with --follow, which otherwise never ends) with exit 0 and nothing on stderr.
+#[test]
+fn broken_pipe_ends_tail_zero_silently() {
+    let env = many_orders();
+    for mode in [&[][..], &["--follow"][..]] {
+        let mut args = vec!["tail", "--from", "trim-horizon", "-o", "jsonl"];
+        args.extend_from_slice(mode);
+        let out = read_one_line_then_close(&env, &args);
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        assert!(out.stderr.is_empty(), "{args:?}: {}", out.stderr);
+    }
 }
 
 #[test]

@@ -126,11 +126,17 @@ pub async fn run(args: TailArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<Exi
     // Printed batches come back to be freed here: frees on the allocating thread avoid malloc
     // arena contention between the two threads.
     let (done_tx, done_rx) = std::sync::mpsc::channel::<Vec<TextRecord>>();
-    let writer = std::thread::spawn(move || write_loop(rx, sink, checkpoint, done_tx));
+    // Dropped when the output thread ends, for whatever reason (a closed stdout): the reading
+    // side then stops at once, even when --follow waits for records that may never come.
+    let (gone_tx, mut writer_gone) = tokio::sync::oneshot::channel::<()>();
+    let writer = std::thread::spawn(move || {
+        let _gone = gone_tx;
+        write_loop(rx, sink, checkpoint, done_tx)
+    });
     let deadline = args.timeout.map(|t| tokio::time::Instant::now() + t);
     let read = read_loop(
         &mut reader,
-        (&tx, &done_rx),
+        (&tx, &done_rx, &mut writer_gone),
         &filters,
         args.max,
         deadline,
@@ -209,9 +215,10 @@ fn write_loop(
 /// Read until the mode, `--max`, `--timeout` or Ctrl-C stops it; true when interrupted.
 async fn read_loop<F: ChangeFeed>(
     reader: &mut Reader<'_, F>,
-    (tx, done): (
+    (tx, done, writer_gone): (
         &std::sync::mpsc::SyncSender<Output>,
         &std::sync::mpsc::Receiver<Vec<TextRecord>>,
+        &mut tokio::sync::oneshot::Receiver<()>,
     ),
     filters: &crate::filter::FilterSet,
     max: Option<u64>,
@@ -230,6 +237,8 @@ async fn read_loop<F: ChangeFeed>(
             ev = reader.next() => ev?,
             _ = &mut ctrl_c => return Ok(true),
             _ = tokio::time::sleep_until(deadline.unwrap_or(far)) => return Ok(false),
+            // The output thread stopped (closed stdout, a write error): it reports why.
+            _ = &mut *writer_gone => return Ok(false),
         };
         let Some(event) = event else { return Ok(false) };
         let msg = match event {
