@@ -432,7 +432,7 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
             [CompletionResult]::new('--idle', '--idle', [CompletionResultType]::ParameterName, 'With --until-idle: how long nothing must arrive')
             [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'Stop after N records (after filtering)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop after this long')
-            [CompletionResult]::new('--checkpoint', '--checkpoint', [CompletionResultType]::ParameterName, 'Resume from, and keep, the last sequence number per shard in FILE (written atomically)')
+            [CompletionResult]::new('--checkpoint', '--checkpoint', [CompletionResultType]::ParameterName, 'Resume from, and keep, the last sequence number per shard in FILE (written atomically); resuming, shards the file has not seen are read from the trim horizon')
             [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Also write the records seen as a Lambda event {"Records":[…]}, ready for `orderctl invoke`')
             [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'Keep only records matching a Lambda filter pattern (JSON, or @FILE holding a pattern or a FilterCriteria document); repeat to OR several, as FilterCriteria does')
             [CompletionResult]::new('--filter-profile', '--filter-profile', [CompletionResultType]::ParameterName, 'Operators allowed in patterns')

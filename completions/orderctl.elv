@@ -404,7 +404,7 @@ set edit:completion:arg-completer[orderctl] = {|@words|
             cand --idle 'With --until-idle: how long nothing must arrive'
             cand --max 'Stop after N records (after filtering)'
             cand --timeout 'Stop after this long'
-            cand --checkpoint 'Resume from, and keep, the last sequence number per shard in FILE (written atomically)'
+            cand --checkpoint 'Resume from, and keep, the last sequence number per shard in FILE (written atomically); resuming, shards the file has not seen are read from the trim horizon'
             cand --save 'Also write the records seen as a Lambda event {"Records":[…]}, ready for `orderctl invoke`'
             cand --filter 'Keep only records matching a Lambda filter pattern (JSON, or @FILE holding a pattern or a FilterCriteria document); repeat to OR several, as FilterCriteria does'
             cand --filter-profile 'Operators allowed in patterns'

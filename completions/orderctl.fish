@@ -364,7 +364,7 @@ complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l after -d 'Sta
 complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l idle -d 'With --until-idle: how long nothing must arrive' -r
 complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l max -d 'Stop after N records (after filtering)' -r
 complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l timeout -d 'Stop after this long' -r
-complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l checkpoint -d 'Resume from, and keep, the last sequence number per shard in FILE (written atomically)' -r -F
+complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l checkpoint -d 'Resume from, and keep, the last sequence number per shard in FILE (written atomically); resuming, shards the file has not seen are read from the trim horizon' -r -F
 complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l save -d 'Also write the records seen as a Lambda event {"Records":[…]}, ready for `orderctl invoke`' -r -F
 complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l filter -d 'Keep only records matching a Lambda filter pattern (JSON, or @FILE holding a pattern or a FilterCriteria document); repeat to OR several, as FilterCriteria does' -r
 complete -c orderctl -n "__fish_orderctl_using_subcommand tail" -l filter-profile -d 'Operators allowed in patterns' -r -f -a "lambda\t'What Lambda event source mappings accept (wildcard, cidr and anything-but with prefix/suffix are rejected)'
