@@ -2,6 +2,9 @@
 //! key `eventId` = the effect key. Stock writes a plain guard inside its transaction; email and
 //! metrics, whose effects cannot join a transaction, write an *intent* guard first
 //! (`state = sending`) and settle it to `sent` or `failed` afterwards.
+//!
+//! An intent carries a random claim token, so an attempt can tell its own claim from another's
+//! when a retried PutItem fails its own condition after a lost response (§7.4).
 
 use std::collections::HashMap;
 
@@ -41,11 +44,36 @@ pub(crate) fn guard_item(key: &str, now_ms: i64) -> HashMap<String, Av> {
     ])
 }
 
+/// Our claim on a key: its `startedAt` and its random `claimToken`, both of which settling
+/// checks, so a later attempt's claim is never settled by ours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Ticket {
+    /// `startedAt` of the claim, epoch ms.
+    pub(crate) started_at: i64,
+    /// `claimToken` of the claim: 128 random bits, written as 32 hex digits.
+    pub(crate) token: u128,
+}
+
+impl Ticket {
+    /// A new claim starting at `now_ms`, with a fresh random token.
+    fn new(now_ms: i64) -> Ticket {
+        Ticket {
+            started_at: now_ms,
+            token: fastrand::u128(..),
+        }
+    }
+
+    /// The token as stored in the item.
+    fn token_attr(&self) -> Av {
+        Av::S(format!("{:032x}", self.token))
+    }
+}
+
 /// What claiming an intent guard found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Claim {
-    /// Ours now; the value is our `startedAt`, which settling checks.
-    Claimed(i64),
+    /// Ours now; settling checks the ticket.
+    Claimed(Ticket),
     /// The effect already happened for this key.
     Done,
     /// Another attempt started it less than five minutes ago (at this epoch ms) and has not
@@ -60,12 +88,12 @@ impl AwsEffects {
     }
 
     /// Settle our claim on `key`; see [`settle`].
-    pub(crate) async fn settle(&self, key: &str, started_at: i64, state: &str) -> CapResult<()> {
+    pub(crate) async fn settle(&self, key: &str, ticket: Ticket, state: &str) -> CapResult<()> {
         settle(
             &self.ddb,
             &self.names.processed_events_table,
             key,
-            started_at,
+            ticket,
             state,
         )
         .await
@@ -80,11 +108,17 @@ impl AwsEffects {
 /// Claim `key` in `table` for an effect that cannot join a transaction (§7.3: record intent
 /// before acting). Succeeds when no guard exists, the last attempt failed, or an attempt has
 /// been `sending` for over five minutes (a crash between the effect and its confirmation).
+///
+/// The claim holds a random token. If our PutItem was applied but its response lost, the SDK
+/// retries it and the retry fails its own condition; the old item then holds our token and the
+/// claim is ours (§7.3 intent guard, §7.4 lost responses), not another attempt in flight.
 pub(crate) async fn claim(ddb: &Client, table: &str, key: &str) -> CapResult<Claim> {
     let now = clock::now_ms();
+    let ticket = Ticket::new(now);
     let mut item = guard_item(key, now);
     item.insert("state".into(), Av::S(SENDING.into()));
     item.insert("startedAt".into(), Av::N(now.to_string()));
+    item.insert("claimToken".into(), ticket.token_attr());
     let put = ddb
         .put_item()
         .table_name(table)
@@ -101,7 +135,7 @@ pub(crate) async fn claim(ddb: &Client, table: &str, key: &str) -> CapResult<Cla
         .send()
         .await;
     match put {
-        Ok(_) => Ok(Claim::Claimed(now)),
+        Ok(_) => Ok(Claim::Claimed(ticket)),
         Err(err) => match err.as_service_error() {
             Some(PutItemError::ConditionalCheckFailedException(failed)) => {
                 let existing = match failed.item() {
@@ -109,20 +143,21 @@ pub(crate) async fn claim(ddb: &Client, table: &str, key: &str) -> CapResult<Cla
                     // An endpoint that does not return the old item: read it.
                     _ => read_item(ddb, table, key).await?,
                 };
-                Ok(existing_claim(existing.as_ref()))
+                Ok(existing_claim(existing.as_ref(), &ticket))
             }
             _ => Err(classify(&err, Op::new("dynamodb:PutItem", "table", table))),
         },
     }
 }
 
-/// Settle our claim on `key` (started at `started_at`) as `sent` or `failed`. Only our own
-/// claim is settled: if a later attempt took over a stale claim, this is a no-op.
+/// Settle our claim on `key` as `sent` or `failed`. Only our own claim is settled (same
+/// `startedAt` and `claimToken`, §7.3): if a later attempt took over a stale claim, even within
+/// the same millisecond, this is a no-op.
 pub(crate) async fn settle(
     ddb: &Client,
     table: &str,
     key: &str,
-    started_at: i64,
+    ticket: Ticket,
     state: &str,
 ) -> CapResult<()> {
     let result = ddb
@@ -130,12 +165,13 @@ pub(crate) async fn settle(
         .table_name(table)
         .key("eventId", Av::S(key.to_owned()))
         .update_expression("SET #state = :state, settledAt = :now")
-        .condition_expression("#state = :sending AND startedAt = :mine")
+        .condition_expression("#state = :sending AND startedAt = :mine AND claimToken = :token")
         .expression_attribute_names("#state", "state")
         .expression_attribute_values(":state", Av::S(state.to_owned()))
         .expression_attribute_values(":now", Av::S(clock::rfc3339_ms(clock::now_ms())))
         .expression_attribute_values(":sending", Av::S(SENDING.into()))
-        .expression_attribute_values(":mine", Av::N(started_at.to_string()))
+        .expression_attribute_values(":mine", Av::N(ticket.started_at.to_string()))
+        .expression_attribute_values(":token", ticket.token_attr())
         .send()
         .await;
     match result {
@@ -174,31 +210,47 @@ pub(crate) async fn read_item(
 impl orders_core::caps::Idempotency for AwsEffects {
     async fn processed(&self, key: &str) -> CapResult<bool> {
         let item = self.read_guard(key).await?;
-        Ok(item.is_some() && existing_claim(item.as_ref()) == Claim::Done)
+        Ok(item.as_ref().is_some_and(is_done))
     }
 }
 
-/// What an existing guard (that failed our claim's condition) means.
-fn existing_claim(item: Option<&HashMap<String, Av>>) -> Claim {
+/// What an existing guard (that failed the condition of the claim `mine`) means.
+fn existing_claim(item: Option<&HashMap<String, Av>>, mine: &Ticket) -> Claim {
     let Some(item) = item else {
         // Gone between our put and our read (TTL, or a settle racing us): try again later.
         return Claim::InFlight(clock::now_ms());
     };
-    let state = item
-        .get("state")
-        .and_then(|v| v.as_s().ok())
-        .map(String::as_str);
     let started = item
         .get("startedAt")
         .and_then(|v| v.as_n().ok())
         .and_then(|n| n.parse::<i64>().ok())
         .unwrap_or_else(clock::now_ms);
-    match state {
-        // A plain guard (no intent) also means done.
-        Some(SENT) | None => Claim::Done,
-        // `failed` cannot fail the condition unless it changed under us: retry.
-        Some(_) => Claim::InFlight(started),
+    let ours = item.get("claimToken") == Some(&mine.token_attr());
+    if is_done(item) {
+        Claim::Done
+    } else if ours && state(item) == Some(SENDING) {
+        // Our own claim, applied by an attempt whose response was lost (§7.3, §7.4).
+        Claim::Claimed(Ticket {
+            started_at: started,
+            token: mine.token,
+        })
+    } else {
+        // Another attempt's claim, not yet stale (that one is fresh or has a different token;
+        // `failed` cannot fail the condition unless it changed under us): retry.
+        Claim::InFlight(started)
     }
+}
+
+/// The guard's `state`, if it has one.
+fn state(item: &HashMap<String, Av>) -> Option<&str> {
+    item.get("state")
+        .and_then(|v| v.as_s().ok())
+        .map(String::as_str)
+}
+
+/// Whether a guard says the effect happened: `sent`, or a plain guard (no intent).
+fn is_done(item: &HashMap<String, Av>) -> bool {
+    matches!(state(item), Some(SENT) | None)
 }
 
 /// The transient error for a key another attempt is working on.
@@ -222,14 +274,44 @@ mod tests {
 
     #[test]
     fn existing_guards_mean_done_or_in_flight() {
+        let mine = Ticket::new(42);
         let sent = HashMap::from([("state".to_owned(), Av::S(SENT.into()))]);
-        assert_eq!(existing_claim(Some(&sent)), Claim::Done);
+        assert_eq!(existing_claim(Some(&sent), &mine), Claim::Done);
         let plain = HashMap::from([("eventId".to_owned(), Av::S("k".into()))]);
-        assert_eq!(existing_claim(Some(&plain)), Claim::Done);
+        assert_eq!(existing_claim(Some(&plain), &mine), Claim::Done);
         let sending = HashMap::from([
             ("state".to_owned(), Av::S(SENDING.into())),
             ("startedAt".to_owned(), Av::N("42".into())),
         ]);
-        assert_eq!(existing_claim(Some(&sending)), Claim::InFlight(42));
+        assert_eq!(existing_claim(Some(&sending), &mine), Claim::InFlight(42));
+    }
+
+    #[test]
+    fn a_claim_holding_my_token_is_mine_and_another_token_is_in_flight() {
+        let mine = Ticket::new(42);
+        let claim = |token: &Ticket, state: &str| {
+            HashMap::from([
+                ("state".to_owned(), Av::S(state.into())),
+                ("startedAt".to_owned(), Av::N("42".into())),
+                ("claimToken".to_owned(), token.token_attr()),
+            ])
+        };
+        assert_eq!(
+            existing_claim(Some(&claim(&mine, SENDING)), &mine),
+            Claim::Claimed(mine)
+        );
+        let other = Ticket {
+            started_at: 42,
+            token: mine.token ^ 1,
+        };
+        assert_eq!(
+            existing_claim(Some(&claim(&other, SENDING)), &mine),
+            Claim::InFlight(42)
+        );
+        assert_eq!(
+            existing_claim(Some(&claim(&mine, SENT)), &mine),
+            Claim::Done
+        );
+        assert_eq!(mine.token_attr().as_s().map(String::len), Ok(32));
     }
 }

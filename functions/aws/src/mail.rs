@@ -19,8 +19,8 @@ impl Mailer for AwsEffects {
 impl AwsEffects {
     /// Claim, send, settle.
     async fn send_once_now(&self, key: &str, email: &Email) -> CapResult<Applied> {
-        let started = match self.claim(key).await? {
-            Claim::Claimed(started) => started,
+        let ticket = match self.claim(key).await? {
+            Claim::Claimed(ticket) => ticket,
             Claim::Done => return Ok(Applied::Duplicate),
             Claim::InFlight(since) => return Err(in_flight(key, since)),
         };
@@ -29,13 +29,13 @@ impl AwsEffects {
                 // The mail is out. If confirming fails, the claim stays `sending` and only a
                 // redelivery more than 5 minutes later could send again; reporting an error now
                 // would make that resend certain, so the send counts as done.
-                let _ = self.settle(key, started, SENT).await;
+                let _ = self.settle(key, ticket, SENT).await;
                 Ok(Applied::Done)
             }
             Err(send_error) => {
                 // Release the claim so a retry may send at once; if this fails too, the claim
                 // goes stale after 5 minutes and is retried then.
-                let _ = self.settle(key, started, FAILED).await;
+                let _ = self.settle(key, ticket, FAILED).await;
                 Err(send_error)
             }
         }

@@ -12,7 +12,7 @@ use tokio::task::JoinSet;
 
 use crate::AwsEffects;
 use crate::errors::{Op, classify};
-use crate::guard::{self, Claim, FAILED, SENT, in_flight};
+use crate::guard::{self, Claim, FAILED, SENT, Ticket, in_flight};
 
 /// PutMetricData takes at most 1000 metric data per request (§5.4); the data are one datum per
 /// metric name, so this bounds the distinct names of one call.
@@ -66,13 +66,13 @@ impl AwsEffects {
             .await;
 
         let mut applied = vec![Applied::Duplicate; keys.len()];
-        let mut mine: Vec<(String, i64)> = Vec::new();
+        let mut mine: Vec<(String, Ticket)> = Vec::new();
         let mut problem: Option<CapError> = None;
         for (&i, claim) in unique.iter().zip(claims) {
             match claim {
-                Ok(Claim::Claimed(started)) => {
+                Ok(Claim::Claimed(ticket)) => {
                     applied[i] = Applied::Done;
-                    mine.push((keys[i].clone(), started));
+                    mine.push((keys[i].clone(), ticket));
                 }
                 Ok(Claim::Done) => {}
                 Ok(Claim::InFlight(since)) => {
@@ -154,12 +154,11 @@ impl AwsEffects {
 
     /// Settle our claims, `CONCURRENCY` at a time. Failures are left to the 5-minute staleness
     /// rule: a claim that stays `sending` is retried once stale.
-    async fn settle_all(&self, claims: &[(String, i64)], state: &'static str) {
+    async fn settle_all(&self, claims: &[(String, Ticket)], state: &'static str) {
         let table = self.names.processed_events_table.clone();
-        let tasks = claims.iter().map(|(key, started)| {
-            let (ddb, table, key, started) =
-                (self.ddb.clone(), table.clone(), key.clone(), *started);
-            async move { guard::settle(&ddb, &table, &key, started, state).await }
+        let tasks = claims.iter().map(|(key, ticket)| {
+            let (ddb, table, key, ticket) = (self.ddb.clone(), table.clone(), key.clone(), *ticket);
+            async move { guard::settle(&ddb, &table, &key, ticket, state).await }
         });
         let _ = concurrently(tasks.collect()).await;
     }

@@ -6,6 +6,9 @@
 #[path = "moto/support.rs"]
 mod support;
 
+#[path = "moto/lost_response.rs"]
+mod lost_response;
+
 use std::collections::HashMap;
 
 use aws_sdk_cloudwatch::types::Statistic;
