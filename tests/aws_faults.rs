@@ -253,3 +253,198 @@ fn a_trimmed_first_iterator_fails_the_run() {
     );
     assert!(out.stdout.is_empty(), "{}", out.stdout);
 }
+
+const SQS: &str = "AmazonSQS";
+const DYNAMODB: &str = "DynamoDB_20120810";
+
+/// Every call to `service` answered with `error`.
+fn always(service: &str, error: AwsError) -> Rule {
+    Rule {
+        service: Some(service.to_owned()),
+        operation: None,
+        trigger: Trigger::Every(1),
+        action: Action::Error(error),
+    }
+}
+
+#[test]
+fn status_with_sqs_failing_shows_the_rest_and_exits_1() {
+    let aws = AwsEnv::new();
+    aws.init();
+    let proxy = Proxy::start(
+        &aws.endpoint,
+        SEED,
+        vec![always(SQS, AwsError::ServiceUnavailable)],
+    );
+    let aws = aws.via(&proxy);
+    let out = aws.run(&["status", "-o", "json"]);
+    let why = proxy.describe();
+    assert!(!proxy.injected().is_empty(), "the fault never fired: {why}");
+    assert_eq!(Some(out.code), Some(1), "{}; {why}", out.stderr);
+    let status = out.json();
+    let error = status["dlq"]["error"].as_str().unwrap_or_else(|| {
+        panic!("the queue part must say why it is unavailable: {status}; {why}")
+    });
+    assert!(error.contains(&aws.dlq), "{error}; {why}");
+    assert_eq!(status["stream"]["status"], "ENABLED", "{status}; {why}");
+    assert!(status["items"]["orders"].is_u64(), "{status}; {why}");
+    assert!(status["subscriptions"].is_array(), "{status}; {why}");
+}
+
+#[test]
+fn create_throttled_past_its_retries_says_service_operation_and_code() {
+    let aws = AwsEnv::new();
+    aws.init();
+    let proxy = Proxy::start(
+        &aws.endpoint,
+        SEED,
+        vec![Rule::new(
+            DYNAMODB,
+            "PutItem",
+            Trigger::Every(1),
+            Action::Error(AwsError::ProvisionedThroughputExceeded),
+        )],
+    );
+    let aws = aws.via(&proxy);
+    let out = aws.run(&[
+        "create",
+        "--customer",
+        "c-1",
+        "--email",
+        "ann@example.com",
+        "--item",
+        "SKU-CHAIR:1:249.00",
+    ]);
+    let why = proxy.describe();
+    assert!(proxy.calls("PutItem") > 1, "no retry: {why}");
+    // Today every error from a command exits 2 (src/main.rs); issue 15 asks 1 for an
+    // operational one, which style.md (exit codes) does not: pinned here, reported.
+    assert_eq!(Some(out.code), Some(2), "{}; {why}", out.stderr);
+    let lines: Vec<&str> = out.stderr.trim_end().lines().collect();
+    assert_eq!(lines.len(), 1, "one line: {:?}; {why}", out.stderr);
+    for needle in ["dynamodb:PutItem", "ProvisionedThroughputExceededException"] {
+        assert!(
+            lines[0].contains(needle),
+            "{needle} in {:?}; {why}",
+            lines[0]
+        );
+    }
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+}
+
+/// An order each for `n` chairs more than the demo stock holds, dead-lettered by `consume`,
+/// then enough stock for all of them: `n` messages a replay can deliver.
+fn dead_letters(n: usize) -> AwsEnv {
+    let aws = AwsEnv::new();
+    aws.run(&["init", "--demo-stock"]).success();
+    for i in 0..n {
+        crate::support::create_order(
+            |a| aws.run(a),
+            &format!("c{i}@example.com"),
+            "SKU-CHAIR:50:249.00",
+        );
+    }
+    aws.run(&[
+        "consume",
+        "--function",
+        "inventory",
+        "--until-idle",
+        "--idle",
+        "500ms",
+        "-q",
+    ])
+    .code(1);
+    assert_eq!(aws.dlq_bodies().len(), n, "one dead letter per order");
+    aws.run(&["inventory", "set", "SKU-CHAIR", &(50 * n + 10).to_string()])
+        .success();
+    aws
+}
+
+const LETTERS: usize = 3;
+
+#[test]
+fn a_dlq_delete_applied_but_answered_500_is_counted_once() {
+    let aws = dead_letters(LETTERS);
+    // moto deletes the second message, the client sees a 500 and retries the delete.
+    let proxy = Proxy::start(
+        &aws.endpoint,
+        SEED,
+        vec![Rule::new(
+            SQS,
+            "DeleteMessage",
+            Trigger::Nth(2),
+            Action::ForwardThen500,
+        )],
+    );
+    let aws = aws.via(&proxy);
+    let out = aws.run(&["dlq", "replay", "--yes", "-o", "json"]);
+    let why = proxy.describe();
+    assert_eq!(proxy.injected().len(), 1, "the fault never fired: {why}");
+    assert_eq!(
+        proxy.calls("DeleteMessage"),
+        LETTERS as u64 + 1,
+        "the delete answered 500 is retried: {why}"
+    );
+    let summary = out.json();
+    let deleted = summary["deleted"].as_u64().unwrap();
+    let queued = aws.dlq_bodies().len() as u64;
+    assert_eq!(
+        deleted + queued,
+        LETTERS as u64,
+        "every message deleted (and counted) or still queued: {summary}; {why}"
+    );
+    assert_eq!(summary["replayed"], LETTERS, "{summary}; {why}");
+    assert_eq!(
+        Some(out.code),
+        Some(if queued == 0 { 0 } else { 1 }),
+        "{summary}; {why}"
+    );
+}
+
+#[test]
+fn a_dlq_delete_that_keeps_failing_is_reported_not_counted() {
+    let aws = dead_letters(LETTERS);
+    let proxy = Proxy::start(
+        &aws.endpoint,
+        SEED,
+        vec![Rule::new(
+            SQS,
+            "DeleteMessage",
+            Trigger::Every(1),
+            Action::Error(AwsError::ServiceUnavailable),
+        )],
+    );
+    let proxied = aws.via(&proxy);
+    let out = proxied.run(&["dlq", "replay", "--yes", "-o", "json"]);
+    let why = proxy.describe();
+    let summary = out.json();
+    assert!(
+        proxy.calls("DeleteMessage") > LETTERS as u64,
+        "a failed delete is retried: {why}"
+    );
+    assert_eq!(summary["replayed"], LETTERS, "{summary}; {why}");
+    assert_eq!(summary["deleted"], 0, "{summary}; {why}");
+    for m in summary["messages"].as_array().unwrap() {
+        assert_eq!(m["deleted"], false, "{m}; {why}");
+        let error = m["error"].as_str().unwrap_or_default();
+        assert!(error.contains("not deleted"), "reported: {m}; {why}");
+    }
+    assert_eq!(
+        Some(out.code),
+        Some(1),
+        "messages left in the queue fail the run: {summary}; {why}"
+    );
+    let queued = proxied.dlq_bodies().len();
+    assert_eq!(queued, LETTERS, "still queued: {why}");
+    // Without the fault the next replay finds them processed already and deletes them.
+    let aws = AwsEnv {
+        env: proxied.env.env("ORDERCTL_ENDPOINT_URL", &proxied.endpoint),
+        ..proxied
+    };
+    let again = aws
+        .run(&["dlq", "replay", "--yes", "-o", "json"])
+        .success()
+        .json();
+    assert_eq!(again["deleted"], LETTERS, "{again}");
+    assert!(aws.dlq_bodies().is_empty());
+}

@@ -63,12 +63,13 @@ pub struct ReplaySummary {
 }
 
 impl ReplaySummary {
-    /// Whether every received message was replayed (or, in a dry run, could be), or deleted
-    /// on purpose by a policy: nothing was kept for a problem.
+    /// Whether every received message was replayed and deleted (or, in a dry run, could be
+    /// replayed), or deleted on purpose by a policy: nothing was kept for a problem. A message
+    /// replayed but not deleted (its DeleteMessage failed) is still queued: that fails the run.
     pub fn all_replayed(&self) -> bool {
         self.messages
             .iter()
-            .all(|m| m.deleted || matches!(m.outcome, "replayed" | "skipped" | "would_replay"))
+            .all(|m| m.deleted || matches!(m.outcome, "skipped" | "would_replay"))
     }
 
     pub(super) fn count(&mut self, m: &MessageOutcome) {

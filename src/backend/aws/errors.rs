@@ -88,8 +88,9 @@ fn from_kind(kind: ErrorKind, code: &str, msg: &str, op: Op<'_>, origin: &Origin
             ))
         }
         ErrorKind::Throttled => TargetError::Throttled(format!(
-            "throttled: {} on {what} still throttled after retries ({msg})",
-            op.action
+            "throttled: {} on {what} still throttled after retries: {}",
+            op.action,
+            coded(code, msg)
         )),
         ErrorKind::Denied => TargetError::Auth(format!(
             "access denied: {} on {what} (profile {}): {msg}",
@@ -112,22 +113,24 @@ fn from_kind(kind: ErrorKind, code: &str, msg: &str, op: Op<'_>, origin: &Origin
         }
         ErrorKind::Invalid => TargetError::Invalid(format!("{} on {what}: {msg}", op.action)),
         ErrorKind::Unavailable => TargetError::Unavailable(format!(
-            "{} on {what}: service error after retries: {msg}",
-            op.action
+            "{} on {what}: service error after retries: {}",
+            op.action,
+            coded(code, msg)
         )),
         ErrorKind::Unknown => TargetError::Other {
-            message: format!(
-                "{} on {what} failed: {}{}",
-                op.action,
-                if code.is_empty() { "error" } else { code },
-                if msg.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {msg}")
-                }
-            ),
+            message: format!("{} on {what} failed: {}", op.action, coded(code, msg)),
             source: None,
         },
+    }
+}
+
+/// The error code, which the service's message seldom repeats, then the message if any.
+fn coded(code: &str, msg: &str) -> String {
+    let code = if code.is_empty() { "error" } else { code };
+    if msg.is_empty() {
+        code.to_owned()
+    } else {
+        format!("{code}: {msg}")
     }
 }
 
@@ -223,6 +226,11 @@ mod tests {
             &origin(),
         );
         assert!(e.is_transient());
+        assert!(
+            e.to_string()
+                .contains("dynamodb:PutItem on table Orders still throttled after retries: ProvisionedThroughputExceededException"),
+            "{e}"
+        );
         let e = service_error("TrimmedDataAccessException", "", op(), &origin());
         assert!(matches!(e, TargetError::TrimmedData(_)));
         assert_eq!(
