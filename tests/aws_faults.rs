@@ -11,6 +11,9 @@
 //!
 //! The orders are written one at a time: moto numbers stream records `len(items) + start`
 //! without a lock, so concurrent writes can share a sequence number.
+//!
+//! Further down: `status` with one service failing, a DeleteMessage that fails (or is applied
+//! and then answered 500) under `dlq replay`, and a call that stays throttled past its retries.
 
 use std::collections::HashMap;
 
@@ -267,28 +270,57 @@ fn always(service: &str, error: AwsError) -> Rule {
     }
 }
 
-#[test]
-fn status_with_sqs_failing_shows_the_rest_and_exits_1() {
+/// `status` through a proxy applying `rule`: exit 1, `part` says why, the others are read.
+fn status_with_one_part_failing(rule: Rule, part: &str, needle: &str) {
     let aws = AwsEnv::new();
     aws.init();
-    let proxy = Proxy::start(
-        &aws.endpoint,
-        SEED,
-        vec![always(SQS, AwsError::ServiceUnavailable)],
-    );
+    let proxy = Proxy::start(&aws.endpoint, SEED, vec![rule]);
     let aws = aws.via(&proxy);
     let out = aws.run(&["status", "-o", "json"]);
     let why = proxy.describe();
     assert!(!proxy.injected().is_empty(), "the fault never fired: {why}");
     assert_eq!(Some(out.code), Some(1), "{}; {why}", out.stderr);
     let status = out.json();
-    let error = status["dlq"]["error"].as_str().unwrap_or_else(|| {
-        panic!("the queue part must say why it is unavailable: {status}; {why}")
-    });
-    assert!(error.contains(&aws.dlq), "{error}; {why}");
-    assert_eq!(status["stream"]["status"], "ENABLED", "{status}; {why}");
-    assert!(status["items"]["orders"].is_u64(), "{status}; {why}");
-    assert!(status["subscriptions"].is_array(), "{status}; {why}");
+    let error = status[part]["error"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{part} must say why it is unavailable: {status}; {why}"));
+    assert!(error.contains(needle), "{needle} in {error}; {why}");
+    for (other, field) in [
+        ("stream", "status"),
+        ("dlq", "depth"),
+        ("items", "orders"),
+        ("lag", ""),
+        ("subscriptions", ""),
+    ] {
+        if other == part {
+            continue;
+        }
+        let value = if field.is_empty() {
+            &status[other]
+        } else {
+            &status[other][field]
+        };
+        assert!(
+            !value.is_null() && status[other].get("error").is_none(),
+            "{other} is still read: {status}; {why}"
+        );
+    }
+}
+
+#[test]
+fn status_with_sqs_failing_shows_the_rest_and_exits_1() {
+    status_with_one_part_failing(always(SQS, AwsError::ServiceUnavailable), "dlq", "sqs:");
+}
+
+#[test]
+fn status_with_cloudwatch_failing_shows_the_rest_and_exits_1() {
+    let rule = Rule {
+        service: None,
+        operation: Some("GetMetricData".into()),
+        trigger: Trigger::Every(1),
+        action: Action::Error(AwsError::InternalServerError),
+    };
+    status_with_one_part_failing(rule, "lag", "GetMetricData");
 }
 
 #[test]
