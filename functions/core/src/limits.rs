@@ -49,6 +49,16 @@ pub fn stock_rule() -> String {
     format!("stock must be a whole number from 0 to {MAX_STOCK}")
 }
 
+/// Stock after taking `quantity` units, refused with the reason the inventory function
+/// dead-letters when fewer are left (the level is then left as it is).
+pub fn taken(product_id: &str, before: i64, quantity: u32) -> Result<i64, String> {
+    let need = i64::from(quantity);
+    before
+        .checked_sub(need)
+        .filter(|_| before >= need)
+        .ok_or_else(|| format!("insufficient stock for {product_id}: {before} left, {need} needed"))
+}
+
 /// Stock after giving back `quantity` units: checked, and refused past [`MAX_STOCK`] with a
 /// reason (the level is then left as it is).
 pub fn restocked(product_id: &str, before: i64, quantity: u32) -> Result<i64, String> {

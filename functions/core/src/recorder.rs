@@ -211,13 +211,8 @@ impl Stock for Recorder {
                     line.product_id
                 )));
             };
-            let need = i64::from(line.quantity);
-            let Some(after) = have.checked_sub(need).filter(|_| have >= need) else {
-                return Err(CapError::permanent(format!(
-                    "insufficient stock for {}: {have} left, {need} needed",
-                    line.product_id
-                )));
-            };
+            let after = crate::limits::taken(&line.product_id, have, line.quantity)
+                .map_err(CapError::permanent)?;
             changes.push(StockChange {
                 product_id: line.product_id.clone(),
                 before: have,

@@ -265,13 +265,8 @@ impl Stock for LocalEffects<'_> {
                     .ok_or_else(|| {
                         CapError::permanent(format!("unknown product {}", line.product_id))
                     })?;
-                let need = i64::from(line.quantity);
-                let Some(after) = have.checked_sub(need).filter(|_| have >= need) else {
-                    return Err(CapError::permanent(format!(
-                        "insufficient stock for {}: {have} left, {need} needed",
-                        line.product_id
-                    )));
-                };
+                let after = orders_core::limits::taken(&line.product_id, have, line.quantity)
+                    .map_err(CapError::permanent)?;
                 changes.push(StockChange {
                     product_id: line.product_id.clone(),
                     before: have,
