@@ -23,15 +23,15 @@ use crate::support::aws::{AwsEnv, block};
 use crate::support::drain_args;
 use crate::support::proxy::{Action, AwsError, Proxy, Rule, Trigger};
 
-const ORDERS: usize = 1200;
-const STREAMS: &str = "DynamoDBStreams_20120810";
+pub(crate) const ORDERS: usize = 1200;
+pub(crate) const STREAMS: &str = "DynamoDBStreams_20120810";
 
 /// A fixed seed: the triggers below count calls and draw nothing, but a failure still names
 /// it so a run can be replayed.
-const SEED: u64 = 15;
+pub(crate) const SEED: u64 = 15;
 
 /// Tables with `ORDERS` new orders (written straight to moto), and a proxy with `rules`.
-fn setup(rules: Vec<Rule>) -> (AwsEnv, Proxy) {
+pub(crate) fn setup(rules: Vec<Rule>) -> (AwsEnv, Proxy) {
     let aws = AwsEnv::new();
     aws.init();
     let count = ORDERS.to_string();
@@ -51,7 +51,7 @@ fn setup(rules: Vec<Rule>) -> (AwsEnv, Proxy) {
 }
 
 /// The event ids of the orders stream, read from moto without the proxy.
-fn moto_event_ids(aws: &AwsEnv) -> Vec<String> {
+pub(crate) fn moto_event_ids(aws: &AwsEnv) -> Vec<String> {
     let streams = aws.streams();
     block(async {
         let arn = aws
@@ -103,7 +103,7 @@ fn moto_event_ids(aws: &AwsEnv) -> Vec<String> {
 }
 
 /// The event ids orderctl printed, in order.
-fn event_ids(records: &[serde_json::Value]) -> Vec<String> {
+pub(crate) fn event_ids(records: &[serde_json::Value]) -> Vec<String> {
     records
         .iter()
         .map(|r| {
@@ -116,7 +116,7 @@ fn event_ids(records: &[serde_json::Value]) -> Vec<String> {
 }
 
 /// Each record's sequence number with how often it came back.
-fn seen(records: &[serde_json::Value]) -> HashMap<String, usize> {
+pub(crate) fn seen(records: &[serde_json::Value]) -> HashMap<String, usize> {
     let mut seen = HashMap::new();
     for r in records {
         let seq = r["dynamodb"]["SequenceNumber"]
@@ -257,8 +257,8 @@ fn a_trimmed_first_iterator_fails_the_run() {
     assert!(out.stdout.is_empty(), "{}", out.stdout);
 }
 
-const SQS: &str = "AmazonSQS";
-const DYNAMODB: &str = "DynamoDB_20120810";
+pub(crate) const SQS: &str = "AmazonSQS";
+pub(crate) const DYNAMODB: &str = "DynamoDB_20120810";
 
 /// Every call to `service` answered with `error`.
 fn always(service: &str, error: AwsError) -> Rule {
@@ -366,7 +366,7 @@ fn create_throttled_past_its_retries_says_service_operation_and_code() {
 
 /// An order each for `n` chairs more than the demo stock holds, dead-lettered by `consume`,
 /// then enough stock for all of them: `n` messages a replay can deliver.
-fn dead_letters(n: usize) -> AwsEnv {
+pub(crate) fn dead_letters(n: usize) -> AwsEnv {
     let aws = AwsEnv::new();
     aws.run(&["init", "--demo-stock"]).success();
     for i in 0..n {

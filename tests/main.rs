@@ -12,6 +12,7 @@ mod aws_faults;
 mod aws_lag;
 mod aws_orders;
 mod aws_tail;
+mod aws_throttling;
 mod build;
 mod completions;
 mod fuzz;

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// When a rule fires, counted over the calls it matches (1-based).
 #[derive(Debug, Clone, Copy)]
@@ -25,6 +25,8 @@ pub enum Trigger {
     Every(u64),
     /// Each matching call with this probability, from the rule's seeded RNG.
     Probability(f64),
+    /// The matching calls from the first number to the second, both included.
+    Calls(u64, u64),
 }
 
 /// An AWS error the proxy can answer with.
@@ -118,11 +120,20 @@ struct RuleState {
     rng: fastrand::Rng,
 }
 
+/// One call as the proxy saw it: when it arrived and what was done to it.
+#[derive(Debug, Clone)]
+pub struct Call {
+    pub operation: String,
+    pub at: Instant,
+    pub fault: Option<Action>,
+}
+
 #[derive(Default)]
 struct State {
     rules: Vec<RuleState>,
     calls: HashMap<String, u64>,
     injected: Vec<Injected>,
+    log: Vec<Call>,
 }
 
 /// A running proxy; it stops accepting when the test process ends.
@@ -187,6 +198,17 @@ impl Proxy {
     /// Calls seen per `service.operation`.
     pub fn all_calls(&self) -> HashMap<String, u64> {
         self.state.lock().unwrap().calls.clone()
+    }
+
+    /// Every call to `operation` (all services) so far, in order of arrival.
+    pub fn log(&self, operation: &str) -> Vec<Call> {
+        let state = self.state.lock().unwrap();
+        state
+            .log
+            .iter()
+            .filter(|c| c.operation == operation)
+            .cloned()
+            .collect()
     }
 
     /// Faults injected so far, in order.
@@ -336,11 +358,17 @@ fn decide(state: &Mutex<State>, req: &Request) -> Option<Action> {
             Trigger::Nth(n) => r.matched == n,
             Trigger::Every(n) => n > 0 && r.matched.is_multiple_of(n),
             Trigger::Probability(p) => r.rng.f64() < p,
+            Trigger::Calls(from, to) => (from..=to).contains(&r.matched),
         };
         if fire && fired.is_none() {
             fired = Some((r.rule.action, r.matched));
         }
     }
+    state.log.push(Call {
+        operation: req.operation.clone(),
+        at: Instant::now(),
+        fault: fired.map(|(action, _)| action),
+    });
     let (action, call) = fired?;
     state.injected.push(Injected {
         service: req.service.clone(),
