@@ -10,6 +10,7 @@ pub mod errors;
 mod feed;
 mod init;
 mod inventory;
+mod lost_response;
 mod mappings;
 mod orders;
 mod queue;

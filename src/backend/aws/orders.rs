@@ -1,15 +1,23 @@
 //! Orders on DynamoDB: conditional writes so an id is never silently overwritten, the
 //! CustomerIndex query newest first, a paginated scan, and status changes conditioned on the
-//! status read (a concurrent change is reported, not overwritten).
+//! status read (a concurrent change is reported, not overwritten). A write whose response was
+//! lost and whose SDK retry then failed its own condition is recognised as ours, not reported
+//! as a conflict (aws-semantics §7.4).
 
 use std::collections::HashMap;
 
+use aws_sdk_dynamodb::operation::put_item::PutItemError;
 use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
-use aws_sdk_dynamodb::types::{AttributeValue as Av, Put, ReturnValue, TransactWriteItem};
+use aws_sdk_dynamodb::operation::update_item::UpdateItemError;
+use aws_sdk_dynamodb::types::{
+    AttributeValue as Av, Put, ReturnValue, ReturnValuesOnConditionCheckFailure as OnFailure,
+    TransactWriteItem,
+};
 use orders_core::attr::Item;
 use orders_core::{Order, Status};
 
 use super::attrs::ddb::{item_from_sdk, item_to_sdk};
+use super::lost_response::LostResponse;
 use super::{AwsTarget, build_error};
 use crate::backend::{OrderQuery, OrderStore, StatusChange, TResult, TargetError};
 
@@ -54,20 +62,34 @@ impl AwsTarget {
     }
 
     async fn put_one(&self, order: &Order) -> TResult<()> {
+        let lost = LostResponse::default();
         let result = self
             .ddb
             .put_item()
             .table_name(self.table())
             .set_item(Some(item_to_sdk(&order.to_item())))
             .condition_expression("attribute_not_exists(orderId)")
+            .return_values_on_condition_check_failure(OnFailure::AllOld)
+            .customize()
+            .interceptor(lost.clone())
             .send()
             .await;
         match result {
             Ok(_) => Ok(()),
-            Err(e) if is_condition_failed(&e) => Err(TargetError::Conflict(format!(
-                "order {} already exists; nothing was written",
-                order.order_id
-            ))),
+            Err(e) if is_condition_failed(&e) => {
+                // aws-semantics §7.4: the retry of our own applied put finds what we put.
+                let found = match e.as_service_error() {
+                    Some(PutItemError::ConditionalCheckFailedException(c)) => found(c.item()),
+                    _ => None,
+                };
+                if lost.may_have_applied() && found.as_ref() == Some(order) {
+                    return Ok(());
+                }
+                Err(TargetError::Conflict(format!(
+                    "order {} already exists; nothing was written",
+                    order.order_id
+                )))
+            }
             Err(e) => Err(self.err(e, "dynamodb:PutItem", "table", self.table())),
         }
     }
@@ -116,6 +138,12 @@ impl AwsTarget {
             .await?
             .ok_or_else(|| TargetError::NotFound(format!("order {id} not found")))
     }
+}
+
+/// The order a failed condition found (`ReturnValuesOnConditionCheckFailure=ALL_OLD`), if the
+/// item is one.
+fn found(item: Option<&HashMap<String, Av>>) -> Option<Order> {
+    item.and_then(|item| decode(item).ok())
 }
 
 fn is_condition_failed<E: aws_smithy_types::error::metadata::ProvideErrorMetadata, R>(
@@ -230,6 +258,7 @@ impl OrderStore for AwsTarget {
         old.status
             .check_transition(to)
             .map_err(|e| TargetError::Invalid(format!("order {id}: {e}")))?;
+        let lost = LostResponse::default();
         let result = self
             .ddb
             .update_item()
@@ -241,6 +270,9 @@ impl OrderStore for AwsTarget {
             .expression_attribute_values(":new", Av::S(to.as_str().to_owned()))
             .expression_attribute_values(":old", Av::S(old.status.as_str().to_owned()))
             .return_values(ReturnValue::AllNew)
+            .return_values_on_condition_check_failure(OnFailure::AllOld)
+            .customize()
+            .interceptor(lost.clone())
             .send()
             .await;
         match result {
@@ -255,17 +287,44 @@ impl OrderStore for AwsTarget {
                 Ok(StatusChange { old, new })
             }
             Err(e) if is_condition_failed(&e) => {
-                let now = self.get_order(id).await?.map(|o| o.status.to_string());
+                let item = match e.as_service_error() {
+                    Some(UpdateItemError::ConditionalCheckFailedException(c)) => c.item(),
+                    _ => None,
+                };
+                // aws-semantics §7.4: after a lost response, the order exactly as read with our
+                // new status is our change. (Another writer making the very same change in
+                // that instant cannot be told apart: the order is in the state asked for.)
+                let ours = Order {
+                    status: to,
+                    ..old.clone()
+                };
+                if lost.may_have_applied() && found(item).as_ref() == Some(&ours) {
+                    return Ok(StatusChange { old, new: ours });
+                }
+                let now = match item {
+                    Some(item) => item
+                        .get("status")
+                        .and_then(|s| s.as_s().ok())
+                        .map_or("unknown", String::as_str),
+                    None => "deleted",
+                };
                 Err(TargetError::Conflict(format!(
-                    "order {id} changed concurrently (status is now {}); nothing was changed",
-                    now.as_deref().unwrap_or("deleted")
+                    "order {id} changed concurrently (status is now {now}); nothing was changed"
                 )))
             }
             Err(e) => Err(self.err(e, "dynamodb:UpdateItem", "table", self.table())),
         }
     }
 
+    /// A consistent read, then a conditional delete. The retry of a delete that was applied
+    /// finds nothing, and the first attempt's ALL_OLD is lost with its response, so the order
+    /// is read first (aws-semantics §7.4). When an attempt's outcome is unknown and the retry
+    /// finds the order gone, it was deleted: by this delete, or by another in that same
+    /// instant, which cannot be told apart (no delete leaves a mark). Either way the order
+    /// read is gone, and that is reported rather than "not found".
     async fn delete_order(&self, id: &str) -> TResult<Order> {
+        let before = self.current(id).await?;
+        let lost = LostResponse::default();
         let result = self
             .ddb
             .delete_item()
@@ -273,14 +332,13 @@ impl OrderStore for AwsTarget {
             .key("orderId", Av::S(id.to_owned()))
             .condition_expression("attribute_exists(orderId)")
             .return_values(ReturnValue::AllOld)
+            .customize()
+            .interceptor(lost.clone())
             .send()
             .await;
         match result {
-            Ok(out) => out
-                .attributes()
-                .map(decode)
-                .transpose()?
-                .ok_or_else(|| TargetError::NotFound(format!("order {id} not found"))),
+            Ok(out) => Ok(out.attributes().map(decode).transpose()?.unwrap_or(before)),
+            Err(e) if is_condition_failed(&e) && lost.may_have_applied() => Ok(before),
             Err(e) if is_condition_failed(&e) => {
                 Err(TargetError::NotFound(format!("order {id} not found")))
             }
