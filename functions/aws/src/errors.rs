@@ -12,7 +12,7 @@ use aws_smithy_types::error::operation::BuildError;
 use orders_core::caps::{CapError, Severity};
 
 pub(crate) use crate::sdk_errors::Op;
-use crate::sdk_errors::{Cause, SdkFailure, kind_of};
+use crate::sdk_errors::{Cause, Outcome, SdkFailure, kind_of};
 
 /// How a service error code (and its HTTP status) should be treated: the shared table in
 /// `sdk_errors`, read as retry (transient) or dead-letter (permanent).
@@ -25,7 +25,28 @@ pub(crate) fn classify<E>(err: &SdkError<E, HttpResponse>, op: Op<'_>) -> CapErr
 where
     E: ProvideErrorMetadata + StdError + 'static,
 {
+    describe(&SdkFailure::read(err), op)
+}
+
+/// Translate an SDK error raised while doing `op`, a call with no idempotency key, and say
+/// whether it may have been applied all the same (aws-semantics §7.4). An unknown outcome is
+/// always transient: it says nothing about the data.
+pub(crate) fn classify_effect<E>(err: &SdkError<E, HttpResponse>, op: Op<'_>) -> (CapError, Outcome)
+where
+    E: ProvideErrorMetadata + StdError + 'static,
+{
     let failure = SdkFailure::read(err);
+    let error = describe(&failure, op);
+    match failure.outcome {
+        Outcome::Unknown if !error.is_transient() => {
+            (CapError::transient(error.message), Outcome::Unknown)
+        }
+        outcome => (error, outcome),
+    }
+}
+
+/// The one-line error for a failure read while doing `op`.
+fn describe(failure: &SdkFailure, op: Op<'_>) -> CapError {
     let why = match &failure.cause {
         Cause::Service {
             code,

@@ -21,15 +21,17 @@ use crate::errors::{Op, classify};
 /// deletion lag, so 7 days (§7.3).
 pub(crate) const GUARD_TTL_S: i64 = 7 * 24 * 60 * 60;
 
-/// An intent older than this is taken to be a crashed attempt and may be claimed again:
-/// the effect may then happen twice, but is never lost.
+/// An intent older than this is taken to be a crashed attempt, or one whose effect's outcome was
+/// unknown, and may be claimed again: the effect may then happen twice, but is never lost (email
+/// and metrics are at least once; see mail.rs and metrics.rs).
 pub(crate) const STALE_MS: i64 = 5 * 60 * 1000;
 
 /// `state` of an intent guard whose effect is under way.
 pub(crate) const SENDING: &str = "sending";
 /// `state` once the effect happened.
 pub(crate) const SENT: &str = "sent";
-/// `state` once the effect failed: a retry may claim it again at once.
+/// `state` once the effect surely did not happen (refused, never sent): a retry may claim it
+/// again at once. An effect whose outcome is unknown is never settled `failed` (§7.4).
 pub(crate) const FAILED: &str = "failed";
 
 /// A guard item: `eventId`, `processedAt` (RFC 3339) and `expiresAt` (epoch seconds, for TTL).
@@ -258,6 +260,16 @@ pub(crate) fn in_flight(key: &str, since_ms: i64) -> CapError {
     CapError::transient(format!(
         "{key}: another attempt has been sending since {}; retry once it settles or is 5 minutes old",
         clock::rfc3339_ms(since_ms)
+    ))
+}
+
+/// The transient error for an effect call that failed after it may have been applied: the claim
+/// stays `sending` and its key is not tried again until the claim is stale (§7.4).
+pub(crate) fn unknown_outcome(error: CapError, claimed_at_ms: i64) -> CapError {
+    CapError::transient(format!(
+        "{}; it may have been applied all the same, so it is not tried again before {}",
+        error.message,
+        clock::rfc3339_ms(claimed_at_ms + STALE_MS)
     ))
 }
 

@@ -1,13 +1,22 @@
 //! `Mailer` on SES v2. Sending is not idempotent and cannot join a DynamoDB transaction, so the
-//! intent is recorded in the guard before sending and settled after (aws-semantics §7.1, §7.3):
-//! at most one email per key while attempts settle, at least one after a crash.
+//! intent is recorded in the guard before sending and settled after (aws-semantics §7.1, §7.3).
+//!
+//! **Email is at least once.** SES has no idempotency key (§7.4), so only the guard decides
+//! about sending again, never the SDK: SendEmail runs without SDK retries. A send SES refused
+//! (a 4xx: throttled, `MessageRejected`…) settles the claim `failed` and a retry sends at once.
+//! A send whose outcome is unknown (a 5xx, a timeout, a reset) leaves the claim `sending`:
+//! redeliveries wait, and once the claim is 5 minutes old the mail is sent again. The customer
+//! may then get the same email twice, but an order confirmation is never lost — the same rule
+//! as for a crash between claiming and settling.
 
+use aws_sdk_sesv2::config::retry::RetryConfig;
 use aws_sdk_sesv2::types::{Body, Content, Destination, EmailContent, Message};
-use orders_core::caps::{Applied, CapResult, Email, Mailer};
+use orders_core::caps::{Applied, CapError, CapResult, Email, Mailer};
 
 use crate::AwsEffects;
-use crate::errors::{Op, build_failed, classify};
-use crate::guard::{Claim, FAILED, SENT, in_flight};
+use crate::errors::{Op, build_failed, classify_effect};
+use crate::guard::{Claim, FAILED, SENT, in_flight, unknown_outcome};
+use crate::sdk_errors::Outcome;
 
 impl Mailer for AwsEffects {
     async fn send_once(&self, key: &str, email: &Email) -> CapResult<Applied> {
@@ -32,17 +41,23 @@ impl AwsEffects {
                 let _ = self.settle(key, ticket, SENT).await;
                 Ok(Applied::Done)
             }
-            Err(send_error) => {
-                // Release the claim so a retry may send at once; if this fails too, the claim
-                // goes stale after 5 minutes and is retried then.
+            Err((send_error, Outcome::NotApplied)) => {
+                // Not sent: release the claim so a retry may send at once; if this fails too,
+                // the claim goes stale after 5 minutes and is retried then.
                 let _ = self.settle(key, ticket, FAILED).await;
                 Err(send_error)
+            }
+            // Perhaps sent: the claim stays `sending` until it is stale (at least once, §7.4).
+            Err((send_error, Outcome::Unknown)) => {
+                Err(unknown_outcome(send_error, ticket.started_at))
             }
         }
     }
 
-    /// SES v2 SendEmail, the minimal Simple request of §7.1 (UTF-8 subject and text body).
-    async fn send_email(&self, email: &Email) -> CapResult<()> {
+    /// SES v2 SendEmail, the minimal Simple request of §7.1 (UTF-8 subject and text body),
+    /// sent once: no SDK retry (§7.4). A failure says whether the mail may have gone out.
+    async fn send_email(&self, email: &Email) -> Result<(), (CapError, Outcome)> {
+        let not_built = |e: CapError| (e, Outcome::NotApplied);
         let text = |data: &str, what: &str| {
             Content::builder()
                 .data(data)
@@ -51,10 +66,10 @@ impl AwsEffects {
                 .map_err(|e| build_failed(e, what))
         };
         let message = Message::builder()
-            .subject(text(&email.subject, "the email subject")?)
+            .subject(text(&email.subject, "the email subject").map_err(not_built)?)
             .body(
                 Body::builder()
-                    .text(text(&email.body, "the email body")?)
+                    .text(text(&email.body, "the email body").map_err(not_built)?)
                     .build(),
             )
             .build();
@@ -64,9 +79,13 @@ impl AwsEffects {
             .from_email_address(&email.from)
             .destination(Destination::builder().to_addresses(&email.to).build())
             .content(EmailContent::builder().simple(message).build())
+            .customize()
+            .config_override(
+                aws_sdk_sesv2::config::Builder::default().retry_config(RetryConfig::disabled()),
+            )
             .send()
             .await
-            .map_err(|e| classify(&e, Op::new("ses:SendEmail", "identity", &identity)))?;
+            .map_err(|e| classify_effect(&e, Op::new("ses:SendEmail", "identity", &identity)))?;
         Ok(())
     }
 }

@@ -1,18 +1,28 @@
 //! `Metrics` on CloudWatch. PutMetricData cannot join a DynamoDB transaction, so each record's
 //! key is claimed with an intent guard first (aws-semantics §7.3); the new records' shares are
 //! summed exactly and published in one call; the claims are then settled.
+//!
+//! **Metrics are at least once.** PutMetricData has no idempotency key (§7.4), so only the
+//! guard decides about publishing again, never the SDK: the call runs without SDK retries. A
+//! call CloudWatch refused (a 4xx: throttled, invalid…) settles the claims `failed` and a retry
+//! publishes at once. A call whose outcome is unknown (a 5xx, a timeout, a reset) leaves the
+//! claims `sending`: redeliveries wait, and once the claims are 5 minutes old the records'
+//! shares are published again. A sum may then count those records twice, but is never short
+//! of them — the same rule as for a crash between claiming and settling.
 
 use std::collections::{HashMap, HashSet};
 use std::future::Future;
 
+use aws_sdk_cloudwatch::config::retry::RetryConfig;
 use aws_sdk_cloudwatch::types::{MetricDatum, StandardUnit};
 use orders_core::caps::{Applied, CapError, CapResult, Datum, Metrics};
 use orders_core::recorder::sum_new;
 use tokio::task::JoinSet;
 
 use crate::AwsEffects;
-use crate::errors::{Op, classify};
-use crate::guard::{self, Claim, FAILED, SENT, Ticket, in_flight};
+use crate::errors::{Op, classify_effect};
+use crate::guard::{self, Claim, FAILED, SENT, Ticket, in_flight, unknown_outcome};
+use crate::sdk_errors::Outcome;
 
 /// PutMetricData takes at most 1000 metric data per request (§5.4); the data are one datum per
 /// metric name, so this bounds the distinct names of one call.
@@ -96,11 +106,23 @@ impl AwsEffects {
                 return Err(e);
             }
         };
-        if !totals.is_empty()
-            && let Err(e) = self.put_metric_data(namespace, &totals).await
-        {
-            self.settle_all(&mine, FAILED).await;
-            return Err(e);
+        if !totals.is_empty() {
+            match self.put_metric_data(namespace, &totals).await {
+                Ok(()) => {}
+                Err((e, Outcome::NotApplied)) => {
+                    // Not published: release the claims so a retry publishes at once.
+                    self.settle_all(&mine, FAILED).await;
+                    return Err(e);
+                }
+                Err((e, Outcome::Unknown)) => {
+                    // Perhaps published: the claims stay `sending` until stale (§7.4).
+                    let claimed_at = mine.iter().map(|(_, t)| t.started_at).min();
+                    return Err(unknown_outcome(
+                        e,
+                        claimed_at.unwrap_or_else(orders_core::clock::now_ms),
+                    ));
+                }
+            }
         }
         // Published. A claim left `sending` by a failed settle is only re-counted by a
         // redelivery more than 5 minutes later; failing now would make that certain.
@@ -108,9 +130,14 @@ impl AwsEffects {
         Ok(applied)
     }
 
-    /// One PutMetricData call. Values are exact decimals up to here; CloudWatch takes doubles,
+    /// One PutMetricData call, sent once: no SDK retry (§7.4). A failure says whether the data
+    /// may have been published. Values are exact decimals up to here; CloudWatch takes doubles,
     /// so they become `f64` at this boundary only.
-    async fn put_metric_data(&self, namespace: &str, totals: &[Datum]) -> CapResult<()> {
+    async fn put_metric_data(
+        &self,
+        namespace: &str,
+        totals: &[Datum],
+    ) -> Result<(), (CapError, Outcome)> {
         let data = totals
             .iter()
             .map(|d| {
@@ -126,15 +153,21 @@ impl AwsEffects {
                     .unit(StandardUnit::from(d.unit.as_str()))
                     .build())
             })
-            .collect::<CapResult<Vec<_>>>()?;
+            .collect::<CapResult<Vec<_>>>()
+            .map_err(|e| (e, Outcome::NotApplied))?;
         self.cloudwatch
             .put_metric_data()
             .namespace(namespace)
             .set_metric_data(Some(data))
+            .customize()
+            .config_override(
+                aws_sdk_cloudwatch::config::Builder::default()
+                    .retry_config(RetryConfig::disabled()),
+            )
             .send()
             .await
             .map_err(|e| {
-                classify(
+                classify_effect(
                     &e,
                     Op::new("cloudwatch:PutMetricData", "namespace", namespace),
                 )

@@ -225,6 +225,19 @@ pub enum Cause {
     Other,
 }
 
+/// Whether a failed request may still have taken effect (aws-semantics §7.4). What matters for
+/// calls with no idempotency key (SES `SendEmail`, `PutMetricData`): one that surely did nothing
+/// may be sent again at once, one that may have been applied must not be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The request had no effect: it was never sent, or the service refused it with a client
+    /// error (4xx: throttling, validation, `MessageRejected`, denied…).
+    NotApplied,
+    /// It may have been applied: a 5xx, a timeout, a reset or a dispatch failure (the request
+    /// may have reached the service), or a response that could not be read.
+    Unknown,
+}
+
 /// One SDK error, read once.
 #[derive(Debug, Clone)]
 pub struct SdkFailure {
@@ -232,6 +245,8 @@ pub struct SdkFailure {
     pub kind: ErrorKind,
     /// Where it happened.
     pub cause: Cause,
+    /// Whether the request may have been applied all the same.
+    pub outcome: Outcome,
     /// Every message in the error's source chain, joined with `: `, repeats dropped.
     pub chain: String,
 }
@@ -280,7 +295,23 @@ impl SdkFailure {
             }),
             _ => transport(Cause::Other),
         };
-        SdkFailure { kind, cause, chain }
+        let outcome = match (err, &cause) {
+            // Refused by the service: a 4xx is an answer about a request it did not apply.
+            (_, Cause::Service { status, .. }) if (400..500).contains(status) => {
+                Outcome::NotApplied
+            }
+            // Never sent: the request could not be built or signed.
+            (SdkError::ConstructionFailure(_), _) => Outcome::NotApplied,
+            // A connection that failed may have carried the request first; a response that could
+            // not be read followed one that was sent.
+            _ => Outcome::Unknown,
+        };
+        SdkFailure {
+            kind,
+            cause,
+            outcome,
+            chain,
+        }
     }
 }
 

@@ -9,6 +9,9 @@ mod support;
 #[path = "moto/lost_response.rs"]
 mod lost_response;
 
+#[path = "moto/unknown_outcome.rs"]
+mod unknown_outcome;
+
 use std::collections::HashMap;
 
 use aws_sdk_cloudwatch::types::Statistic;
