@@ -1,15 +1,20 @@
 //! Issue 4 (tail) against moto: records written through the SDK by the test — not by orderctl —
 //! come back in order with their images; `--until-idle` returns exactly what was written; a
 //! missing table or stream is one line and exit 2. (moto has one shard that never closes:
-//! lineage and iterator errors are covered by the local target and the fake feed.)
+//! lineage is covered by the local target and the fake feed.) Issue 18, item 5: an iterator
+//! opened at LATEST that expires before its first record, answered by the fault proxy, loses
+//! nothing written meanwhile.
 
 use aws_sdk_dynamodb::types::AttributeValue as Av;
 use aws_sdk_dynamodb::types::{
     AttributeDefinition, BillingMode, KeySchemaElement, KeyType, ScalarAttributeType,
 };
 
+use std::time::{Duration, Instant};
+
 use crate::support::aws::{AwsEnv, block};
-use crate::support::drain_args;
+use crate::support::proxy::{Action, AwsError, Proxy, Rule, Trigger};
+use crate::support::{drain_args, finish};
 
 fn put(aws: &AwsEnv, id: &str, status: &str) {
     block(
@@ -168,4 +173,97 @@ fn a_missing_table_or_stream_is_exit_2() {
     .unwrap();
     aws.run(&["tail", "--until-idle"])
         .input_error("has no stream");
+}
+
+/// Wait until the proxy has seen `n` calls to `operation`.
+fn wait_for_calls(proxy: &Proxy, operation: &str, n: u64) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while proxy.calls(operation) < n {
+        assert!(
+            Instant::now() < deadline,
+            "no {operation} call {n}: {}",
+            proxy.describe()
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Issue 18, item 5. `tail --from latest` blocked before its first record (a slow stdout) finds
+/// its iterator expired; the proxy answers the first GetRecords with ExpiredIteratorException
+/// and holds the reopen for `GAP` while the test writes. Reopening at LATEST skipped what was
+/// written in the gap; now every order written after tail started is printed exactly once, and
+/// none written before it.
+#[test]
+fn tail_from_latest_loses_nothing_when_its_first_iterator_expires() {
+    const GAP: Duration = Duration::from_secs(4);
+    let streams = "DynamoDBStreams_20120810";
+    let rules = vec![
+        Rule::new(
+            streams,
+            "GetRecords",
+            Trigger::Nth(1),
+            Action::Error(AwsError::ExpiredIterator),
+        ),
+        Rule::new(
+            streams,
+            "GetShardIterator",
+            Trigger::Nth(2),
+            Action::Latency(GAP),
+        ),
+    ];
+    let aws = AwsEnv::new();
+    aws.init();
+    for id in ["before-1", "before-2", "before-3"] {
+        put(&aws, id, "PENDING");
+    }
+    // Well before the start: past the rounding to the second and the clock-skew allowance.
+    std::thread::sleep(Duration::from_millis(3500));
+    let proxy = Proxy::start(&aws.endpoint, 18, rules);
+    let aws = aws.via(&proxy);
+    let args = [
+        "tail",
+        "--from",
+        "latest",
+        "--until-idle",
+        "--idle",
+        "5s",
+        "-o",
+        "jsonl",
+    ];
+    let tail = aws.env.spawn(&args);
+    // The reopen after the expiry has arrived and is held: write in the gap.
+    wait_for_calls(&proxy, "GetShardIterator", 2);
+    let reopen = Instant::now();
+    for id in ["gap-1", "gap-2", "gap-3"] {
+        put(&aws, id, "PENDING");
+    }
+    assert!(
+        reopen.elapsed() < GAP,
+        "the writes took longer than the gap; raise GAP: {}",
+        proxy.describe()
+    );
+    // Read again after the reopen; then more.
+    wait_for_calls(&proxy, "GetRecords", 2);
+    for id in ["after-1", "after-2"] {
+        put(&aws, id, "PENDING");
+    }
+    let out = finish(tail, &args).success();
+    let why = proxy.describe();
+    assert_eq!(proxy.injected().len(), 2, "the faults never fired: {why}");
+    let printed: Vec<String> = out
+        .jsonl()
+        .iter()
+        .map(|r| {
+            r["dynamodb"]["Keys"]["orderId"]["S"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(
+        printed,
+        ["gap-1", "gap-2", "gap-3", "after-1", "after-2"],
+        "every order written after tail started, once, in order: {}; {why}",
+        out.stderr
+    );
 }

@@ -291,6 +291,57 @@ async fn an_expired_iterator_is_reopened_after_the_last_record_seen() {
     );
 }
 
+/// Every record a cursor returns until a page comes back empty.
+async fn read_until_empty(cursor: &mut ShardCursor, fake: &Fake) -> Vec<u128> {
+    let mut seqs = Vec::new();
+    loop {
+        let fetch = cursor.fetch(fake, 2).await.unwrap();
+        if fetch.records.is_empty() {
+            return seqs;
+        }
+        seqs.extend(
+            fetch
+                .records
+                .iter()
+                .map(|r| r.dynamodb.sequence_number.to_u128().unwrap()),
+        );
+    }
+}
+
+/// Issue 18, item 5: `tail --from latest` blocked for 15 minutes before its first record (a
+/// slow stdout) must not reopen at LATEST, which would skip what was written in the gap, nor
+/// print what was there before it started.
+#[tokio::test]
+async fn an_expired_latest_iterator_skips_nothing_written_since_it_opened() {
+    // Records 1..=3 were created at 1,001..1,003 s; the cursor opens at 1,010 s.
+    let (clock, _installed) = orders_core::clock::ManualClock::install_at(1_010_000);
+    let mut fake = Fake {
+        page_size: 2,
+        ..Fake::default()
+    };
+    fake.shard("open", None, &[1, 2, 3], false);
+    let mut cursor = ShardCursor::new("arn:fake", fake.shards[0].0.clone(), IteratorKind::Latest);
+    assert!(cursor.fetch(&fake, 2).await.unwrap().records.is_empty());
+    // 15 minutes later: two records were written meanwhile, and the iterator has expired.
+    clock.advance(15 * 60 * 1000);
+    fake.shards[0]
+        .1
+        .extend([record(14, "k1"), record(15, "k2")]);
+    fake.expire_next.set(1);
+    assert_eq!(read_until_empty(&mut cursor, &fake).await, [14, 15]);
+    // Expired again: reopened after the last record read, nothing repeated.
+    fake.shards[0].1.push(record(16, "k0"));
+    fake.expire_next.set(1);
+    assert_eq!(read_until_empty(&mut cursor, &fake).await, [16]);
+
+    // Expired on the very first GetRecords: nothing from before the start either.
+    let mut cursor = ShardCursor::new("arn:fake", fake.shards[0].0.clone(), IteratorKind::Latest);
+    fake.expire_next.set(1);
+    assert!(read_until_empty(&mut cursor, &fake).await.is_empty());
+    fake.shards[0].1.push(record(20_000, "k1"));
+    assert_eq!(read_until_empty(&mut cursor, &fake).await, [20_000]);
+}
+
 #[tokio::test]
 async fn trimmed_data_warns_and_continues_from_the_trim_horizon() {
     let fake = lineage_fake();
