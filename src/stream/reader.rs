@@ -13,7 +13,7 @@ use futures_util::stream::FuturesUnordered;
 use orders_core::{SequenceNumber, TextRecord};
 use tokio::time::Instant;
 
-use super::cursor::{Fetch, ShardCursor};
+use super::cursor::{Fetch, ShardCursor, created_since};
 use super::planner::Planner;
 pub use super::planner::Start;
 use crate::backend::checkpoint_file::ShardProgress;
@@ -322,10 +322,7 @@ impl<'a, F: ChangeFeed> Reader<'a, F> {
         match &self.opts.start {
             Start::At(s) => r.dynamodb.sequence_number >= *s,
             Start::After(s) => r.dynamodb.sequence_number > *s,
-            Start::Time(ms) => r
-                .dynamodb
-                .approximate_creation_date_time
-                .is_none_or(|t| (t * 1000.0) as i64 >= ms.div_euclid(1000) * 1000),
+            Start::Time(ms) => created_since(r, *ms),
             _ => true,
         }
     }
