@@ -12,6 +12,7 @@ mod aws_faults;
 mod aws_lag;
 mod aws_lost_writes;
 mod aws_orders;
+mod aws_replay_faults;
 mod aws_tail;
 mod aws_throttling;
 mod build;

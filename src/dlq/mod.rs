@@ -4,6 +4,7 @@
 
 mod invoke;
 mod journal;
+mod lease;
 mod outcome;
 pub mod replay;
 pub mod resolve;

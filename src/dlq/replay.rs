@@ -17,6 +17,7 @@ use orders_core::{Event, clock};
 pub use super::invoke::Via;
 use super::invoke::invoke;
 use super::journal::Journal;
+use super::lease::{Lease, with_heartbeat};
 pub use super::outcome::{MessageOutcome, ReplaySummary};
 use super::resolve::{Resolved, resolve, subscription_filters};
 use super::stale::stale_reason;
@@ -135,19 +136,23 @@ pub async fn replay<Q: Queue, F: ChangeFeed, O: OrderStore, M: ReplayMarks, D: D
         summary.received += messages.len() as u64;
         let outcomes = futures_util::stream::iter(messages)
             .map(|m| async move {
-                let work = replay_one(src, subs, filters, opts, journal, &m);
-                let outcome = with_heartbeat(queue, &m, opts.visibility, work).await;
-                (m, outcome)
+                let lease = Lease::default();
+                let work = replay_one(src, subs, filters, opts, journal, &m, &lease);
+                let outcome = with_heartbeat(queue, &m, opts.visibility, &lease, work).await;
+                let held = lease.lost().is_none();
+                (m, outcome, held)
             })
             .buffer_unordered(opts.concurrency.max(1));
         futures_util::pin_mut!(outcomes);
         // Each outcome is counted as it completes, so abandoning the rest loses no report of
         // a message already deleted.
-        while let Some((m, outcome)) = tokio::select! {
+        while let Some((m, outcome, held)) = tokio::select! {
             o = outcomes.next() => o,
             _ = opts.stop.wait_forced() => None,
         } {
-            if !outcome.deleted {
+            // A handle that may be stale is not used again, not even to release the message:
+            // it comes back when its visibility lapses.
+            if !outcome.deleted && held {
                 keep.push(m.receipt_handle.clone());
             }
             if outcome.body.is_none() {
@@ -176,6 +181,7 @@ async fn replay_one<Q: Queue, F: ChangeFeed, O: OrderStore, M: ReplayMarks, D: D
     opts: &ReplayOptions<'_, D>,
     journal: &Journal,
     m: &QueueMessage,
+    lease: &Lease,
 ) -> MessageOutcome {
     let out = MessageOutcome {
         message_id: m.message_id.clone(),
@@ -203,7 +209,7 @@ async fn replay_one<Q: Queue, F: ChangeFeed, O: OrderStore, M: ReplayMarks, D: D
         Ok(Resolved::Unrecoverable(why)) => {
             let drop = opts.unrecoverable == UnrecoverablePolicy::Drop;
             let kept = Kept::new("unrecoverable", why, drop);
-            return keep_or_drop(src, opts, journal, m, out, kept).await;
+            return keep_or_drop(src, opts, journal, m, lease, out, kept).await;
         }
     };
     let mut out = MessageOutcome {
@@ -235,10 +241,10 @@ async fn replay_one<Q: Queue, F: ChangeFeed, O: OrderStore, M: ReplayMarks, D: D
                         ),
                         ..out
                     };
-                    return delete_replayed(src.queue, m, out).await;
+                    return delete_replayed(src.queue, m, lease, out).await;
                 }
                 let kept = Kept::new("stale", why, opts.stale == StalePolicy::Skip);
-                return keep_or_drop(src, opts, journal, m, out, kept).await;
+                return keep_or_drop(src, opts, journal, m, lease, out, kept).await;
             }
             Err(e) => {
                 return MessageOutcome {
@@ -272,7 +278,7 @@ async fn replay_one<Q: Queue, F: ChangeFeed, O: OrderStore, M: ReplayMarks, D: D
                 // a message gone stale or past retention would then be kept for nothing.
                 tracing::warn!("message {}: cannot record its replay: {e}", m.message_id);
             }
-            delete_replayed(src.queue, m, out).await
+            delete_replayed(src.queue, m, lease, out).await
         }
         Err(why) => MessageOutcome {
             error: Some(why),
@@ -304,6 +310,7 @@ async fn keep_or_drop<Q, F, O, M: ReplayMarks, D>(
     opts: &ReplayOptions<'_, D>,
     journal: &Journal,
     m: &QueueMessage,
+    lease: &Lease,
     out: MessageOutcome,
     kept: Kept,
 ) -> MessageOutcome
@@ -322,7 +329,7 @@ where
             error: Some("replayed before; its deletion is completed now".into()),
             ..out
         };
-        return delete_replayed(src.queue, m, out).await;
+        return delete_replayed(src.queue, m, lease, out).await;
     }
     let out = MessageOutcome {
         outcome: kept.outcome,
@@ -330,7 +337,7 @@ where
         ..out
     };
     if kept.drop {
-        return drop_journaled(src.queue, journal, m, out).await;
+        return drop_journaled(src.queue, journal, m, lease, out).await;
     }
     out
 }
@@ -357,17 +364,38 @@ async fn all_processed<D: Idempotency>(
     !records.is_empty()
 }
 
-/// Delete a message whose replay is done.
+/// Delete a message whose replay is done — with a handle that is still to be trusted
+/// (lease.rs): a stale one can "succeed" without deleting (aws-semantics §6.1).
 async fn delete_replayed<Q: Queue>(
     queue: &Q,
     m: &QueueMessage,
+    lease: &Lease,
     out: MessageOutcome,
 ) -> MessageOutcome {
-    match queue.delete(&m.receipt_handle).await {
-        Ok(()) => MessageOutcome {
+    if let Some(why) = lease.lost() {
+        return MessageOutcome {
             outcome: "replayed",
-            deleted: true,
+            error: Some(format!(
+                "replayed, but not deleted: {why}; it stays in the queue, and a later replay will find it already processed"
+            )),
             ..out
+        };
+    }
+    match queue.delete(&m.receipt_handle).await {
+        // The lease can be lost while the delete is under way.
+        Ok(()) => match lease.lost() {
+            Some(why) => MessageOutcome {
+                outcome: "replayed",
+                error: Some(format!(
+                    "replayed, but not known to be deleted: {why} while it was being deleted"
+                )),
+                ..out
+            },
+            None => MessageOutcome {
+                outcome: "replayed",
+                deleted: true,
+                ..out
+            },
         },
         Err(e) => MessageOutcome {
             outcome: "replayed",
@@ -385,8 +413,18 @@ async fn drop_journaled<Q: Queue>(
     queue: &Q,
     journal: &Journal,
     m: &QueueMessage,
+    lease: &Lease,
     out: MessageOutcome,
 ) -> MessageOutcome {
+    if let Some(why) = lease.lost() {
+        return MessageOutcome {
+            error: Some(format!(
+                "{}; not deleted: {why}",
+                out.error.unwrap_or_default()
+            )),
+            ..out
+        };
+    }
     let mut out = MessageOutcome {
         body: Some(m.body.clone()),
         deleted: true,
@@ -404,25 +442,12 @@ async fn drop_journaled<Q: Queue>(
             "{}; and it could not be deleted ({e})",
             out.error.unwrap_or_default()
         ));
+    } else if let Some(why) = lease.lost() {
+        out.deleted = false;
+        out.error = Some(format!(
+            "{}; and it is not known to be deleted: {why} while it was being deleted",
+            out.error.unwrap_or_default()
+        ));
     }
     out
-}
-
-/// Run `work`, extending the message's visibility every half timeout while it runs.
-async fn with_heartbeat<Q: Queue, T>(
-    queue: &Q,
-    m: &QueueMessage,
-    visibility: Duration,
-    work: impl Future<Output = T>,
-) -> T {
-    tokio::pin!(work);
-    let beat = (visibility / 2).max(Duration::from_millis(500));
-    loop {
-        tokio::select! {
-            done = &mut work => return done,
-            _ = tokio::time::sleep(beat) => {
-                let _ = queue.change_visibility(&m.receipt_handle, visibility).await;
-            }
-        }
-    }
 }

@@ -1,0 +1,116 @@
+//! Issue 18, items 6 and 7: `dlq replay` on AWS when its hold on a message fails, through the
+//! fault-injecting proxy in front of moto.
+//!
+//! Item 7: a heartbeat (ChangeMessageVisibility) that fails means the receipt handle may be
+//! stale — the visibility lapsed, or reached the 12 h cap — and a DeleteMessage with a stale
+//! handle can succeed without deleting (aws-semantics §6.1). The message must be reported as
+//! not deleted, and the run exit 1.
+
+use std::time::Duration;
+
+use crate::support::aws::AwsEnv;
+use crate::support::proxy::{Action, AwsError, Proxy, Rule, Trigger};
+
+const SEED: u64 = 18;
+const DYNAMODB: &str = "DynamoDB_20120810";
+const SQS: &str = "AmazonSQS";
+
+/// A dead letter of the inventory function (the fixture's order of 50 chairs) with enough
+/// stock for its replay to succeed.
+fn one_dead_letter() -> AwsEnv {
+    let aws = AwsEnv::new();
+    aws.run(&["init", "--demo-stock"]).success();
+    aws.run(&["inventory", "set", "SKU-CHAIR", "60"]).success();
+    let envelope = crate::support::fixture("dlq/envelope.json");
+    let envelope = std::fs::read_to_string(envelope).unwrap();
+    aws.run(&["dlq", "send", "--body", &envelope]).success();
+    aws
+}
+
+/// Every DynamoDB call takes a while, so a heartbeat falls due while the message is replayed;
+/// every ChangeMessageVisibility fails.
+fn failing_heartbeats(aws: &AwsEnv) -> Proxy {
+    Proxy::start(
+        &aws.endpoint,
+        SEED,
+        vec![
+            Rule {
+                service: Some(DYNAMODB.into()),
+                operation: None,
+                trigger: Trigger::Every(1),
+                action: Action::Latency(Duration::from_millis(400)),
+            },
+            Rule::new(
+                SQS,
+                "ChangeMessageVisibility",
+                Trigger::Every(1),
+                Action::Error(AwsError::InternalServerError),
+            ),
+        ],
+    )
+}
+
+#[test]
+fn issue_18_a_replay_whose_heartbeat_fails_is_not_deleted() {
+    let aws = one_dead_letter();
+    let proxy = failing_heartbeats(&aws);
+    let aws = aws.via(&proxy);
+    let out = aws.run(&[
+        "dlq",
+        "replay",
+        // The fixture's order is not in the table: replay it anyway.
+        "--stale",
+        "replay",
+        "--visibility-timeout",
+        "1s",
+        "--yes",
+        "-o",
+        "json",
+    ]);
+    let why = proxy.describe();
+    assert!(
+        proxy.calls("ChangeMessageVisibility") > 0,
+        "no heartbeat fell due: {why}"
+    );
+    let summary = out.json();
+    assert_eq!(
+        Some(out.code),
+        Some(1),
+        "a message left in the queue fails the run: {summary}; {why}"
+    );
+    assert_eq!(summary["deleted"], 0, "{summary}; {why}");
+    let message = &summary["messages"][0];
+    assert_eq!(message["deleted"], false, "{message}; {why}");
+    let error = message["error"].as_str().unwrap_or_default();
+    assert!(
+        error.contains("not deleted") && error.contains("ChangeMessageVisibility"),
+        "says why: {message}; {why}"
+    );
+    assert_eq!(
+        proxy.calls("DeleteMessage"),
+        0,
+        "no delete with a handle that may be stale: {why}"
+    );
+    // Once its visibility has lapsed the message is back, and a replay without the faults
+    // finds its record processed already and deletes it: the stock was taken once.
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_eq!(aws.dlq_bodies().len(), 1, "still queued: {why}");
+    let aws = AwsEnv {
+        env: aws.env.env("ORDERCTL_ENDPOINT_URL", &aws.endpoint),
+        ..aws
+    };
+    let again = aws
+        .run(&["dlq", "replay", "--stale", "replay", "--yes", "-o", "json"])
+        .success()
+        .json();
+    assert_eq!(
+        (again["deleted"].as_u64(), again["duplicates"].as_u64()),
+        (Some(1), Some(1)),
+        "{again}"
+    );
+    let stock = aws
+        .run(&["inventory", "get", "SKU-CHAIR", "-o", "json"])
+        .success()
+        .json();
+    assert_eq!(stock["stock"], "10", "taken once: {stock}");
+}
