@@ -408,3 +408,179 @@ fn unreachable_endpoint_and_missing_table_are_one_line_exit_2() {
     aws.run(&["create", "--count", "5"])
         .input_error("not found");
 }
+
+/// A table keyed by `hash`, made by the test the way someone else might have, with a stream of
+/// `view` if given.
+fn premade_table(aws: &AwsEnv, name: &str, hash: &str, view: Option<StreamViewType>) {
+    use aws_sdk_dynamodb::types::{
+        AttributeDefinition, BillingMode, KeySchemaElement, ScalarAttributeType,
+        StreamSpecification,
+    };
+    let stream = view.map(|v| {
+        StreamSpecification::builder()
+            .stream_enabled(true)
+            .stream_view_type(v)
+            .build()
+            .unwrap()
+    });
+    block(
+        aws.ddb()
+            .create_table()
+            .table_name(name)
+            .billing_mode(BillingMode::PayPerRequest)
+            .key_schema(
+                KeySchemaElement::builder()
+                    .attribute_name(hash)
+                    .key_type(KeyType::Hash)
+                    .build()
+                    .unwrap(),
+            )
+            .attribute_definitions(
+                AttributeDefinition::builder()
+                    .attribute_name(hash)
+                    .attribute_type(ScalarAttributeType::S)
+                    .build()
+                    .unwrap(),
+            )
+            .set_stream_specification(stream)
+            .send(),
+    )
+    .unwrap();
+}
+
+/// A resource of `kind` in an `init -o json` report.
+fn resource<'a>(report: &'a serde_json::Value, kind: &str) -> &'a serde_json::Value {
+    report["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["kind"] == kind)
+        .unwrap_or_else(|| panic!("no {kind} in {report}"))
+}
+
+/// (status, attribute) of a table's TTL, read back.
+fn ttl_of(aws: &AwsEnv, table: &str) -> (Option<TimeToLiveStatus>, Option<String>) {
+    let out = block(aws.ddb().describe_time_to_live().table_name(table).send()).unwrap();
+    let ttl = out.time_to_live_description();
+    (
+        ttl.and_then(|t| t.time_to_live_status()).cloned(),
+        ttl.and_then(|t| t.attribute_name()).map(str::to_owned),
+    )
+}
+
+/// (view type, stream ARN) of a table's stream, read back.
+fn stream_of(aws: &AwsEnv, table: &str) -> (Option<StreamViewType>, Option<String>) {
+    let t = block(aws.ddb().describe_table().table_name(table).send())
+        .unwrap()
+        .table
+        .unwrap();
+    let spec = t.stream_specification().filter(|s| s.stream_enabled());
+    (
+        spec.and_then(|s| s.stream_view_type()).cloned(),
+        t.latest_stream_arn().map(str::to_owned),
+    )
+}
+
+/// Issue 18, item 8: `init` used to enable TTL only on a ProcessedEvents table it had just
+/// made, and failed on an Orders table without a stream. Both are turned on now (nothing is
+/// lost by that), after a dry run that only says so.
+#[test]
+fn init_turns_on_a_missing_ttl_and_stream_of_existing_tables() {
+    let aws = AwsEnv::new();
+    premade_table(&aws, &aws.orders, "orderId", None);
+    premade_table(&aws, &aws.processed, "eventId", None);
+    let plan = aws
+        .run(&["init", "--dry-run", "-o", "json"])
+        .success()
+        .json();
+    assert_eq!(resource(&plan, "ttl")["state"], "would enable", "{plan}");
+    assert_eq!(resource(&plan, "stream")["state"], "would create", "{plan}");
+    assert_ne!(
+        ttl_of(&aws, &aws.processed).0,
+        Some(TimeToLiveStatus::Enabled),
+        "a dry run changes nothing"
+    );
+    let report = aws.run(&["init", "-o", "json"]).success().json();
+    assert_eq!(resource(&report, "ttl")["state"], "enabled", "{report}");
+    assert_eq!(resource(&report, "stream")["state"], "created", "{report}");
+    assert_eq!(
+        ttl_of(&aws, &aws.processed),
+        (Some(TimeToLiveStatus::Enabled), Some("expiresAt".into()))
+    );
+    let (view, arn) = stream_of(&aws, &aws.orders);
+    assert_eq!(view, Some(StreamViewType::NewAndOldImages));
+    assert_eq!(
+        resource(&report, "stream")["detail"].as_str(),
+        arn.as_deref()
+    );
+    let again = aws.run(&["init", "-o", "json"]).success().json();
+    assert!(
+        again["resources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["state"] == "exists"),
+        "{again}"
+    );
+}
+
+/// Issue 18, item 8: a NEW_IMAGE stream hides cancellations from the functions, and TTL on
+/// another attribute never expires processed events. Fixing either loses the stream or is
+/// refused for an hour, so `init` changes neither: it reports each with the fix and exits 1,
+/// having made everything else.
+#[test]
+fn init_reports_a_wrong_stream_view_and_ttl_attribute_and_exits_1() {
+    let aws = AwsEnv::new();
+    premade_table(&aws, &aws.orders, "orderId", Some(StreamViewType::NewImage));
+    premade_table(&aws, &aws.processed, "eventId", None);
+    block(
+        aws.ddb()
+            .update_time_to_live()
+            .table_name(&aws.processed)
+            .time_to_live_specification(
+                aws_sdk_dynamodb::types::TimeToLiveSpecification::builder()
+                    .enabled(true)
+                    .attribute_name("ttl")
+                    .build()
+                    .unwrap(),
+            )
+            .send(),
+    )
+    .unwrap();
+    let stream_before = stream_of(&aws, &aws.orders);
+    let out = aws.run(&["init", "-o", "json"]).code(1);
+    let report = out.json();
+    let stream = resource(&report, "stream");
+    assert_eq!(stream["state"], "misconfigured", "{report}");
+    let detail = stream["detail"].as_str().unwrap();
+    assert!(
+        detail.contains("NEW_IMAGE") && detail.contains("StreamViewType=NEW_AND_OLD_IMAGES"),
+        "the fix, with the view type found: {detail}"
+    );
+    let ttl = resource(&report, "ttl");
+    assert_eq!(ttl["state"], "misconfigured", "{report}");
+    assert!(
+        ttl["detail"]
+            .as_str()
+            .unwrap()
+            .contains("Enabled=false,AttributeName=ttl"),
+        "{report}"
+    );
+    assert!(
+        out.stderr.contains("misconfigured") && out.stderr.contains(&aws.orders),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        stream_of(&aws, &aws.orders),
+        stream_before,
+        "stream untouched"
+    );
+    assert_eq!(
+        ttl_of(&aws, &aws.processed),
+        (Some(TimeToLiveStatus::Enabled), Some("ttl".into())),
+        "TTL untouched"
+    );
+    block(aws.ddb().describe_table().table_name(&aws.inventory).send()).expect("Inventory made");
+    block(aws.sqs().get_queue_url().queue_name(&aws.dlq).send()).expect("the DLQ made");
+}

@@ -28,5 +28,7 @@ pub use error::{TResult, TargetError};
 pub use feed::{ChangeFeed, FeedPace, IteratorKind, RecordsPage, ShardDesc, StreamPage};
 pub use local::LocalTarget;
 pub use local_only::local_only;
-pub use stores::{InventoryStore, OrderQuery, OrderStore, ResourceReport, StatusChange, StockItem};
+pub use stores::{
+    InventoryStore, MISCONFIGURED, OrderQuery, OrderStore, ResourceReport, StatusChange, StockItem,
+};
 pub use target::Target;

@@ -69,11 +69,16 @@ pub struct ResourceReport {
     pub kind: &'static str,
     /// Its name.
     pub name: String,
-    /// `created`, `exists`, or `would create` (dry run).
+    /// `created`, `exists`, `would create` (dry run), `enabled` (a setting turned on that was
+    /// off), `would enable`, or [`MISCONFIGURED`].
     pub state: &'static str,
-    /// ARN, path or other detail.
+    /// ARN, path or other detail; for a misconfigured resource, what is wrong and the fix.
     pub detail: String,
 }
+
+/// The state of a resource `init` found wrong and will not change itself, because that would
+/// lose data: `init` exits 1.
+pub const MISCONFIGURED: &str = "misconfigured";
 
 /// Orders: the table with its stream.
 pub trait OrderStore {

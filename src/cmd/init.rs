@@ -10,15 +10,19 @@ use serde_json::Value;
 
 use super::Ctx;
 use crate::backend::aws::InitOptions;
-use crate::backend::{InventoryStore, ResourceReport};
+use crate::backend::{InventoryStore, MISCONFIGURED, ResourceReport};
 use crate::exit::ExitStatus;
 use crate::input;
 use crate::output::Printer;
 use crate::synth::CATALOG;
 
 /// Create the tables (Orders with its stream and CustomerIndex, Inventory, ProcessedEvents
-/// with TTL) and the dead-letter queue. Idempotent: existing resources are reported, not
-/// changed.
+/// with TTL) and the dead-letter queue. Idempotent: existing resources are checked and
+/// reported.
+///
+/// On an existing table a missing stream or TTL is turned on. A stream view type or TTL
+/// attribute that is wrong is reported as misconfigured with its fix, and init exits 1:
+/// changing a view type replaces the stream.
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// Fill Inventory with the demo catalogue's stock
@@ -80,6 +84,17 @@ pub async fn run(args: InitArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<Exi
         resources,
         stock_seeded: seed.len(),
     };
+    let misconfigured: Vec<&ResourceReport> = report
+        .resources
+        .iter()
+        .filter(|r| r.state == MISCONFIGURED)
+        .collect();
+    for r in &misconfigured {
+        out.warn(format!(
+            "{} {} is misconfigured: {}",
+            r.kind, r.name, r.detail
+        ));
+    }
     out.one(&report, |p, r| {
         let rows = r
             .resources
@@ -99,7 +114,7 @@ pub async fn run(args: InitArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<Exi
         }
         Ok(())
     })?;
-    Ok(ExitStatus::Success)
+    Ok(ExitStatus::failure_if(!misconfigured.is_empty()))
 }
 
 /// The stock to write, validated before anything is created.

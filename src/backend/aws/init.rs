@@ -1,19 +1,22 @@
 //! `orderctl init` on AWS: create the tables (Orders with its stream and CustomerIndex,
 //! Inventory, ProcessedEvents with TTL) and the dead-letter queue if missing, wait until they
-//! are ACTIVE, and report each as created or existing. Existing resources are never changed.
+//! are ACTIVE, and report each as created or existing. An existing table is checked, not
+//! trusted: a missing stream or a disabled TTL is turned on (that loses nothing); a stream with
+//! the wrong view type, or TTL on another attribute, is reported as misconfigured with the fix
+//! and left alone, since changing it loses the stream or is refused for an hour.
 
 use std::time::{Duration, Instant};
 
 use aws_sdk_dynamodb::types::{
     AttributeDefinition, BillingMode, GlobalSecondaryIndex, KeySchemaElement, KeyType, Projection,
     ProjectionType, ProvisionedThroughput, ScalarAttributeType, StreamSpecification,
-    StreamViewType, TableStatus, TimeToLiveSpecification,
+    StreamViewType, TableStatus, TimeToLiveSpecification, TimeToLiveStatus,
 };
 use aws_sdk_sqs::types::QueueAttributeName;
 
 use super::orders::CUSTOMER_INDEX;
 use super::{AwsTarget, build_error};
-use crate::backend::{ResourceReport, TResult, TargetError};
+use crate::backend::{MISCONFIGURED, ResourceReport, TResult, TargetError};
 
 /// How `init` runs.
 #[derive(Debug, Clone, Default)]
@@ -28,6 +31,11 @@ pub struct InitOptions {
 const DLQ_RETENTION_SECONDS: &str = "1209600";
 /// How long `init` waits for tables to become ACTIVE.
 const ACTIVE_TIMEOUT: Duration = Duration::from_secs(600);
+/// The stream view the functions need: OldImage tells a status change, a cancellation and what
+/// a delete gives back (aws-semantics §1.5).
+const STREAM_VIEW: StreamViewType = StreamViewType::NewAndOldImages;
+/// The attribute the functions write each ProcessedEvents item's expiry into (§7.3).
+const TTL_ATTRIBUTE: &str = "expiresAt";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Table {
@@ -61,10 +69,11 @@ impl AwsTarget {
                     "created"
                 }
             };
+            // The stream and the TTL have rows of their own, saying what was found.
             let detail = match table {
-                Table::Orders => "orderId HASH; stream NEW_AND_OLD_IMAGES",
+                Table::Orders => "orderId HASH",
                 Table::Inventory => "productId HASH",
-                Table::ProcessedEvents => "eventId HASH; TTL expiresAt",
+                Table::ProcessedEvents => "eventId HASH",
             };
             reports.push(ResourceReport {
                 kind: "table",
@@ -84,31 +93,144 @@ impl AwsTarget {
         for table in &created {
             self.wait_active(self.name_of(*table)).await?;
         }
-        if created.contains(&Table::ProcessedEvents) {
-            self.enable_ttl().await?;
-        }
-        let stream = if options.dry_run && !self.table_exists(&self.resources.orders_table).await? {
-            ResourceReport {
-                kind: "stream",
-                name: format!("{} stream", self.resources.orders_table),
-                state: "would create",
-                detail: "NEW_AND_OLD_IMAGES".into(),
-            }
-        } else {
-            ResourceReport {
-                kind: "stream",
-                name: format!("{} stream", self.resources.orders_table),
-                state: if created.contains(&Table::Orders) {
-                    "created"
-                } else {
-                    "exists"
-                },
-                detail: self.orders_stream_arn().await?,
-            }
-        };
-        reports.insert(2, stream);
+        let orders_created = created.contains(&Table::Orders);
+        reports.insert(2, self.init_stream(orders_created, options.dry_run).await?);
+        let processed_created = created.contains(&Table::ProcessedEvents);
+        reports.push(self.init_ttl(processed_created, options.dry_run).await?);
         reports.push(self.init_queue(options.dry_run).await?);
         Ok(reports)
+    }
+
+    /// The Orders stream: made with the table; enabled on a table that has none; otherwise its
+    /// view type checked. A view type cannot be changed, only replaced by disabling and
+    /// re-enabling the stream, which makes a new stream (aws-semantics §1.2): its unread
+    /// records and every consumer's position stay with the old one. So that is reported with
+    /// the fix, not done.
+    async fn init_stream(&self, created: bool, dry_run: bool) -> TResult<ResourceReport> {
+        let table = self.resources.orders_table.clone();
+        let report = |state, detail: String| ResourceReport {
+            kind: "stream",
+            name: format!("{table} stream"),
+            state,
+            detail,
+        };
+        if created {
+            return Ok(report("created", self.orders_stream_arn().await?));
+        }
+        if dry_run && !self.table_exists(&table).await? {
+            return Ok(report("would create", STREAM_VIEW.as_str().into()));
+        }
+        let description = self.describe_table(&table).await?;
+        let Some(spec) = description
+            .stream_specification()
+            .filter(|s| s.stream_enabled())
+        else {
+            if dry_run {
+                return Ok(report("would create", STREAM_VIEW.as_str().into()));
+            }
+            self.enable_stream().await?;
+            return Ok(report("created", self.orders_stream_arn().await?));
+        };
+        let found = spec
+            .stream_view_type()
+            .map_or("(none)", StreamViewType::as_str);
+        if found == STREAM_VIEW.as_str() {
+            let arn = description.latest_stream_arn().unwrap_or_default();
+            return Ok(report("exists", arn.to_owned()));
+        }
+        let need = STREAM_VIEW.as_str();
+        Ok(report(
+            MISCONFIGURED,
+            format!(
+                "view type {found}, the functions need {need}: without OldImage a cancellation, \
+                 a status change and what a delete gives back go unseen. A view type cannot be \
+                 changed; once every consumer has caught up, run \
+                 `aws dynamodb update-table --table-name {table} --stream-specification StreamEnabled=false`, \
+                 then `aws dynamodb update-table --table-name {table} --stream-specification StreamEnabled=true,StreamViewType={need}`, \
+                 then `orderctl deploy` to move the event-source mappings to the new stream \
+                 (the old stream's unread records are not carried over)"
+            ),
+        ))
+    }
+
+    /// Turn on a stream on an Orders table that has none, and wait until the table is ACTIVE.
+    async fn enable_stream(&self) -> TResult<()> {
+        let table = &self.resources.orders_table;
+        let spec = StreamSpecification::builder()
+            .stream_enabled(true)
+            .stream_view_type(STREAM_VIEW)
+            .build()
+            .map_err(build_error)?;
+        self.ddb
+            .update_table()
+            .table_name(table)
+            .stream_specification(spec)
+            .send()
+            .await
+            .map_err(|e| self.err(e, "dynamodb:UpdateTable", "table", table))?;
+        self.wait_active(table).await
+    }
+
+    /// TTL on ProcessedEvents (aws-semantics §7.3): enabled with a new table, and on an existing
+    /// one where DescribeTimeToLive finds it off. TTL on another attribute, or being disabled,
+    /// is reported: DynamoDB refuses another change for up to an hour after one.
+    async fn init_ttl(&self, created: bool, dry_run: bool) -> TResult<ResourceReport> {
+        let table = self.resources.processed_events_table.clone();
+        let report = |state, detail: String| ResourceReport {
+            kind: "ttl",
+            name: format!("{table} TTL"),
+            state,
+            detail,
+        };
+        if created {
+            self.enable_ttl().await?;
+            return Ok(report("created", TTL_ATTRIBUTE.into()));
+        }
+        if dry_run && !self.table_exists(&table).await? {
+            return Ok(report("would create", TTL_ATTRIBUTE.into()));
+        }
+        let out = self
+            .ddb
+            .describe_time_to_live()
+            .table_name(&table)
+            .send()
+            .await
+            .map_err(|e| self.err(e, "dynamodb:DescribeTimeToLive", "table", &table))?;
+        let ttl = out.time_to_live_description();
+        let attribute = ttl.and_then(|t| t.attribute_name());
+        match ttl.and_then(|t| t.time_to_live_status()) {
+            None | Some(TimeToLiveStatus::Disabled) if dry_run => {
+                Ok(report("would enable", TTL_ATTRIBUTE.into()))
+            }
+            None | Some(TimeToLiveStatus::Disabled) => {
+                self.enable_ttl().await?;
+                Ok(report("enabled", TTL_ATTRIBUTE.into()))
+            }
+            Some(TimeToLiveStatus::Enabled | TimeToLiveStatus::Enabling)
+                if attribute == Some(TTL_ATTRIBUTE) =>
+            {
+                Ok(report("exists", TTL_ATTRIBUTE.into()))
+            }
+            Some(TimeToLiveStatus::Enabled | TimeToLiveStatus::Enabling) => {
+                let found = attribute.unwrap_or("(none)");
+                Ok(report(
+                    MISCONFIGURED,
+                    format!(
+                        "TTL is on {found}, the functions write {TTL_ATTRIBUTE}: processed \
+                         events never expire. Run \
+                         `aws dynamodb update-time-to-live --table-name {table} --time-to-live-specification Enabled=false,AttributeName={found}`, \
+                         then `orderctl init` again once it is off (DynamoDB takes up to an hour)"
+                    ),
+                ))
+            }
+            Some(status) => Ok(report(
+                MISCONFIGURED,
+                format!(
+                    "TTL is {status}; run `orderctl init` again once it is off (DynamoDB takes \
+                     up to an hour)"
+                ),
+            )),
+        }
     }
 
     async fn table_exists(&self, name: &str) -> TResult<bool> {
@@ -219,7 +341,7 @@ impl AwsTarget {
         let name = &self.resources.processed_events_table;
         let spec = TimeToLiveSpecification::builder()
             .enabled(true)
-            .attribute_name("expiresAt")
+            .attribute_name(TTL_ATTRIBUTE)
             .build()
             .map_err(build_error)?;
         self.ddb
