@@ -1,5 +1,7 @@
 //! `doctor`'s rules: the event-source-mapping settings that lose records, block shards or make
-//! replay impossible (aws-semantics §3.1, §3.4, §3.5, §4.2, §1.4), each with its fix.
+//! replay impossible (aws-semantics §3.1, §3.4, §3.5, §4.2, §1.4), and a dead-letter queue
+//! whose own redrive policy moves dead letters on when they are looked at (§6.2), each with its
+//! fix.
 
 use serde::Serialize;
 
@@ -58,6 +60,30 @@ pub fn lint(mappings: &[Mapping]) -> Vec<Finding> {
             .then_with(|| a.function.cmp(&b.function))
     });
     out
+}
+
+/// Below this maxReceiveCount, the dead-letter queue's own redrive policy can be tripped by
+/// looking: every `dlq list`, `dlq show` and replay attempt receives each message it reads (SQS
+/// has no peek), and an incident's worth of them — a few listings a day, a few failed replays —
+/// adds up to tens of receives.
+pub const PEEK_SAFE_RECEIVES: u32 = 50;
+
+/// The dead-letter queue `queue` has a redrive policy of its own that peeks can trip
+/// (aws-semantics §6.2: a message received more than maxReceiveCount times moves on).
+pub fn dlq_redrive(queue: &str, redrive: &crate::backend::queue::Redrive) -> Option<Finding> {
+    let n = redrive.max_receive_count;
+    (n < PEEK_SAFE_RECEIVES).then(|| Finding {
+        severity: Severity::Warning,
+        function: "stream".into(),
+        rule: "dlq_redrive_trips_on_peek",
+        message: format!(
+            "the dead-letter queue {queue} has a redrive policy of its own: a message received more than {n} times moves on to {}, out of reach of `dlq replay`; every `dlq list`, `dlq show` and replay attempt is a receive",
+            redrive.target_arn
+        ),
+        fix: format!(
+            "raise the dead-letter queue's maxReceiveCount to {PEEK_SAFE_RECEIVES} or more, or remove its redrive policy"
+        ),
+    })
 }
 
 /// Functions orderctl.toml enables that have no mapping on the stream (AWS): nothing runs them.

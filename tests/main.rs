@@ -8,6 +8,7 @@ mod support;
 mod aws_consume;
 mod aws_deploy;
 mod aws_dlq;
+mod aws_dlq_redrive;
 mod aws_faults;
 mod aws_lag;
 mod aws_lost_writes;

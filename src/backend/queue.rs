@@ -33,6 +33,16 @@ pub struct QueueStats {
     pub oldest_sent_ms: Option<i64>,
 }
 
+/// The queue's own redrive policy (aws-semantics §6.2): a message received more than
+/// `max_receive_count` times moves on to `target_arn`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Redrive {
+    /// maxReceiveCount.
+    pub max_receive_count: u32,
+    /// deadLetterTargetArn.
+    pub target_arn: String,
+}
+
 use std::time::Duration;
 
 use super::{LocalTarget, TResult, TargetError};
@@ -66,6 +76,11 @@ pub trait Queue {
     fn purge(&self) -> impl Future<Output = TResult<u64>>;
     /// Depth and in-flight count (and the oldest message's time where known).
     fn stats(&self) -> impl Future<Output = TResult<QueueStats>>;
+    /// The queue's own redrive policy, if it has one. A queue without redrive policies (the
+    /// local one) keeps this default.
+    fn redrive(&self) -> impl Future<Output = TResult<Option<Redrive>>> {
+        async { Ok(None) }
+    }
 }
 
 /// Which dead letters were replayed. Written before a replayed message is deleted, so a

@@ -148,4 +148,7 @@ impl queue::Queue for Target {
     async fn stats(&self) -> TResult<queue::QueueStats> {
         delegate!(self, t => t.stats().await)
     }
+    async fn redrive(&self) -> TResult<Option<queue::Redrive>> {
+        delegate!(self, t => t.redrive().await)
+    }
 }

@@ -32,6 +32,11 @@ pub enum DlqCommand {
     /// The messages: id, receive count, sent time, format, function, order or sequence range,
     /// error. SQS has no peek: on AWS each message is received with a short visibility timeout
     /// and released at once, which bumps its receive count; the local queue is peeked for real.
+    ///
+    /// Each look raises the messages' ApproximateReceiveCount. If the dead-letter queue has a
+    /// redrive policy of its own, a message received more than its maxReceiveCount times is
+    /// moved on to that policy's queue, out of reach of `dlq replay`: looking can move dead
+    /// letters. `orderctl doctor` warns when maxReceiveCount is that low.
     List(ListArgs),
     /// One message's whole body, decoded (same note on receive counts as `list`)
     Show(ShowArgs),

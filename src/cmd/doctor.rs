@@ -5,7 +5,8 @@ use clap::Args;
 use serde::Serialize;
 
 use super::Ctx;
-use crate::doctor::{Finding, Severity, lint, not_subscribed};
+use crate::backend::queue::Queue;
+use crate::doctor::{Finding, Severity, dlq_redrive, lint, not_subscribed};
 use crate::exit::ExitStatus;
 use crate::output::{Printer, Style};
 
@@ -38,6 +39,13 @@ pub async fn run(_args: DoctorArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<
         findings.extend(not_subscribed(&ctx.settings.functions, &mappings));
     }
     findings.splice(0..0, wedged(&target, &mappings).await);
+    match target.redrive().await {
+        Ok(Some(redrive)) => {
+            findings.extend(dlq_redrive(&ctx.settings.resources.dlq, &redrive));
+        }
+        Ok(None) => {}
+        Err(e) => tracing::debug!("cannot read the dead-letter queue's redrive policy: {e}"),
+    }
     let report = DoctorReport {
         stream_arn,
         source,

@@ -7,7 +7,7 @@ use std::time::Duration;
 use aws_sdk_sqs::types::{MessageSystemAttributeName, QueueAttributeName};
 
 use super::AwsTarget;
-use crate::backend::queue::{Queue, QueueMessage, QueueStats};
+use crate::backend::queue::{Queue, QueueMessage, QueueStats, Redrive};
 use crate::backend::{TResult, TargetError};
 
 /// How long a peeked message stays hidden before it is released (so one listing does not see
@@ -17,6 +17,43 @@ const PEEK_VISIBILITY: Duration = Duration::from_secs(20);
 /// A message id, or an unambiguous start of one (as `dlq list` shortens them).
 pub(crate) fn matches_id(m: &QueueMessage, id: &str) -> bool {
     !id.is_empty() && m.message_id.starts_with(id)
+}
+
+/// Add a batch to the messages a peek has seen, once per message id: a standard queue can
+/// deliver a message again while it is in flight (aws-semantics §6.1). The newest receive
+/// wins, as only its receipt handle can release the message.
+fn merge_received(seen: &mut Vec<QueueMessage>, batch: Vec<QueueMessage>) {
+    for m in batch {
+        match seen.iter_mut().find(|s| s.message_id == m.message_id) {
+            Some(old) => *old = m,
+            None => seen.push(m),
+        }
+    }
+}
+
+/// A RedrivePolicy attribute, `{"deadLetterTargetArn": …, "maxReceiveCount": N}` (aws-semantics
+/// §6.2); the count comes as a number or, as some tools write it, a string.
+fn redrive_policy(policy: &str) -> TResult<Redrive> {
+    let invalid = || {
+        TargetError::Invalid(format!(
+            "the queue's RedrivePolicy is not understood: {policy}"
+        ))
+    };
+    let v: serde_json::Value = serde_json::from_str(policy).map_err(|_| invalid())?;
+    let max_receive_count = match &v["maxReceiveCount"] {
+        serde_json::Value::Number(n) => n.as_u64(),
+        serde_json::Value::String(s) => s.parse().ok(),
+        _ => None,
+    }
+    .and_then(|n| u32::try_from(n).ok())
+    .ok_or_else(invalid)?;
+    Ok(Redrive {
+        max_receive_count,
+        target_arn: v["deadLetterTargetArn"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned(),
+    })
 }
 
 fn seconds(d: Duration) -> i32 {
@@ -41,7 +78,7 @@ impl AwsTarget {
                 break;
             }
             let found = batch.iter().any(&stop);
-            seen.extend(batch);
+            merge_received(&mut seen, batch);
             if found {
                 break;
             }
@@ -264,5 +301,81 @@ impl Queue for AwsTarget {
             in_flight,
             oldest_sent_ms: None,
         })
+    }
+
+    async fn redrive(&self) -> TResult<Option<Redrive>> {
+        let url = self.queue_url().await?;
+        let out = self
+            .sqs
+            .get_queue_attributes()
+            .queue_url(url)
+            .attribute_names(QueueAttributeName::RedrivePolicy)
+            .send()
+            .await
+            .map_err(|e| self.err(e, "sqs:GetQueueAttributes", "queue", self.queue_name()))?;
+        out.attributes()
+            .and_then(|a| a.get(&QueueAttributeName::RedrivePolicy))
+            .filter(|p| !p.trim().is_empty())
+            .map(|p| redrive_policy(p))
+            .transpose()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn received(id: &str, handle: &str, count: u32) -> QueueMessage {
+        QueueMessage {
+            message_id: id.into(),
+            receipt_handle: handle.into(),
+            body: "{}".into(),
+            sent_ms: 0,
+            receive_count: count,
+            first_receive_ms: None,
+        }
+    }
+
+    #[test]
+    fn a_redrive_policy_is_read_with_its_count_as_a_number_or_a_string() {
+        let arn = "arn:aws:sqs:us-east-1:123456789012:next";
+        for policy in [
+            format!(r#"{{"deadLetterTargetArn":"{arn}","maxReceiveCount":3}}"#),
+            format!(r#"{{"deadLetterTargetArn":"{arn}","maxReceiveCount":"3"}}"#),
+        ] {
+            assert_eq!(
+                redrive_policy(&policy).unwrap(),
+                Redrive {
+                    max_receive_count: 3,
+                    target_arn: arn.into()
+                }
+            );
+        }
+        assert!(redrive_policy(r#"{"deadLetterTargetArn":"x"}"#).is_err());
+    }
+
+    /// Issue 18, item 7: a message delivered twice to one peek is listed once, with the
+    /// handle of its newest receive.
+    #[test]
+    fn a_message_received_twice_is_seen_once() {
+        let mut seen = Vec::new();
+        merge_received(
+            &mut seen,
+            vec![received("a", "h1", 1), received("b", "h2", 1)],
+        );
+        merge_received(
+            &mut seen,
+            vec![received("a", "h3", 2), received("c", "h4", 1)],
+        );
+        assert_eq!(
+            seen.iter()
+                .map(|m| (
+                    m.message_id.as_str(),
+                    m.receipt_handle.as_str(),
+                    m.receive_count
+                ))
+                .collect::<Vec<_>>(),
+            [("a", "h3", 2), ("b", "h2", 1), ("c", "h4", 1)]
+        );
     }
 }
