@@ -12,6 +12,53 @@ use crate::support::aws::{AwsEnv, block};
 use crate::support::drain_args;
 use crate::support::proxy::{Action, AwsError, Proxy, Rule, Trigger};
 
+#[test]
+fn a_throttled_get_records_backs_off_and_keeps_the_shard_rate() {
+    // GetRecords 2 to 9 throttled: the SDK makes 4 attempts a call, so the reader itself sees
+    // two throttled calls in a row and must wait before each next one.
+    let rule = Rule::new(
+        STREAMS,
+        "GetRecords",
+        Trigger::Calls(2, 9),
+        Action::Error(AwsError::LimitExceeded),
+    );
+    let (aws, proxy) = setup(vec![rule]);
+    let out = aws.run(&drain_args(&[])).success();
+    let why = proxy.describe();
+    assert_eq!(proxy.injected().len(), 8, "the faults fired: {why}");
+    let records = out.jsonl();
+    assert!(
+        seen(&records).values().all(|n| *n == 1) && event_ids(&records) == moto_event_ids(&aws),
+        "{} records printed, {ORDERS} in the stream, each once and in order: {why}",
+        records.len()
+    );
+    assert!(
+        out.stderr.contains("LimitExceededException") && out.stderr.contains("retrying in"),
+        "the backoff is reported: {:?}",
+        out.stderr
+    );
+    let calls = proxy.log("GetRecords");
+    let gap = |i: usize| calls[i].at.duration_since(calls[i - 1].at);
+    // Calls 1 (a page), 2–5 (one throttled call with its SDK retries), 6–9 (the next), 10.
+    assert!(calls.len() >= 10, "{why}");
+    let waited = [gap(5), gap(9)];
+    assert!(
+        waited[0].as_millis() >= 400 && waited[1].as_millis() >= 800,
+        "the reader backs off 400 ms, then 800 ms: waited {waited:?}; {why}"
+    );
+    // Between pages, at most one call per 250 ms on the shard (aws-semantics §1.4).
+    for i in 1..calls.len() {
+        if calls[i - 1].fault.is_none() {
+            assert!(
+                gap(i).as_millis() >= 250,
+                "call {} came {:?} after a page; {why}",
+                i + 1,
+                gap(i)
+            );
+        }
+    }
+}
+
 /// Messages in the queue, visible or in flight, from its attributes.
 fn queued(aws: &AwsEnv) -> u64 {
     counts(aws).iter().sum()
