@@ -257,3 +257,93 @@ fn replay_via_the_deployed_lambda_deletes_only_on_success() {
     assert_eq!(ok["deleted"], 1);
     assert!(aws.dlq_bodies().is_empty());
 }
+
+/// Issue 18, item 3: a dead letter larger than the queue's MaximumMessageSize used to be
+/// refused (InvalidParameterValue) and retried until its record expired. It now lands without
+/// the record's images; `dlq list` shows it and `dlq replay` re-reads the record from the stream
+/// by its sequence number.
+#[test]
+fn issue_18_an_envelope_too_large_for_the_queue_lands_slim_and_replays_from_the_stream() {
+    let aws = AwsEnv::new();
+    aws.run(&["init", "--demo-stock"]).success();
+    let sqs = aws.sqs();
+    let url = block(sqs.get_queue_url().queue_name(&aws.dlq).send())
+        .unwrap()
+        .queue_url
+        .unwrap();
+    block(
+        sqs.set_queue_attributes()
+            .queue_url(&url)
+            .attributes(
+                aws_sdk_sqs::types::QueueAttributeName::MaximumMessageSize,
+                "1024",
+            )
+            .send(),
+    )
+    .unwrap();
+    // Long ids make the order's image alone nearly fill the queue's 1 KiB.
+    let customer = format!("c-{}", "c".repeat(240));
+    let email = format!("{}@example.com", "e".repeat(230));
+    let id = aws
+        .run(&[
+            "create",
+            "--customer",
+            &customer,
+            "--email",
+            &email,
+            "--item",
+            "SKU-CHAIR:50:249.00",
+            "-o",
+            "json",
+        ])
+        .success()
+        .json()["orderId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    aws.run(&[
+        "consume",
+        "--function",
+        "inventory",
+        "--until-idle",
+        "--idle",
+        "500ms",
+        "-q",
+    ])
+    .code(1);
+
+    let bodies = aws.dlq_bodies();
+    assert_eq!(bodies.len(), 1, "the dead letter landed");
+    assert!(bodies[0].len() <= 1024, "{}", bodies[0].len());
+    let body: serde_json::Value = serde_json::from_str(&bodies[0]).unwrap();
+    assert_eq!(body["imagesOmitted"], true, "{body}");
+    assert!(body["record"]["dynamodb"]["NewImage"].is_null(), "{body}");
+    assert!(
+        body["record"]["dynamodb"]["SequenceNumber"].is_string(),
+        "{body}"
+    );
+
+    let listed = aws.run(&["dlq", "list", "-o", "json"]).success().json();
+    assert_eq!(listed[0]["format"], "envelope", "{listed}");
+    assert_eq!(listed[0]["function"], "inventory", "{listed}");
+    assert_eq!(listed[0]["subject"], id.as_str(), "{listed}");
+
+    aws.run(&["inventory", "set", "SKU-CHAIR", "60"]).success();
+    let out = aws
+        .run(&["dlq", "replay", "--yes", "-o", "json"])
+        .success()
+        .json();
+    assert_eq!(
+        (out["replayed"].as_u64(), out["deleted"].as_u64()),
+        (Some(1), Some(1)),
+        "{out}"
+    );
+    assert_eq!(
+        aws.run(&["inventory", "get", "SKU-CHAIR", "-o", "json"])
+            .success()
+            .json()["stock"],
+        "10",
+        "the record re-read from the stream reserved its 50 chairs"
+    );
+    assert!(aws.dlq_bodies().is_empty());
+}

@@ -1,11 +1,13 @@
 //! From a dead letter to the records to replay and the function to replay them into: the
 //! envelope's record as it is; for Lambda's on-failure record, `[startSequenceNumber,
 //! endSequenceNumber]` of its shard re-read from the stream (aws-semantics §6.4 steps 2–3,
-//! numeric comparison, the function's filters applied again) — unrecoverable once trimmed.
+//! numeric comparison, the function's filters applied again) — unrecoverable once trimmed. An
+//! envelope sent without its images (too large for the queue) is re-read the same way, at its
+//! sequence number in the shard that holds it.
 
 use std::collections::BTreeMap;
 
-use orders_core::dlq::{DlqBody, OnFailureRecord};
+use orders_core::dlq::{BatchInfo, DlqBody, RecordEnvelope};
 use orders_core::{EventRecord, SequenceNumber};
 
 use crate::backend::{ChangeFeed, IteratorKind, TargetError};
@@ -70,6 +72,13 @@ pub async fn resolve(
     };
     match body {
         DlqBody::Unreadable(why) => Ok(Resolved::Unreadable(why.clone())),
+        DlqBody::Envelope(e) if e.images_omitted => Ok(match rehydrate_envelope(e, feed).await? {
+            Ok(record) => Resolved::Records {
+                function,
+                records: vec![record],
+            },
+            Err(why) => Resolved::Unrecoverable(why),
+        }),
         DlqBody::Envelope(e) => Ok(Resolved::Records {
             function,
             records: vec![e.record.clone()],
@@ -77,7 +86,7 @@ pub async fn resolve(
         DlqBody::OnFailure(r) => {
             let empty = FilterSet::default();
             let filters = filters.get(&function).unwrap_or(&empty);
-            rehydrate(r, feed, filters)
+            rehydrate(&r.batch_info, feed, filters)
                 .await
                 .map(|outcome| match outcome {
                     Ok(records) if records.is_empty() => Resolved::NoMatch(format!(
@@ -103,13 +112,73 @@ pub fn subscription_filters(subs: &Subscriptions) -> anyhow::Result<BTreeMap<Fun
         .collect()
 }
 
+/// Re-read the record of an envelope sent without its images. The Lambda event names no
+/// shard, so the shards whose sequence range holds the record's number are read in turn, and
+/// the record is the one with the envelope's `eventID`. `Ok(Err(why))` when it is gone.
+async fn rehydrate_envelope(
+    e: &RecordEnvelope,
+    feed: &impl ChangeFeed,
+) -> Result<Result<EventRecord, String>, TargetError> {
+    let arn = feed.stream_arn().await?;
+    let seq = &e.record.dynamodb.sequence_number;
+    if let Some(named) = e.record.event_source_arn.as_deref()
+        && named != arn
+    {
+        return Ok(Err(format!(
+            "it names stream {named}, not the current {arn}"
+        )));
+    }
+    let mut why = format!("no shard of the stream holds record {seq} (past the 24 h retention?)");
+    let mut after: Option<String> = None;
+    loop {
+        let page = feed.describe_stream(&arn, after.as_deref(), None).await?;
+        let holding = page.shards.iter().filter(|s| {
+            s.starting_sequence_number <= *seq
+                && s.ending_sequence_number
+                    .as_ref()
+                    .is_none_or(|end| seq <= end)
+        });
+        for shard in holding {
+            let one = BatchInfo {
+                shard_id: shard.shard_id.clone(),
+                start_sequence_number: seq.to_string(),
+                end_sequence_number: seq.to_string(),
+                approximate_arrival_of_first_record: String::new(),
+                approximate_arrival_of_last_record: String::new(),
+                batch_size: 1,
+                stream_arn: arn.clone(),
+            };
+            match rehydrate(&one, feed, &FilterSet::default()).await {
+                Ok(Ok(records)) => {
+                    if let Some(r) = records
+                        .into_iter()
+                        .find(|r| r.event_id == e.record.event_id)
+                    {
+                        return Ok(Ok(r));
+                    }
+                    why = format!(
+                        "record {seq} of shard {} is not event {}",
+                        shard.shard_id, e.record.event_id
+                    );
+                }
+                // Not in this shard: try the next one that may hold it.
+                Ok(Err(not_here)) | Err(TargetError::Invalid(not_here)) => why = not_here,
+                Err(other) => return Err(other),
+            }
+        }
+        match page.last_evaluated_shard_id {
+            Some(id) => after = Some(id),
+            None => return Ok(Err(why)),
+        }
+    }
+}
+
 /// Re-read the batch an on-failure record describes. `Ok(Err(why))` when it is gone.
 async fn rehydrate(
-    r: &OnFailureRecord,
+    b: &BatchInfo,
     feed: &impl ChangeFeed,
     filters: &FilterSet,
 ) -> Result<Result<Vec<EventRecord>, String>, TargetError> {
-    let b = &r.batch_info;
     let arn = feed.stream_arn().await?;
     if b.stream_arn != arn {
         return Ok(Err(format!(

@@ -4,9 +4,10 @@
 //!
 //! Stock moves exactly once: the guard and the stock updates commit in one DynamoDB
 //! transaction. Email and metrics cannot join a transaction, so their guard records the intent
-//! before the effect and the outcome after it; a crash in between is retried once the intent
-//! is five minutes old (at least once, never lost). The `README.md` beside this crate lists the
-//! IAM actions each adapter needs.
+//! before the effect and the outcome after it; a crash in between, or an effect call whose
+//! outcome is unknown, is retried once the intent is five minutes old (at least once, never
+//! lost), and the SDK never retries those calls itself. The `README.md` beside this crate
+//! lists the IAM actions each adapter needs.
 //!
 //! Every capability method boxes its future: the SDK's futures are deep, and a handler nests
 //! them inside batch processing and the Lambda runtime; unboxed, the Lambda binaries exceed
@@ -104,7 +105,7 @@ pub struct AwsEffects {
     cloudwatch: aws_sdk_cloudwatch::Client,
     sqs: aws_sdk_sqs::Client,
     names: Names,
-    dlq_url: OnceCell<String>,
+    dlq: OnceCell<dlq::DlqQueue>,
 }
 
 impl AwsEffects {
@@ -122,7 +123,7 @@ impl AwsEffects {
             cloudwatch: clients.cloudwatch.clone(),
             sqs: clients.sqs.clone(),
             names,
-            dlq_url: OnceCell::new(),
+            dlq: OnceCell::new(),
         }
     }
 

@@ -88,6 +88,8 @@ const INVALID: &[&str] = &[
     "MissingParameter",
     "MissingRequiredParameterException",
     "InvalidAttributeValue",
+    // SQS SendMessage: a body with characters SQS does not take (§6.1).
+    "InvalidMessageContents",
     "ItemCollectionSizeLimitExceededException",
     // SES v2 SendEmail (aws-semantics §7.1): a message or address SES refuses.
     "MessageRejected",

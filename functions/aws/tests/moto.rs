@@ -12,6 +12,9 @@ mod lost_response;
 #[path = "moto/unknown_outcome.rs"]
 mod unknown_outcome;
 
+#[path = "moto/oversized_dead_letter.rs"]
+mod oversized_dead_letter;
+
 use std::collections::HashMap;
 
 use aws_sdk_cloudwatch::types::Statistic;

@@ -98,6 +98,7 @@ pub fn envelope(inv: &Invocation, record: &EventRecord, error: &CapError) -> Rec
         function: inv.function.to_owned(),
         attempt: inv.attempt,
         failed_at: clock::rfc3339_ms(clock::now_ms()),
+        images_omitted: false,
     }
 }
 

@@ -22,6 +22,40 @@ pub struct RecordEnvelope {
     /// When (RFC 3339).
     #[serde(rename = "failedAt")]
     pub failed_at: String,
+    /// Set when the record's images were left out so that the envelope fits the queue's
+    /// `MaximumMessageSize` (aws-semantics §6.1): the record keeps its keys, `SequenceNumber`
+    /// and `eventSourceARN`, and a replay re-reads it whole from the stream, as it does for
+    /// Lambda's on-failure records (§3.5), while the stream still holds it (24 h).
+    #[serde(rename = "imagesOmitted", default, skip_serializing_if = "is_false")]
+    pub images_omitted: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
+}
+
+impl RecordEnvelope {
+    /// This envelope without its record's images, and with its error cut (on a character
+    /// boundary, marked `…`) if that is what it takes to fit `max_bytes` once encoded; `None`
+    /// when even that does not fit (keys and error alone over the limit).
+    pub fn slimmed(&self, max_bytes: usize) -> Option<String> {
+        let mut slim = self.clone();
+        slim.record.dynamodb.new_image = None;
+        slim.record.dynamodb.old_image = None;
+        slim.images_omitted = true;
+        let encode = |e: &RecordEnvelope| serde_json::to_string(e).ok();
+        let text = encode(&slim)?;
+        if text.len() <= max_bytes {
+            return Some(text);
+        }
+        // Each byte cut from the error saves at least one byte of JSON.
+        let over = text.len() - max_bytes;
+        let keep = slim.error.len().checked_sub(over + '…'.len_utf8())?;
+        let cut = (0..=keep).rev().find(|&i| slim.error.is_char_boundary(i))?;
+        slim.error.truncate(cut);
+        slim.error.push('…');
+        encode(&slim).filter(|t| t.len() <= max_bytes)
+    }
 }
 
 /// Lambda's on-failure destination record for a stream batch (exact field names, §3.5).
@@ -154,6 +188,42 @@ mod tests {
     "startSequenceNumber": "800000000003126276362", "endSequenceNumber": "800000000003126276362",
     "approximateArrivalOfFirstRecord": "2019-11-14T00:13:19Z", "approximateArrivalOfLastRecord": "2019-11-14T00:13:19Z",
     "batchSize": 1, "streamArn": "arn:aws:dynamodb:us-east-2:123456789012:table/mytable/stream/2019-11-14T00:04:06.388"}}"#;
+
+    const ENVELOPE: &str = include_str!("../../../fixtures/dlq/envelope.json");
+
+    #[test]
+    fn a_slimmed_envelope_keeps_the_key_sequence_number_and_stream_and_fits() {
+        let DlqBody::Envelope(full) = DlqBody::parse(ENVELOPE) else {
+            panic!("not an envelope")
+        };
+        let whole = serde_json::to_string(&full).unwrap();
+        assert!(!whole.contains("imagesOmitted"), "{whole}");
+        let slim = full.slimmed(whole.len() - 1).unwrap();
+        assert!(slim.len() < whole.len() - 1, "{slim}");
+        let DlqBody::Envelope(back) = DlqBody::parse(&slim) else {
+            panic!("a slim envelope is still an envelope: {slim}")
+        };
+        assert!(back.images_omitted);
+        assert_eq!(back.record.dynamodb.new_image, None);
+        assert_eq!(back.record.dynamodb.keys, full.record.dynamodb.keys);
+        assert_eq!(
+            back.record.dynamodb.sequence_number,
+            full.record.dynamodb.sequence_number
+        );
+        assert_eq!(back.record.event_source_arn, full.record.event_source_arn);
+        assert_eq!(back.error, full.error);
+
+        // Tighter still: the error is cut to fit, and marked.
+        let tight = full.slimmed(slim.len() - 10).unwrap();
+        assert!(tight.len() <= slim.len() - 10);
+        let DlqBody::Envelope(cut) = DlqBody::parse(&tight) else {
+            panic!()
+        };
+        assert!(cut.error.ends_with('…'), "{}", cut.error);
+        assert!(full.error.starts_with(cut.error.trim_end_matches('…')));
+        // Keys alone over the limit: it cannot fit.
+        assert_eq!(full.slimmed(100), None);
+    }
 
     #[test]
     fn the_aws_example_round_trips_exactly() {
