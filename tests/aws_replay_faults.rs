@@ -1,5 +1,5 @@
-//! Issue 18, items 6 and 7: `dlq replay` on AWS when its hold on a message fails, through the
-//! fault-injecting proxy in front of moto.
+//! Issue 18, items 6 and 7: `dlq replay` on AWS when its hold on a message fails or its
+//! function answers late, through the fault-injecting proxy in front of moto.
 //!
 //! Item 7: a heartbeat (ChangeMessageVisibility) that fails means the receipt handle may be
 //! stale — the visibility lapsed, or reached the 12 h cap — and a DeleteMessage with a stale
@@ -113,4 +113,88 @@ fn issue_18_a_replay_whose_heartbeat_fails_is_not_deleted() {
         .success()
         .json();
     assert_eq!(stock["stock"], "10", "taken once: {stock}");
+}
+
+/// Item 6: `dlq replay --via lambda` against a function whose reply is later than its own
+/// timeout allows. The Invoke's attempt timeout is the function's Timeout (1 s here) plus a
+/// margin for a cold start's init (10 s); a reply later than that is an unknown outcome — the
+/// function may have run — and is never retried (a retry would run the same event again, at
+/// the same time). The message is reported not replayed, and stays queued.
+#[test]
+fn issue_18_an_invoke_slower_than_the_function_timeout_is_sent_once() {
+    let lambda_endpoint = crate::support::aws::endpoint("ORDERCTL_TEST_LAMBDA_ENDPOINT");
+    let aws = AwsEnv::on(&lambda_endpoint);
+    aws.run(&["init"]).success();
+    aws.lambda_without_docker();
+    let name = format!("orders-notification-{}", aws.orders.to_lowercase());
+    aws.create_function(&name);
+    crate::support::aws::block(
+        aws.lambda()
+            .update_function_configuration()
+            .function_name(&name)
+            .timeout(1)
+            .send(),
+    )
+    .unwrap();
+    let envelope = std::fs::read_to_string(crate::support::fixture("dlq/envelope.json")).unwrap();
+    aws.run(&["dlq", "send", "--body", &envelope]).success();
+    orders_aws::moto_api::request(
+        &lambda_endpoint,
+        "POST",
+        "/moto-api/static/lambda-simple/response",
+        Some(
+            &serde_json::json!({"results": [r#"{"batchItemFailures":[]}"#], "region": "us-east-1"}),
+        ),
+    )
+    .unwrap();
+    let invoke = format!("POST /2015-03-31/functions/{name}/invocations HTTP/1.1");
+    let proxy = Proxy::start(
+        &aws.endpoint,
+        SEED,
+        vec![Rule::new(
+            "lambda",
+            &invoke,
+            Trigger::Nth(1),
+            Action::Latency(Duration::from_secs(13)),
+        )],
+    );
+    let aws = aws.via(&proxy);
+    let started = std::time::Instant::now();
+    let out = aws.run(&[
+        "dlq",
+        "replay",
+        "--via",
+        "lambda",
+        "--lambda-name",
+        &name,
+        // The fixture's order is not in the table: replay it anyway.
+        "--stale",
+        "replay",
+        "--yes",
+        "-o",
+        "json",
+    ]);
+    let took = started.elapsed();
+    let why = proxy.describe();
+    let invokes: u64 = proxy
+        .all_calls()
+        .iter()
+        .filter(|(k, _)| k.contains("/invocations"))
+        .map(|(_, n)| n)
+        .sum();
+    assert_eq!(invokes, 1, "invoked once, never retried: {why}");
+    assert!(
+        took < Duration::from_secs(13),
+        "gave up after the function's timeout plus the margin, not the reply: {took:?}; {why}"
+    );
+    let summary = out.json();
+    assert_eq!(Some(out.code), Some(1), "{summary}; {why}");
+    assert_eq!(
+        (summary["replayed"].as_u64(), summary["deleted"].as_u64()),
+        (Some(0), Some(0)),
+        "{summary}; {why}"
+    );
+    let error = summary["messages"][0]["error"].as_str().unwrap_or_default();
+    assert!(error.contains("may have run"), "says so: {summary}; {why}");
+    assert_eq!(aws.dlq_bodies().len(), 1, "still queued: {why}");
 }

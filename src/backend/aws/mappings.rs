@@ -4,7 +4,7 @@
 use aws_sdk_lambda::types::EventSourceMappingConfiguration;
 
 use super::AwsTarget;
-use crate::backend::{TResult, TargetError};
+use crate::backend::TResult;
 
 impl AwsTarget {
     /// Every event source mapping on `stream_arn` (ListEventSourceMappings, all pages).
@@ -38,43 +38,5 @@ impl AwsTarget {
             .iter()
             .filter(|m| m.state().is_some_and(crate::mappings::is_reading))
             .count())
-    }
-}
-
-/// What a synchronous Invoke returned.
-#[derive(Debug, Clone)]
-pub struct LambdaReply {
-    /// `FunctionError` (`Unhandled`, …) when the function failed.
-    pub function_error: Option<String>,
-    /// The response payload, as text.
-    pub payload: String,
-}
-
-impl AwsTarget {
-    /// Invoke a deployed function synchronously (RequestResponse) with a Lambda event. Judging
-    /// the reply (aws-semantics §3.3) is the caller's: it knows the batch.
-    pub async fn invoke_lambda(
-        &self,
-        name: &str,
-        event: &orders_core::Event,
-    ) -> TResult<LambdaReply> {
-        let payload = serde_json::to_vec(event)
-            .map_err(|e| TargetError::other("cannot encode the event", e))?;
-        let out = self
-            .lambda
-            .invoke()
-            .function_name(name)
-            .invocation_type(aws_sdk_lambda::types::InvocationType::RequestResponse)
-            .payload(aws_smithy_types::Blob::new(payload))
-            .send()
-            .await
-            .map_err(|e| self.err(e, "lambda:InvokeFunction", "function", name))?;
-        Ok(LambdaReply {
-            function_error: out.function_error().map(str::to_owned),
-            payload: out
-                .payload()
-                .map(|b| String::from_utf8_lossy(b.as_ref()).into_owned())
-                .unwrap_or_default(),
-        })
     }
 }

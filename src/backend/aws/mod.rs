@@ -10,6 +10,7 @@ pub mod errors;
 mod feed;
 mod init;
 mod inventory;
+mod invoke;
 mod lost_response;
 mod mappings;
 mod orders;
@@ -31,13 +32,15 @@ use crate::settings::{Resources, Settings};
 use errors::{Op, Origin};
 
 pub use init::InitOptions;
-pub use mappings::LambdaReply;
+pub use invoke::LambdaReply;
 
 /// Attempts per request (standard retry mode: exponential backoff with jitter from
 /// `INITIAL_BACKOFF`; throttling and transient errors are retried, so an unreachable endpoint
 /// is reported in well under a second and throttling is ridden out).
 const MAX_ATTEMPTS: u32 = 4;
 const INITIAL_BACKOFF: Duration = Duration::from_millis(100);
+/// How long connecting may take, for every client.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
 
 /// The SDK-backed target.
 pub struct AwsTarget {
@@ -53,6 +56,8 @@ pub struct AwsTarget {
     pub(crate) origin: Origin,
     stream_arn: OnceCell<String>,
     queue_url: OnceCell<String>,
+    /// Each invoked Lambda function's configured timeout, read once (mappings.rs).
+    lambda_timeouts: tokio::sync::Mutex<std::collections::HashMap<String, Duration>>,
 }
 
 impl std::fmt::Debug for AwsTarget {
@@ -67,7 +72,7 @@ impl std::fmt::Debug for AwsTarget {
 pub async fn sdk_config(settings: &Settings) -> TResult<aws_config::SdkConfig> {
     let aws = &settings.aws;
     let timeouts = TimeoutConfig::builder()
-        .connect_timeout(Duration::from_secs(3))
+        .connect_timeout(CONNECT_TIMEOUT)
         .operation_attempt_timeout(Duration::from_secs(30))
         .build();
     let mut loader = aws_config::defaults(BehaviorVersion::latest())
@@ -129,6 +134,7 @@ impl AwsTarget {
             origin,
             stream_arn: OnceCell::new(),
             queue_url: OnceCell::new(),
+            lambda_timeouts: Default::default(),
         })
     }
 
