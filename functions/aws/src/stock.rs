@@ -1,10 +1,20 @@
 //! `Stock` on DynamoDB, exactly once: the guard, the reservation marker and every stock update
 //! commit in one `TransactWriteItems` or not at all (aws-semantics §7.2, §7.3), and the
-//! cancellation reasons, read in request order, tell a duplicate from a business failure.
+//! cancellation reasons, read in request order, tell a duplicate from a business failure. Each
+//! write puts a random token in its guard, so a write applied but answered with an error, then
+//! retried by the SDK and refused by its own guard, knows it was applied (§7.4).
+//!
+//! The levels reported before and after are approximate: a transaction returns no values, so
+//! they come from a consistent read just before it, and a concurrent change of the same product
+//! in between is not in them. The transaction's conditions, not these numbers, keep stock right.
 
 use std::collections::HashMap;
 
-use aws_sdk_dynamodb::types::{AttributeValue as Av, CancellationReason, TransactWriteItem};
+use aws_sdk_dynamodb::operation::put_item::PutItemError;
+use aws_sdk_dynamodb::types::{
+    AttributeValue as Av, CancellationReason, ReturnValuesOnConditionCheckFailure,
+    TransactWriteItem,
+};
 use orders_core::caps::{
     CapError, CapResult, Severity, Stock, StockChange, StockLine, StockOutcome,
 };
@@ -23,6 +33,50 @@ use crate::tx::{
 const MAX_LINES: usize = 98;
 
 const CHECK_FAILED: &str = "ConditionalCheckFailed";
+
+/// The guard attribute holding the token of the write that made it.
+const WRITE_TOKEN: &str = "writeToken";
+
+/// One stock write's mark in its guard item: 128 random bits as 32 hex digits.
+struct WriteToken(String);
+
+impl WriteToken {
+    fn new() -> WriteToken {
+        WriteToken(format!("{:032x}", fastrand::u128(..)))
+    }
+
+    /// The guard of `key`, marked as this write's.
+    fn guard(&self, key: &str, now_ms: i64) -> HashMap<String, Av> {
+        let mut item = guard_item(key, now_ms);
+        item.insert(WRITE_TOKEN.into(), Av::S(self.0.clone()));
+        item
+    }
+
+    /// Whether the guard that refused a write (`ALL_OLD`) is this write's own: the first
+    /// attempt was applied and only its response was lost (§7.4). Another token, or none, is an
+    /// earlier delivery's: a duplicate.
+    fn made(&self, old_guard: Option<&HashMap<String, Av>>) -> bool {
+        old_guard
+            .and_then(|item| item.get(WRITE_TOKEN))
+            .and_then(|v| v.as_s().ok())
+            .is_some_and(|t| *t == self.0)
+    }
+
+    /// The transaction committed: now, or in an attempt whose response was lost, whose retry
+    /// the guard (action 0) refused. Otherwise its cancellation reasons.
+    fn committed(&self, outcome: TxOutcome) -> Result<(), Vec<CancellationReason>> {
+        match outcome {
+            TxOutcome::Committed => Ok(()),
+            TxOutcome::Cancelled(reasons)
+                if code(&reasons, 0) == CHECK_FAILED
+                    && self.made(reasons.first().and_then(|r| r.item())) =>
+            {
+                Ok(())
+            }
+            TxOutcome::Cancelled(reasons) => Err(reasons),
+        }
+    }
+}
 
 impl Stock for AwsEffects {
     async fn reserve(
@@ -80,7 +134,8 @@ impl AwsEffects {
                 other => other,
             });
         }
-        // Read first, consistently, to report levels before and after.
+        // Read first, consistently, to report levels before and after (approximate: a
+        // transaction returns no values).
         let before = self.levels(order_id, &lines).await?;
         if let Some(missing) = lines.iter().find(|l| !before.contains_key(&l.product_id)) {
             // A redelivery is a duplicate even if the product was removed since.
@@ -100,14 +155,15 @@ impl AwsEffects {
         let now = clock::now_ms();
         let mut ledger = stored.ledger.clone();
         ledger.reserved(seq, lines.clone());
+        let token = WriteToken::new();
         // Action 0 the guard, action 1 the ledger, actions 2.. one per product (§7.3).
-        let mut actions = guard_and_ledger(events, key, order_id, &stored, &ledger, now)?;
+        let mut actions = guard_and_ledger(events, key, &token, order_id, &stored, &ledger, now)?;
         for line in &lines {
             actions.push(take_stock(inventory, line, now)?);
         }
-        match self.transact(actions).await? {
-            TxOutcome::Committed => Ok(StockOutcome::Done(changes(&lines, &before, -1))),
-            TxOutcome::Cancelled(reasons) => reserve_cancelled(&reasons, &lines, inventory),
+        match token.committed(self.transact(actions).await?) {
+            Ok(()) => Ok(StockOutcome::Done(changes(&lines, &before, -1))),
+            Err(reasons) => reserve_cancelled(&reasons, &lines, inventory),
         }
     }
 
@@ -143,15 +199,16 @@ impl AwsEffects {
 
         let inventory = &self.names.inventory_table;
         let now = clock::now_ms();
+        let token = WriteToken::new();
         // Action 0 the guard, action 1 the ledger, actions 2.. the products.
-        let mut actions = guard_and_ledger(events, key, order_id, &stored, &ledger, now)?;
+        let mut actions = guard_and_ledger(events, key, &token, order_id, &stored, &ledger, now)?;
         for line in &lines {
             actions.push(give_stock(inventory, line, now)?);
         }
-        match self.transact(actions).await? {
-            TxOutcome::Committed if lines.is_empty() => Ok(StockOutcome::Nothing),
-            TxOutcome::Committed => Ok(StockOutcome::Done(changes(&lines, &before, 1))),
-            TxOutcome::Cancelled(reasons) => match (code(&reasons, 0), code(&reasons, 1)) {
+        match token.committed(self.transact(actions).await?) {
+            Ok(()) if lines.is_empty() => Ok(StockOutcome::Nothing),
+            Ok(()) => Ok(StockOutcome::Done(changes(&lines, &before, 1))),
+            Err(reasons) => match (code(&reasons, 0), code(&reasons, 1)) {
                 (CHECK_FAILED, _) => Ok(StockOutcome::Duplicate),
                 (_, CHECK_FAILED) => Err(mark_moved(order_id)),
                 _ => Err(restock_cancelled(&reasons, &lines, inventory)),
@@ -176,43 +233,49 @@ impl AwsEffects {
 
     /// A record that moves no stock (nothing to put back, a stale INSERT): record only its
     /// guard, so a repeat is a duplicate. A single conditional put is the one-action
-    /// transaction; `Nothing` when written now, `Duplicate` when it was there.
+    /// transaction; `Nothing` when written now (or by this call, its response lost),
+    /// `Duplicate` when an earlier delivery wrote it.
     async fn record_guard_only(&self, key: &str) -> CapResult<StockOutcome> {
         let events = &self.names.processed_events_table;
+        let token = WriteToken::new();
         let result = self
             .ddb
             .put_item()
             .table_name(events)
-            .set_item(Some(guard_item(key, clock::now_ms())))
+            .set_item(Some(token.guard(key, clock::now_ms())))
             .condition_expression("attribute_not_exists(eventId)")
+            .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
             .send()
             .await;
         match result {
             Ok(_) => Ok(StockOutcome::Nothing),
-            Err(err)
-                if err
-                    .as_service_error()
-                    .is_some_and(|e| e.is_conditional_check_failed_exception()) =>
-            {
-                Ok(StockOutcome::Duplicate)
-            }
-            Err(err) => Err(classify(&err, Op::new("dynamodb:PutItem", "table", events))),
+            Err(err) => match err.as_service_error() {
+                Some(PutItemError::ConditionalCheckFailedException(failed)) => {
+                    Ok(if token.made(failed.item()) {
+                        StockOutcome::Nothing
+                    } else {
+                        StockOutcome::Duplicate
+                    })
+                }
+                _ => Err(classify(&err, Op::new("dynamodb:PutItem", "table", events))),
+            },
         }
     }
 }
 
-/// Actions 0 and 1 of a stock transaction: the record's guard, and the order id's ledger as
-/// it is to be, written only if unchanged since it was read (§7.3).
+/// Actions 0 and 1 of a stock transaction: the record's guard marked with the write's token,
+/// and the order id's ledger as it is to be, written only if unchanged since it was read (§7.3).
 fn guard_and_ledger(
     events: &str,
     key: &str,
+    token: &WriteToken,
     order_id: &str,
     stored: &StoredLedger,
     ledger: &OrderLedger,
     now: i64,
 ) -> CapResult<Vec<TransactWriteItem>> {
     Ok(vec![
-        put_if_absent(events, "eventId", guard_item(key, now))?,
+        put_if_absent(events, "eventId", token.guard(key, now))?,
         put_ledger_if_unchanged(
             events,
             ledger_item(order_id, key, stored, ledger, now)?,
@@ -234,9 +297,10 @@ fn merge(lines: &[StockLine]) -> Vec<StockLine> {
     merged
 }
 
-/// Levels before and after moving each line by `sign × quantity`, for the report only: the
-/// transaction's conditions kept them within `0..=MAX_STOCK`, and the arithmetic saturates
-/// rather than wrap if a level read before had changed.
+/// Levels before and after moving each line by `sign × quantity`, for the report only and
+/// approximate (see the module docs): the transaction's conditions kept the real levels within
+/// `0..=MAX_STOCK`, and the arithmetic saturates rather than wrap if a level read before had
+/// changed.
 fn changes(lines: &[StockLine], before: &HashMap<String, i64>, sign: i64) -> Vec<StockChange> {
     lines
         .iter()

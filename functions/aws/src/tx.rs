@@ -26,7 +26,8 @@ pub(crate) enum TxOutcome {
     Cancelled(Vec<CancellationReason>),
 }
 
-/// A `Put` of `item` that fails if an item with its key `key_attr` exists.
+/// A `Put` of `item` that fails if an item with its key `key_attr` exists; the cancellation
+/// reason then carries that item (`ALL_OLD`), so a write can recognise its own (§7.4).
 pub(crate) fn put_if_absent(
     table: &str,
     key_attr: &str,
@@ -37,6 +38,7 @@ pub(crate) fn put_if_absent(
         .set_item(Some(item))
         .condition_expression("attribute_not_exists(#key)")
         .expression_attribute_names("#key", key_attr)
+        .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
         .build()
         .map_err(|e| build_failed(e, "a transaction put"))?;
     Ok(TransactWriteItem::builder().put(put).build())

@@ -12,6 +12,9 @@ mod lost_response;
 #[path = "moto/unknown_outcome.rs"]
 mod unknown_outcome;
 
+#[path = "moto/lost_stock_write.rs"]
+mod lost_stock_write;
+
 #[path = "moto/oversized_dead_letter.rs"]
 mod oversized_dead_letter;
 

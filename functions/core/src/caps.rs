@@ -151,7 +151,9 @@ pub struct StockLine {
     pub quantity: u32,
 }
 
-/// A stock level before and after an effect.
+/// A stock level before and after an effect: exact from the local and recording adapters, which
+/// read and write in one step; approximate on AWS, where a transaction returns no values and the
+/// levels come from a read just before it (a concurrent change in between is not in them).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StockChange {

@@ -1,7 +1,8 @@
 //! The AWS target: SDK clients for DynamoDB, DynamoDB Streams, SQS, Lambda, CloudWatch, and
 //! CloudFormation and S3 for `deploy`, built once from one
 //! `SdkConfig` (standard credential chain, `--profile`, `--region`, `--endpoint-url` and the
-//! `AWS_ENDPOINT_URL*` variables, standard retries), shared by every operation.
+//! `AWS_ENDPOINT_URL*` variables, standard retries), shared by every operation — except that
+//! Lambda's Invoke, which no retry may repeat, gets its own timeout and none (invoke.rs).
 
 pub mod attrs;
 pub mod cloudwatch;
@@ -56,7 +57,7 @@ pub struct AwsTarget {
     pub(crate) origin: Origin,
     stream_arn: OnceCell<String>,
     queue_url: OnceCell<String>,
-    /// Each invoked Lambda function's configured timeout, read once (mappings.rs).
+    /// Each invoked Lambda function's configured timeout, read once (invoke.rs).
     lambda_timeouts: tokio::sync::Mutex<std::collections::HashMap<String, Duration>>,
 }
 
