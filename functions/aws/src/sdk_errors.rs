@@ -380,6 +380,52 @@ mod tests {
     }
 
     #[test]
+    fn only_a_refused_or_unsent_request_is_known_not_applied() {
+        use aws_sdk_sqs::operation::send_message::SendMessageError;
+        use aws_smithy_runtime_api::client::result::ConnectorError;
+        use aws_smithy_runtime_api::http::StatusCode;
+        use aws_smithy_types::body::SdkBody;
+        use aws_smithy_types::error::ErrorMetadata;
+
+        let answered = |status: u16, code: &str| -> SdkError<SendMessageError, HttpResponse> {
+            SdkError::service_error(
+                SendMessageError::generic(ErrorMetadata::builder().code(code).build()),
+                HttpResponse::new(StatusCode::try_from(status).unwrap(), SdkBody::empty()),
+            )
+        };
+        let outcome =
+            |err: SdkError<SendMessageError, HttpResponse>| SdkFailure::read(&err).outcome;
+        assert_eq!(
+            outcome(answered(400, "ThrottlingException")),
+            Outcome::NotApplied
+        );
+        assert_eq!(
+            outcome(answered(400, "MessageRejected")),
+            Outcome::NotApplied
+        );
+        assert_eq!(
+            outcome(answered(429, "TooManyRequestsException")),
+            Outcome::NotApplied
+        );
+        assert_eq!(
+            outcome(SdkError::construction_failure("no credentials")),
+            Outcome::NotApplied
+        );
+        assert_eq!(outcome(answered(500, "InternalFailure")), Outcome::Unknown);
+        assert_eq!(outcome(answered(503, "")), Outcome::Unknown);
+        assert_eq!(
+            outcome(SdkError::timeout_error("operation timeout")),
+            Outcome::Unknown
+        );
+        assert_eq!(
+            outcome(SdkError::dispatch_failure(ConnectorError::io(
+                "reset".into()
+            ))),
+            Outcome::Unknown
+        );
+    }
+
+    #[test]
     fn a_cancelled_transaction_is_read_from_its_reasons() {
         let kind = |m: &str| kind_of("TransactionCanceledException", m, Some(400));
         assert_eq!(
