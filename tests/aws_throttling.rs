@@ -6,11 +6,105 @@
 use aws_sdk_sqs::types::QueueAttributeName;
 
 use crate::aws_faults::{
-    ORDERS, SEED, SQS, STREAMS, dead_letters, event_ids, moto_event_ids, seen, setup,
+    DYNAMODB, ORDERS, SEED, SQS, STREAMS, dead_letters, event_ids, moto_event_ids, seen, setup,
 };
 use crate::support::aws::{AwsEnv, block};
 use crate::support::drain_args;
 use crate::support::proxy::{Action, AwsError, Proxy, Rule, Trigger};
+
+/// Items in the orders table, read from moto directly.
+fn orders_in_table(aws: &AwsEnv) -> Vec<String> {
+    let ddb = aws.ddb();
+    block(async {
+        let mut ids = Vec::new();
+        let mut start = None;
+        loop {
+            let page = ddb
+                .scan()
+                .table_name(&aws.orders)
+                .set_exclusive_start_key(start)
+                .send()
+                .await
+                .unwrap();
+            ids.extend(
+                page.items()
+                    .iter()
+                    .map(|i| i["orderId"].as_s().unwrap().clone()),
+            );
+            start = page.last_evaluated_key;
+            if start.is_none() {
+                return ids;
+            }
+        }
+    })
+}
+
+#[test]
+fn create_count_under_throttling_and_lost_responses_writes_each_order_once() {
+    const COUNT: u64 = 200;
+    let aws = AwsEnv::new();
+    aws.init();
+    let proxy = Proxy::start(
+        &aws.endpoint,
+        SEED,
+        vec![
+            // One put in 25 is applied by moto and answered 500: the SDK's retry then fails
+            // its own condition (aws-semantics §7.4).
+            Rule::new(
+                DYNAMODB,
+                "PutItem",
+                Trigger::Every(25),
+                Action::ForwardThen500,
+            ),
+            Rule::new(
+                DYNAMODB,
+                "PutItem",
+                Trigger::Probability(0.2),
+                Action::Error(AwsError::ProvisionedThroughputExceeded),
+            ),
+        ],
+    );
+    let aws = aws.via(&proxy);
+    let out = aws.run(&[
+        "create",
+        "--count",
+        &COUNT.to_string(),
+        "--concurrency",
+        "8",
+        "--seed",
+        "15",
+        "-o",
+        "json",
+    ]);
+    let why = proxy.describe();
+    let faults = proxy.injected();
+    assert!(
+        faults
+            .iter()
+            .any(|f| matches!(f.action, Action::ForwardThen500))
+            && faults.iter().any(|f| matches!(f.action, Action::Error(_))),
+        "both faults fired: {why}"
+    );
+    let summary = out.json();
+    let written = summary["written"].as_u64().unwrap();
+    let failed = summary["failed"].as_u64().unwrap();
+    assert_eq!(written + failed, COUNT, "{summary}; {why}");
+    let mut ids = orders_in_table(&aws);
+    assert_eq!(
+        ids.len() as u64,
+        written,
+        "the summary says what the table holds: {summary}; {why}"
+    );
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len() as u64, written, "each order once: {why}");
+    assert_eq!(
+        Some(out.code),
+        Some(if failed == 0 { 0 } else { 1 }),
+        "{}; {why}",
+        out.stderr
+    );
+}
 
 #[test]
 fn a_throttled_get_records_backs_off_and_keeps_the_shard_rate() {

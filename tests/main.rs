@@ -10,6 +10,7 @@ mod aws_deploy;
 mod aws_dlq;
 mod aws_dlq_redrive;
 mod aws_faults;
+mod aws_kill;
 mod aws_lag;
 mod aws_lost_writes;
 mod aws_orders;

@@ -134,6 +134,8 @@ struct State {
     calls: HashMap<String, u64>,
     injected: Vec<Injected>,
     log: Vec<Call>,
+    /// Connections being served now.
+    active: usize,
 }
 
 /// A running proxy; it stops accepting when the test process ends.
@@ -170,9 +172,11 @@ impl Proxy {
                 let Ok(conn) = conn else { continue };
                 let state = shared.clone();
                 let upstream = upstream.clone();
+                state.lock().unwrap().active += 1;
                 std::thread::spawn(move || {
                     // A client that hangs up early is not the proxy's failure.
                     let _ = serve(conn, &upstream, &state);
+                    state.lock().unwrap().active -= 1;
                 });
             }
         });
@@ -209,6 +213,23 @@ impl Proxy {
             .filter(|c| c.operation == operation)
             .cloned()
             .collect()
+    }
+
+    /// Wait (up to 30 s) until no request is being served: after its client was killed, a
+    /// request the proxy holds (latency) may still reach moto, as one in flight would on AWS.
+    pub fn wait_idle(&self) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        // Idle twice, 100 ms apart: a connection still in the listen backlog is served too.
+        let mut idle = 0;
+        while idle < 2 {
+            assert!(Instant::now() < deadline, "the proxy never went idle");
+            std::thread::sleep(Duration::from_millis(100));
+            idle = if self.state.lock().unwrap().active == 0 {
+                idle + 1
+            } else {
+                0
+            };
+        }
     }
 
     /// Faults injected so far, in order.
