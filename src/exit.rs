@@ -43,6 +43,22 @@ impl From<ExitStatus> for ExitCode {
     }
 }
 
+/// The exit status of a command that failed with `err`: 1 when, at its root, the target
+/// answered throttled or failing past its retries (operational: the configuration is right, try
+/// again later), else 2 (usage, input, configuration or target error).
+pub fn status_of(err: &anyhow::Error) -> ExitStatus {
+    let operational = err.chain().any(|cause| {
+        cause
+            .downcast_ref::<crate::backend::TargetError>()
+            .is_some_and(crate::backend::TargetError::is_operational)
+    });
+    if operational {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Error
+    }
+}
+
 /// Whether an error is, at its root, a closed stdout (`orderctl … | head -1`): exit 0 silently.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {

@@ -27,7 +27,7 @@ fn main() -> ExitCode {
         Err(err) if is_broken_pipe(&err) => ExitStatus::Success.into(),
         Err(err) => {
             eprintln!("orderctl: {err:#}");
-            ExitStatus::Error.into()
+            orderctl::exit::status_of(&err).into()
         }
     }
 }

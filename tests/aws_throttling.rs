@@ -298,3 +298,47 @@ fn a_replay_whose_receive_answer_is_lost_deletes_nothing_it_did_not_replay() {
         "each order reserved once"
     );
 }
+
+#[test]
+fn a_tail_whose_get_records_keeps_failing_exits_1_and_keeps_its_resume_point() {
+    // The first page is read; every GetRecords after it fails, past the SDK's retries and the
+    // reader's five backoffs.
+    let rule = Rule::new(
+        STREAMS,
+        "GetRecords",
+        Trigger::Calls(2, u64::MAX),
+        Action::Error(AwsError::ServiceUnavailable),
+    );
+    let (aws, proxy) = setup(vec![rule]);
+    let checkpoint = aws.env.path().join("tail.checkpoint");
+    let checkpoint = checkpoint.to_str().unwrap();
+    let out = aws.run(&drain_args(&["--checkpoint", checkpoint]));
+    let why = proxy.describe();
+    assert_eq!(
+        Some(out.code),
+        Some(1),
+        "an operational error exits 1: {}; {why}",
+        out.stderr
+    );
+    let last = out.stderr.trim_end().lines().last().unwrap_or_default();
+    for needle in ["GetRecords", "ServiceUnavailable"] {
+        assert!(last.contains(needle), "{needle} in {last:?}; {why}");
+    }
+    let first = out.jsonl();
+    assert_eq!(first.len(), 1000, "the first page, then nothing: {why}");
+    // Without the faults, the rerun resumes after the first page: each record once overall.
+    let aws = AwsEnv {
+        env: aws.env.env("ORDERCTL_ENDPOINT_URL", &aws.endpoint),
+        ..aws
+    };
+    let rest = aws
+        .run(&drain_args(&["--checkpoint", checkpoint]))
+        .success()
+        .jsonl();
+    let all: Vec<_> = first.into_iter().chain(rest).collect();
+    assert_eq!(
+        event_ids(&all),
+        moto_event_ids(&aws),
+        "{ORDERS} records once"
+    );
+}

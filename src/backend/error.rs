@@ -16,9 +16,14 @@ pub enum TargetError {
     /// Throttled, even after retries.
     #[error("{0}")]
     Throttled(String),
-    /// The target cannot be reached or is busy.
+    /// The target answered that it is failing or busy (5xx, timeout, a locked database), even
+    /// after retries: an operational error, worth retrying later.
     #[error("{0}")]
     Unavailable(String),
+    /// The endpoint cannot be reached at all (connection refused, DNS, connect timeout): more
+    /// often a wrong endpoint, region or profile than an outage.
+    #[error("{0}")]
+    Unreachable(String),
     /// A shard iterator is older than 15 minutes (ExpiredIteratorException).
     #[error("{0}")]
     ExpiredIterator(String),
@@ -53,6 +58,16 @@ impl TargetError {
 
     /// Whether retrying later may succeed (throttling, network, busy).
     pub fn is_transient(&self) -> bool {
+        matches!(
+            self,
+            TargetError::Throttled(_) | TargetError::Unavailable(_) | TargetError::Unreachable(_)
+        )
+    }
+
+    /// Whether this is an operational failure (the service answered throttled or failing,
+    /// past the retries) rather than a configuration or target error: exit 1, not 2 (issue 15;
+    /// docs/output.md, exit codes).
+    pub fn is_operational(&self) -> bool {
         matches!(
             self,
             TargetError::Throttled(_) | TargetError::Unavailable(_)

@@ -252,7 +252,7 @@ impl<'a, F: ChangeFeed, H: Handler, Q: DeadLetters> Consumer<'a, F, H, Q> {
         let run = &mut self.runs[i];
         let fetch = match run.cursor.fetch(self.feed, 1000).await {
             Ok(f) => f,
-            Err(e @ (TargetError::Throttled(_) | TargetError::Unavailable(_))) => {
+            Err(e) if e.is_transient() => {
                 run.failures += 1;
                 if self
                     .pace

@@ -242,7 +242,7 @@ impl<'a, F: ChangeFeed> Reader<'a, F> {
         let now = Instant::now();
         let fetch = match result {
             Ok(fetch) => fetch,
-            Err(e @ (TargetError::Throttled(_) | TargetError::Unavailable(_))) => {
+            Err(e) if e.is_transient() => {
                 slot.failures += 1;
                 if self.opts.mode != Mode::Follow && slot.failures > self.opts.max_failures {
                     return Err(e);

@@ -51,13 +51,13 @@ where
     let endpoint = origin.endpoint_for(op.action);
     match failure.cause {
         Cause::ConnectTimeout => {
-            TargetError::Unavailable(format!("cannot reach {endpoint}: timed out"))
+            TargetError::Unreachable(format!("cannot reach {endpoint}: timed out"))
         }
         Cause::Unreachable { io: true } => {
-            TargetError::Unavailable(format!("cannot reach {endpoint}: {}", io_reason(&chain)))
+            TargetError::Unreachable(format!("cannot reach {endpoint}: {}", io_reason(&chain)))
         }
         Cause::Unreachable { io: false } => {
-            TargetError::Unavailable(format!("cannot reach {endpoint}: {}", last_cause(&chain)))
+            TargetError::Unreachable(format!("cannot reach {endpoint}: {}", last_cause(&chain)))
         }
         Cause::Timeout => TargetError::Unavailable(format!("{} timed out", op.what())),
         _ => TargetError::Other {
