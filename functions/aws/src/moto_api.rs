@@ -118,8 +118,20 @@ pub fn dynamodb(
 }
 
 /// Mail moto recorded as sent to `to` (SES v1 and v2 share `ses.Message`).
+///
+/// `data.json` serialises all of moto's state; while other tests change that state it can fail
+/// with a 500 ("dictionary changed size during iteration"), so a 500 is retried a few times.
 pub fn mail_to(endpoint: &str, to: &str) -> Result<Vec<serde_json::Value>, String> {
-    let data = request(endpoint, "GET", "/moto-api/data.json", None)?;
+    let mut attempt = 0;
+    let data = loop {
+        match request(endpoint, "GET", "/moto-api/data.json", None) {
+            Err(e) if e.contains(" 500 ") && attempt < 10 => {
+                attempt += 1;
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            other => break other?,
+        }
+    };
     let messages = data["ses"]["Message"]
         .as_array()
         .cloned()
