@@ -65,38 +65,22 @@ fn run_and_kill(aws: &AwsEnv, seed: u64, args: &[&str], rng: &mut fastrand::Rng)
     proxy
 }
 
-/// SKU stock now, read from moto.
-fn stock(aws: &AwsEnv, sku: &str) -> u64 {
-    let item = block(
-        aws.ddb()
-            .get_item()
-            .table_name(&aws.inventory)
-            .key("productId", Av::S(sku.into()))
-            .consistent_read(true)
-            .send(),
-    )
-    .unwrap()
-    .item
-    .unwrap();
-    item["stock"].as_n().unwrap().parse().unwrap()
-}
-
 #[test]
 fn dlq_replay_killed_under_faults_deletes_only_what_it_replayed() {
     const LETTERS: u64 = 6;
     let seed = seed();
     let mut rng = fastrand::Rng::with_seed(seed);
     let aws = dead_letters(LETTERS as usize);
-    let before = stock(&aws, "SKU-CHAIR");
+    let before = aws.stock("SKU-CHAIR");
     let replay = ["dlq", "replay", "--yes", "--visibility-timeout", "2s", "-q"];
     for round in 0..3 {
         let proxy = run_and_kill(&aws, seed.wrapping_add(round), &replay, &mut rng);
         let why = format!("seed {seed}, round {round}: {}", proxy.describe());
         // Whatever was in flight comes back once its visibility lapses.
-        let queued = settle_queue(&aws);
-        let reserved = (before - stock(&aws, "SKU-CHAIR")) / 50;
+        let queued = aws.dlq_settled();
+        let reserved = (before - aws.stock("SKU-CHAIR")) / 50;
         assert_eq!(
-            (before - stock(&aws, "SKU-CHAIR")) % 50,
+            (before - aws.stock("SKU-CHAIR")) % 50,
             0,
             "whole orders only: {why}"
         );
@@ -110,48 +94,12 @@ fn dlq_replay_killed_under_faults_deletes_only_what_it_replayed() {
         .run(&["dlq", "replay", "--yes", "-o", "json"])
         .success()
         .json();
-    assert_eq!(settle_queue(&aws), 0, "seed {seed}: {last}");
+    assert_eq!(aws.dlq_settled(), 0, "seed {seed}: {last}");
     assert_eq!(
-        before - stock(&aws, "SKU-CHAIR"),
+        before - aws.stock("SKU-CHAIR"),
         50 * LETTERS,
         "each order reserved exactly once; seed {seed}: {last}"
     );
-}
-
-/// Wait (up to a minute) until no message of the queue is in flight; the number queued.
-fn settle_queue(aws: &AwsEnv) -> u64 {
-    use aws_sdk_sqs::types::QueueAttributeName as A;
-    let sqs = aws.sqs();
-    let deadline = std::time::Instant::now() + Duration::from_secs(60);
-    loop {
-        let attrs = block(async {
-            let url = sqs
-                .get_queue_url()
-                .queue_name(&aws.dlq)
-                .send()
-                .await
-                .unwrap()
-                .queue_url
-                .unwrap();
-            sqs.get_queue_attributes()
-                .queue_url(url)
-                .attribute_names(A::All)
-                .send()
-                .await
-                .unwrap()
-                .attributes
-                .unwrap()
-        });
-        let n = |k: A| attrs[&k].parse::<u64>().unwrap();
-        if n(A::ApproximateNumberOfMessagesNotVisible) == 0 {
-            return n(A::ApproximateNumberOfMessages);
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "messages stayed in flight"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
 }
 
 /// Every consume checkpoint under the data dir: file → shard → sequence number. A file that
@@ -232,7 +180,7 @@ fn consume_killed_under_faults_then_rerun_applies_each_record_once() {
     let aws = AwsEnv::new();
     aws.run(&["init", "--demo-stock"]).success();
     aws.verify_sender("orders@example.com");
-    let mugs = stock(&aws, "SKU-MUG");
+    let mugs = aws.stock("SKU-MUG");
     let emails: Vec<String> = (0..ORDERS)
         .map(|i| format!("k{i}+{}@example.com", aws.orders.to_lowercase()))
         .collect();
@@ -277,7 +225,7 @@ fn consume_killed_under_faults_then_rerun_applies_each_record_once() {
     // Stock: once per order whose record is not in the DLQ.
     let reserved = ids.iter().filter(|id| !dead_for("inventory", id)).count();
     assert_eq!(
-        mugs - stock(&aws, "SKU-MUG"),
+        mugs - aws.stock("SKU-MUG"),
         reserved as u64,
         "stock moved once per INSERT: {dead:?}; {why}"
     );

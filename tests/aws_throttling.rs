@@ -3,8 +3,6 @@
 //! they landed; a throttled GetRecords backs the shard off instead of hammering it; a replay
 //! whose ReceiveMessage fails or loses its answer deletes only what it replayed.
 
-use aws_sdk_sqs::types::QueueAttributeName;
-
 use crate::aws_faults::{
     DYNAMODB, ORDERS, SEED, SQS, STREAMS, dead_letters, event_ids, moto_event_ids, seen, setup,
 };
@@ -153,69 +151,12 @@ fn a_throttled_get_records_backs_off_and_keeps_the_shard_rate() {
     }
 }
 
-/// Messages in the queue, visible or in flight, from its attributes.
-fn queued(aws: &AwsEnv) -> u64 {
-    counts(aws).iter().sum()
-}
-
-/// Wait (up to a minute) until `n` messages are visible again.
-fn wait_visible(aws: &AwsEnv, n: u64) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while counts(aws)[0] != n {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "{n} messages never became visible"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
-}
-
-/// Visible and in-flight messages of the queue.
-fn counts(aws: &AwsEnv) -> [u64; 2] {
-    let sqs = aws.sqs();
-    block(async {
-        let url = sqs
-            .get_queue_url()
-            .queue_name(&aws.dlq)
-            .send()
-            .await
-            .unwrap()
-            .queue_url
-            .unwrap();
-        let attrs = sqs
-            .get_queue_attributes()
-            .queue_url(url)
-            .attribute_names(QueueAttributeName::All)
-            .send()
-            .await
-            .unwrap()
-            .attributes
-            .unwrap();
-        [
-            QueueAttributeName::ApproximateNumberOfMessages,
-            QueueAttributeName::ApproximateNumberOfMessagesNotVisible,
-        ]
-        .map(|k| attrs[&k].parse::<u64>().unwrap())
-    })
-}
-
-/// SKU-CHAIR's stock now.
-fn chairs(aws: &AwsEnv) -> u64 {
-    aws.run(&["inventory", "get", "SKU-CHAIR", "-o", "json"])
-        .success()
-        .json()["stock"]
-        .as_str()
-        .unwrap()
-        .parse()
-        .unwrap()
-}
-
 const LETTERS: u64 = 4;
 
 #[test]
 fn a_replay_whose_receives_fail_replays_and_deletes_each_message_once() {
     let aws = dead_letters(LETTERS as usize);
-    let before = chairs(&aws);
+    let before = aws.stock("SKU-CHAIR");
     let proxy = Proxy::start(
         &aws.endpoint,
         SEED,
@@ -235,9 +176,9 @@ fn a_replay_whose_receives_fail_replays_and_deletes_each_message_once() {
     assert!(!proxy.injected().is_empty(), "the fault fired: {why}");
     assert_eq!(summary["replayed"], LETTERS, "{summary}; {why}");
     assert_eq!(summary["deleted"], LETTERS, "{summary}; {why}");
-    assert_eq!(queued(&aws), 0, "{why}");
+    assert_eq!(aws.dlq_counts().iter().sum::<u64>(), 0, "{why}");
     assert_eq!(
-        before - chairs(&aws),
+        before - aws.stock("SKU-CHAIR"),
         50 * LETTERS,
         "each order reserved once"
     );
@@ -246,7 +187,7 @@ fn a_replay_whose_receives_fail_replays_and_deletes_each_message_once() {
 #[test]
 fn a_replay_whose_receive_answer_is_lost_deletes_nothing_it_did_not_replay() {
     let aws = dead_letters(LETTERS as usize);
-    let before = chairs(&aws);
+    let before = aws.stock("SKU-CHAIR");
     // moto hands the messages out (they turn invisible), the client never reads the answer.
     let proxy = Proxy::start(
         &aws.endpoint,
@@ -275,13 +216,17 @@ fn a_replay_whose_receive_answer_is_lost_deletes_nothing_it_did_not_replay() {
     let replayed = summary["replayed"].as_u64().unwrap();
     assert_eq!(deleted, replayed, "{summary}; {why}");
     assert_eq!(
-        deleted + queued(&proxied),
+        deleted + proxied.dlq_counts().iter().sum::<u64>(),
         LETTERS,
         "every message deleted after its replay, or still queued: {summary}; {why}"
     );
-    assert_eq!(before - chairs(&proxied), 50 * replayed, "{summary}");
+    assert_eq!(
+        before - proxied.stock("SKU-CHAIR"),
+        50 * replayed,
+        "{summary}"
+    );
     // Once their visibility lapses, the rest are replayed, and nothing moves twice.
-    wait_visible(&proxied, LETTERS - deleted);
+    assert_eq!(proxied.dlq_settled(), LETTERS - deleted);
     let again = proxied
         .run(&["dlq", "replay", "--yes", "-o", "json"])
         .success()
@@ -291,9 +236,9 @@ fn a_replay_whose_receive_answer_is_lost_deletes_nothing_it_did_not_replay() {
         LETTERS,
         "{again}"
     );
-    assert_eq!(queued(&proxied), 0);
+    assert_eq!(proxied.dlq_counts().iter().sum::<u64>(), 0);
     assert_eq!(
-        before - chairs(&proxied),
+        before - proxied.stock("SKU-CHAIR"),
         50 * LETTERS,
         "each order reserved once"
     );

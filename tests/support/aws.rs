@@ -177,6 +177,70 @@ impl AwsEnv {
     pub fn sqs(&self) -> aws_sdk_sqs::Client {
         aws_sdk_sqs::Client::new(&self.sdk_config())
     }
+
+    /// The dead-letter queue's messages, `[visible, in flight]`, from its attributes.
+    pub fn dlq_counts(&self) -> [u64; 2] {
+        use aws_sdk_sqs::types::QueueAttributeName as A;
+        let sqs = self.sqs();
+        let attrs = block(async {
+            let url = sqs
+                .get_queue_url()
+                .queue_name(&self.dlq)
+                .send()
+                .await
+                .unwrap()
+                .queue_url
+                .unwrap();
+            sqs.get_queue_attributes()
+                .queue_url(url)
+                .attribute_names(A::All)
+                .send()
+                .await
+                .unwrap()
+                .attributes
+                .unwrap()
+        });
+        [
+            A::ApproximateNumberOfMessages,
+            A::ApproximateNumberOfMessagesNotVisible,
+        ]
+        .map(|k| attrs[&k].parse::<u64>().unwrap())
+    }
+
+    /// Wait (up to a minute) until no dead letter is in flight; how many are queued.
+    pub fn dlq_settled(&self) -> u64 {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        loop {
+            let [visible, in_flight] = self.dlq_counts();
+            if in_flight == 0 {
+                return visible;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "dead letters stayed in flight"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    }
+
+    /// `sku`'s stock, read from moto.
+    pub fn stock(&self, sku: &str) -> u64 {
+        let item = block(
+            self.ddb()
+                .get_item()
+                .table_name(&self.inventory)
+                .key(
+                    "productId",
+                    aws_sdk_dynamodb::types::AttributeValue::S(sku.into()),
+                )
+                .consistent_read(true)
+                .send(),
+        )
+        .unwrap()
+        .item
+        .unwrap();
+        item["stock"].as_n().unwrap().parse().unwrap()
+    }
 }
 
 /// Run a future to completion on a fresh runtime.
