@@ -347,3 +347,73 @@ fn issue_18_an_envelope_too_large_for_the_queue_lands_slim_and_replays_from_the_
     );
     assert!(aws.dlq_bodies().is_empty());
 }
+
+/// Issue 17, item 2 on SQS, where a message can only be found by receiving it: `--id` replays
+/// the messages named and passes over the others without deleting them; those are visible
+/// again as soon as the run ends (ChangeMessageVisibility 0), and an unknown id exits 1.
+#[test]
+fn replay_by_id_replays_only_the_chosen_messages() {
+    let aws = AwsEnv::new();
+    aws.run(&["init", "--demo-stock"]).success();
+    for email in ["a@example.com", "b@example.com", "c@example.com"] {
+        create_order(|a| aws.run(a), email, "SKU-CHAIR:50:249.00");
+    }
+    aws.run(&[
+        "consume",
+        "--function",
+        "inventory",
+        "--until-idle",
+        "--idle",
+        "500ms",
+        "-q",
+    ])
+    .code(1);
+    let ids: Vec<String> = aws
+        .run(&["dlq", "list", "-o", "json"])
+        .success()
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["messageId"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(ids.len(), 3);
+    aws.run(&["inventory", "set", "SKU-CHAIR", "500"]).success();
+    let out = aws
+        .run(&[
+            "dlq",
+            "replay",
+            "--yes",
+            "-o",
+            "json",
+            "--id",
+            &ids[0][..8],
+            "--id",
+            &ids[2],
+            "--id",
+            "nosuchid",
+        ])
+        .code(1)
+        .json();
+    let mut replayed: Vec<&str> = out["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["outcome"] == "replayed" && m["deleted"] == true)
+        .map(|m| m["messageId"].as_str().unwrap())
+        .collect();
+    replayed.sort();
+    let mut want = vec![ids[0].as_str(), ids[2].as_str()];
+    want.sort();
+    assert_eq!(replayed, want, "{out}");
+    assert_eq!(out["notFound"], serde_json::json!(["nosuchid"]));
+    // Received with a zero visibility timeout by the test: visible at once, body intact.
+    let left = aws.dlq_bodies();
+    assert_eq!(
+        left.len(),
+        1,
+        "the message not chosen stays, visible: {left:?}"
+    );
+    let listed = aws.run(&["dlq", "list", "-o", "json"]).success().json();
+    assert_eq!(listed[0]["messageId"], ids[1].as_str());
+}

@@ -342,3 +342,68 @@ fn sigkill_at_random_moments_loses_nothing_and_moves_stock_once() {
         }
     }
 }
+
+/// Issue 17, item 2: `dlq replay --id` replays the messages named (by id, or by the start
+/// `dlq list` shows) and no other; the others are released at once, not deleted, and an id
+/// that names no message is reported with exit 1.
+#[test]
+fn replay_by_id_touches_only_the_chosen_messages() {
+    let (env, _) = dead_lettered(4);
+    env.run(&["inventory", "set", "SKU-X", "100"]).success();
+    let ids: Vec<String> = env
+        .run(&["dlq", "list", "-o", "json"])
+        .success()
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["messageId"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(ids.len(), 4);
+    let short = &ids[3][..8];
+    let out = env
+        .run(&[
+            "dlq", "replay", "-o", "json", "--id", &ids[1], "--id", short, "--id", "nosuchid",
+        ])
+        .code(1)
+        .json();
+    let replayed: HashSet<&str> = out["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            assert_eq!(
+                (&m["outcome"], &m["deleted"]),
+                (&Value::from("replayed"), &Value::from(true))
+            );
+            m["messageId"].as_str().unwrap()
+        })
+        .collect();
+    assert_eq!(replayed, HashSet::from([ids[1].as_str(), ids[3].as_str()]));
+    assert_eq!(out["notFound"], serde_json::json!(["nosuchid"]));
+    // The two not chosen are still there, and visible now: not hidden until a timeout ends.
+    let stats = env.run(&["dlq", "stats", "-o", "json"]).success().json();
+    assert_eq!(
+        (stats["depth"].as_u64(), stats["inFlight"].as_u64()),
+        (Some(2), Some(0))
+    );
+    let left: HashSet<String> = env
+        .run(&["dlq", "list", "-o", "json"])
+        .success()
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["messageId"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(left, HashSet::from([ids[0].clone(), ids[2].clone()]));
+    let table = env
+        .run(&["dlq", "replay", "--id", "nosuchid"])
+        .code(1)
+        .stdout;
+    assert!(
+        table.contains("not found in the queue: nosuchid"),
+        "{table}"
+    );
+    assert_eq!(depth(&env), 2);
+}

@@ -114,6 +114,11 @@ pub enum UnrecoverableArg {
     after_help = "A message is deleted only after its replay succeeded; a failed one stays, body intact, and is\nvisible again when the run ends. Replays are idempotent: a record processed before is a duplicate.\nExit codes: 0 every message replayed, 1 any failed or was kept, 2 bad input or configuration."
 )]
 pub struct ReplayArgs {
+    /// Only these messages: a message id, or its start as `dlq list` shows it (repeatable).
+    /// The others received while looking for them are released at once, untouched; an id that
+    /// names no message is reported (exit 1)
+    #[arg(long = "id", value_name = "ID", num_args = 1.., conflicts_with = "max")]
+    pub ids: Vec<String>,
     /// At most N messages
     #[arg(long, value_name = "N")]
     pub max: Option<usize>,
@@ -334,8 +339,11 @@ async fn replay_command(
     if let (Some(region), false, false) = (target.region(), args.dry_run, args.yes) {
         confirm(&format!(
             "Replay {} from queue {} in {region} ({})?",
-            args.max
-                .map_or("every message".into(), |n| format!("up to {n} messages")),
+            match (args.ids.len(), args.max) {
+                (0, None) => "every message".into(),
+                (0, Some(n)) => format!("up to {n} messages"),
+                (n, _) => format!("{n} chosen message(s)"),
+            },
             ctx.settings.resources.dlq,
             match args.via {
                 ViaArg::InProcess => "in-process, with the AWS adapters",
@@ -350,7 +358,10 @@ async fn replay_command(
             path.display()
         ));
     }
-    let bar = out.progress(args.max.map_or(0, |m| m as u64), "replaying");
+    let planned = args
+        .max
+        .or((!args.ids.is_empty()).then_some(args.ids.len()));
+    let bar = out.progress(planned.map_or(0, |m| m as u64), "replaying");
     let summary = match args.via {
         ViaArg::InProcess => {
             in_process(
@@ -454,6 +465,7 @@ fn options<'a, D>(
             UnrecoverableArg::Keep => UnrecoverablePolicy::Keep,
             UnrecoverableArg::Drop => UnrecoverablePolicy::Drop,
         },
+        ids: args.ids.clone(),
         stop: Interrupt::listen(),
     }
 }
@@ -511,6 +523,15 @@ fn summary_table(p: &Printer, s: &ReplaySummary) -> std::io::Result<()> {
         if s.skipped > 0 { format!("  skipped {}", s.skipped) } else { String::new() },
         if s.would_replay > 0 { format!("  would replay {}", s.would_replay) } else { String::new() },
     ))?;
+    if !s.not_found.is_empty() {
+        p.line(p.paint(
+            &format!(
+                "not found in the queue: {} (nothing replayed for them)",
+                s.not_found.join(", ")
+            ),
+            Style::Red,
+        ))?;
+    }
     if s.interrupted {
         p.line("interrupted: the messages not reached are still in the queue")?;
     }

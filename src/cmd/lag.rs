@@ -10,6 +10,7 @@ use clap::Args;
 use super::Ctx;
 use super::args::FunctionArgs;
 use super::render::{ms, paint_status};
+use super::watch::repeat;
 use crate::exit::ExitStatus;
 use crate::lag::{LagReport, Window, measure};
 use crate::output::Printer;
@@ -48,34 +49,23 @@ pub async fn run(args: LagArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<Exit
         period: args.period,
         threshold: args.threshold,
     };
-    loop {
-        let report = measure(
+    let read = || {
+        measure(
             &window,
             &ctx.settings.functions,
             &target,
             &ctx.settings.data_dir,
         )
-        .await?;
+    };
+    let show = |report: &LagReport| {
+        out.one(report, table)?;
         let over = report
             .consumers
             .iter()
             .any(|s| matches!(s.status, "OVER" | "STALLED"));
-        // Redraw in place on a terminal only; elsewhere (a file, a pipe) reports follow each other.
-        if args.watch
-            && out.format() == crate::settings::OutputFormat::Table
-            && out.stdout_is_terminal()
-        {
-            out.with_out(|w| std::io::Write::write_all(w, b"\x1b[2J\x1b[H"))?;
-        }
-        out.one(&report, table)?;
-        if !args.watch {
-            return Ok(ExitStatus::failure_if(over));
-        }
-        tokio::select! {
-            _ = tokio::time::sleep(args.period) => {}
-            _ = tokio::signal::ctrl_c() => return Ok(ExitStatus::Interrupted),
-        }
-    }
+        Ok(ExitStatus::failure_if(over))
+    };
+    repeat(out, args.watch.then_some(args.period), read, show).await
 }
 
 fn table(p: &Printer, r: &LagReport) -> std::io::Result<()> {

@@ -24,6 +24,7 @@ mod render;
 pub mod sink;
 pub mod status;
 pub mod tail;
+mod watch;
 
 use std::future::Future;
 use std::pin::Pin;

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::Ctx;
 use super::render::{ms, paint_status};
+use super::watch::repeat;
 use crate::backend::queue::Queue;
 use crate::backend::{ChangeFeed, Target};
 use crate::exit::ExitStatus;
@@ -27,6 +28,12 @@ pub struct StatusArgs {
     /// Iterator age above this is OVER
     #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = crate::duration::parse)]
     pub threshold: Duration,
+    /// Read it again every --interval and redraw it (Ctrl-C to stop, exit 130)
+    #[arg(long)]
+    pub watch: bool,
+    /// With --watch: how often
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = crate::duration::parse, requires = "watch")]
+    pub interval: Duration,
 }
 
 /// A part of the report, or why it could not be read.
@@ -154,7 +161,20 @@ impl StatusReport {
 }
 
 pub async fn run(args: StatusArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<ExitStatus> {
+    if args.interval.as_secs() < 1 {
+        anyhow::bail!("--interval must be at least 1s");
+    }
     let target = ctx.target().await?;
+    let show = |report: &StatusReport| {
+        out.one(report, text)?;
+        Ok(ExitStatus::failure_if(!report.complete()))
+    };
+    let every = args.watch.then_some(args.interval);
+    repeat(out, every, || read(&args, ctx, &target), show).await
+}
+
+/// Every part of the report, each read on its own so one that fails leaves the rest.
+async fn read(args: &StatusArgs, ctx: &Ctx, target: &Target) -> anyhow::Result<StatusReport> {
     let window = Window {
         functions: Vec::new(),
         since: Duration::from_secs(15 * 60),
@@ -162,16 +182,16 @@ pub async fn run(args: StatusArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<E
         threshold: args.threshold,
     };
     let (stream, subscriptions, dlq, lag, items) = tokio::join!(
-        stream(&target),
-        subscriptions(ctx, &target),
-        dlq(ctx, &target),
+        stream(target),
+        subscriptions(ctx, target),
+        dlq(ctx, target),
         measure(
             &window,
             &ctx.settings.functions,
-            &target,
+            target,
             &ctx.settings.data_dir
         ),
-        items(&target),
+        items(target),
     );
     if let (Err(e), Err(_), Err(_), Err(_), Err(_)) = (&stream, &subscriptions, &dlq, &lag, &items)
     {
@@ -189,17 +209,15 @@ pub async fn run(args: StatusArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<E
             })
             .collect()
     });
-    let report = StatusReport {
+    Ok(StatusReport {
         target: target.name(),
         stream: Part::from(stream),
         subscriptions: Part::from(subscriptions),
         dlq: Part::from(dlq),
         lag: Part::from(lag),
         items: Part::from(items),
-        wedged: wedged(ctx, &target).await,
-    };
-    out.one(&report, text)?;
-    Ok(ExitStatus::failure_if(!report.complete()))
+        wedged: wedged(ctx, target).await,
+    })
 }
 
 async fn stream(target: &Target) -> anyhow::Result<StreamStatus> {

@@ -2,6 +2,7 @@
 //! or unreadable), which records it stands for — re-read from the stream for an on-failure
 //! record — and the replay engine that deletes a message only after its replay succeeded.
 
+mod chosen;
 mod invoke;
 mod journal;
 mod lease;

@@ -58,18 +58,23 @@ pub struct ReplaySummary {
     pub would_replay: u64,
     /// Stopped early by Ctrl-C or SIGTERM; messages not reached stay in the queue.
     pub interrupted: bool,
+    /// `--id`: the ids that named no message in the queue (nothing was replayed for them).
+    pub not_found: Vec<String>,
     /// Every message's outcome.
     pub messages: Vec<MessageOutcome>,
 }
 
 impl ReplaySummary {
     /// Whether every received message was replayed and deleted (or, in a dry run, could be
-    /// replayed), or deleted on purpose by a policy: nothing was kept for a problem. A message
-    /// replayed but not deleted (its DeleteMessage failed) is still queued: that fails the run.
+    /// replayed), or deleted on purpose by a policy: nothing was kept for a problem, and every
+    /// `--id` found its message. A message replayed but not deleted (its DeleteMessage failed)
+    /// is still queued: that fails the run.
     pub fn all_replayed(&self) -> bool {
-        self.messages
-            .iter()
-            .all(|m| m.deleted || matches!(m.outcome, "skipped" | "would_replay"))
+        self.not_found.is_empty()
+            && self
+                .messages
+                .iter()
+                .all(|m| m.deleted || matches!(m.outcome, "skipped" | "would_replay"))
     }
 
     pub(super) fn count(&mut self, m: &MessageOutcome) {

@@ -14,6 +14,7 @@ use orders_core::caps::{DeadLetters, Idempotency, Mailer, Metrics, Stock, effect
 use orders_core::dlq::DlqBody;
 use orders_core::{Event, clock};
 
+use super::chosen::Chosen;
 pub use super::invoke::Via;
 use super::invoke::invoke;
 use super::journal::Journal;
@@ -71,6 +72,8 @@ pub struct ReplayOptions<'a, D> {
     pub stale: StalePolicy,
     /// Messages whose records are trimmed.
     pub unrecoverable: UnrecoverablePolicy,
+    /// `--id`: replay only the messages these ids (or their starts) name; empty for every one.
+    pub ids: Vec<String>,
     /// Ctrl-C or SIGTERM: the first stops receiving and finishes the messages in hand; the
     /// second abandons them (undeleted, they come back when their visibility timeout ends).
     pub stop: Interrupt,
@@ -106,6 +109,11 @@ pub async fn replay<Q: Queue, F: ChangeFeed, O: OrderStore, M: ReplayMarks, D: D
     let filters = &subscription_filters(subs)?;
     let mut summary = ReplaySummary::default();
     let mut keep: Vec<String> = Vec::new();
+    let mut chosen = Chosen::new(&opts.ids);
+    // Received but not chosen: hidden while the search goes on (released at once, the next
+    // receive would bring them back instead of the messages behind them), then released —
+    // never deleted, never replayed.
+    let mut passed: Vec<String> = Vec::new();
     // Messages sent after the run began (a deployed function dead-lettering a record again) or
     // seen already (kept, and visible again) are left for the next run: no replay loops.
     let started_ms = clock::now_ms();
@@ -117,7 +125,12 @@ pub async fn replay<Q: Queue, F: ChangeFeed, O: OrderStore, M: ReplayMarks, D: D
         }
         // No more in hand than can run at once: a received message waits for nothing, so its
         // heartbeat covers it from receipt to deletion.
-        let batch = opts.concurrency.clamp(1, 10);
+        // Searching for chosen ids, receive as many as SQS allows: most are passed over.
+        let batch = if chosen.is_some() {
+            10
+        } else {
+            opts.concurrency.clamp(1, 10)
+        };
         let left = opts.max.map_or(batch, |m| {
             m.saturating_sub(summary.received as usize).min(batch)
         });
@@ -133,6 +146,13 @@ pub async fn replay<Q: Queue, F: ChangeFeed, O: OrderStore, M: ReplayMarks, D: D
             .partition(|m| m.sent_ms <= started_ms && !seen.contains(&m.message_id));
         keep.extend(later.into_iter().map(|m| m.receipt_handle));
         seen.extend(messages.iter().map(|m| m.message_id.clone()));
+        let (messages, others): (Vec<_>, Vec<_>) = messages
+            .into_iter()
+            .partition(|m| chosen.take(&m.message_id));
+        passed.extend(others.into_iter().map(|m| m.receipt_handle));
+        if chosen.all_found() {
+            release(queue, &mut passed).await;
+        }
         summary.received += messages.len() as u64;
         let outcomes = futures_util::stream::iter(messages)
             .map(|m| async move {
@@ -164,14 +184,28 @@ pub async fn replay<Q: Queue, F: ChangeFeed, O: OrderStore, M: ReplayMarks, D: D
         }
         if opts.stop.forced() {
             summary.interrupted = true;
+            release(queue, &mut passed).await;
             return Ok(summary);
         }
+        if chosen.all_found() {
+            break;
+        }
     }
-    // Kept messages become visible again now, not when their timeout runs out.
-    for receipt in keep {
+    if !summary.interrupted {
+        summary.not_found = chosen.not_found();
+    }
+    // Kept and passed-over messages become visible again now, not when their timeout runs out.
+    keep.append(&mut passed);
+    release(queue, &mut keep).await;
+    Ok(summary)
+}
+
+/// Make received messages visible again at once (ChangeMessageVisibility 0). A failure is
+/// harmless: the message comes back when its visibility timeout ends.
+async fn release<Q: Queue>(queue: &Q, receipts: &mut Vec<String>) {
+    for receipt in receipts.drain(..) {
         let _ = queue.change_visibility(&receipt, Duration::ZERO).await;
     }
-    Ok(summary)
 }
 
 async fn replay_one<Q: Queue, F: ChangeFeed, O: OrderStore, M: ReplayMarks, D: Deps>(

@@ -325,6 +325,7 @@ impl<'t> World<'t> {
             journal: Some(self.journal.clone()),
             stale,
             unrecoverable,
+            ids: Vec::new(),
             stop: Interrupt::never(),
         };
         let sources = Sources {
