@@ -449,6 +449,27 @@ fn demo_runs_end_to_end() {
         out.stdout
     );
     assert!(out.stderr.contains("dlq replay"), "{}", out.stderr);
+    // The closing hints run as printed, from a shell without orderctl on PATH.
+    let hints: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter(|l| l.trim_start().starts_with("ORDERCTL_DATA_DIR="))
+        .collect();
+    assert_eq!(hints.len(), 3, "{}", out.stderr);
+    for hint in hints {
+        let line = hint.split(" # ").next().unwrap();
+        let ran = std::process::Command::new("sh")
+            .args(["-c", line])
+            .env("PATH", "/usr/bin:/bin")
+            .current_dir(env.path())
+            .output()
+            .unwrap();
+        assert!(
+            ran.status.success(),
+            "{line}: {}",
+            String::from_utf8_lossy(&ran.stderr)
+        );
+    }
     // The demo's data is a normal data dir.
     let mut cmd = env.command(&["orders", "list", "-o", "json"]);
     cmd.env("ORDERCTL_DATA_DIR", &demo_dir);

@@ -158,11 +158,47 @@ pub async fn run(
         "analytics and inventory are 1 behind: erin's order came in while only notification ran.",
     );
     out.flush()?;
+    // Lines to paste as printed: a `cargo run` user has no `orderctl` on PATH (issue 16).
+    let run = format!(
+        "ORDERCTL_DATA_DIR={} {}",
+        shell_word(&dir.display().to_string()),
+        invocation()
+    );
     out.note(format!(
-        "\nExplore it (ORDERCTL_DATA_DIR={}):\n  orderctl lag            iterator age per consumer\n  orderctl doctor         subscription settings that lose records\n  orderctl tail --from trim-horizon",
-        dir.display()
+        "\nExplore it:\n  {run} lag                            # iterator age per consumer\n  {run} doctor                         # subscription settings that lose records\n  {run} tail --from trim-horizon --until-idle"
     ));
     Ok(ExitStatus::Success)
+}
+
+/// How to run this binary again from a shell: `orderctl` when that name on PATH is this
+/// binary, else its full path (e.g. `target/release/orderctl` under `cargo run`).
+fn invocation() -> String {
+    let Ok(exe) = std::env::current_exe().and_then(std::fs::canonicalize) else {
+        return "orderctl".to_owned();
+    };
+    let on_path = std::env::var_os("PATH").is_some_and(|path| {
+        std::env::split_paths(&path).any(|dir| {
+            std::fs::canonicalize(dir.join("orderctl")).is_ok_and(|found| found == exe)
+        })
+    });
+    if on_path {
+        "orderctl".to_owned()
+    } else {
+        shell_word(&exe.display().to_string())
+    }
+}
+
+/// `text` as one POSIX shell word: as is when it needs no quoting, else single-quoted.
+fn shell_word(text: &str) -> String {
+    let plain = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/._-+:=,@%".contains(c));
+    if plain {
+        text.to_owned()
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
+    }
 }
 
 /// The demo's own context: the local target in `dir`, short batching windows, and a mailer
