@@ -64,6 +64,7 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
             [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Deploy the functions, their subscriptions and alarms as a CloudFormation stack (--plan, --template)')
             [CompletionResult]::new('destroy', 'destroy', [CompletionResultType]::ParameterValue, 'Delete the deployed stack (the tables and the DLQ stay)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print a man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -801,6 +802,7 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
             break
         }
         'orderctl;dlq;replay' {
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Only these messages: a message id, or its start as `dlq list` shows it (repeatable). The others received while looking for them are released at once, untouched; an id that names no message is reported (exit 1)')
             [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'At most N messages')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Messages replayed at once (the records of one message stay in order)')
             [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'Keep only records matching a Lambda filter pattern (JSON, or @FILE holding a pattern or a FilterCriteria document); repeat to OR several, as FilterCriteria does')
@@ -928,6 +930,7 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
         }
         'orderctl;status' {
             [CompletionResult]::new('--threshold', '--threshold', [CompletionResultType]::ParameterName, 'Iterator age above this is OVER')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'With --watch: how often')
             [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Where the pipeline lives')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Local target: the data directory holding the SQLite database [default: the platform data dir]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./orderctl.toml when present]')
@@ -941,6 +944,7 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
             [CompletionResult]::new('--inventory-table', '--inventory-table', [CompletionResultType]::ParameterName, 'Name of the inventory table')
             [CompletionResult]::new('--processed-events-table', '--processed-events-table', [CompletionResultType]::ParameterName, 'Name of the idempotency table')
             [CompletionResult]::new('--dlq-queue', '--dlq-queue', [CompletionResultType]::ParameterName, 'Name of the dead-letter queue')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Read it again every --interval and redraw it (Ctrl-C to stop, exit 130)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
@@ -1277,6 +1281,30 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'orderctl;man' {
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Where the pipeline lives')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Local target: the data directory holding the SQLite database [default: the platform data dir]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./orderctl.toml when present]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS target: the named profile (else AWS_PROFILE, else default)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS target: the region (else AWS_REGION / the profile''s region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured)')
+            [CompletionResult]::new('--orders-table', '--orders-table', [CompletionResultType]::ParameterName, 'Name of the orders table')
+            [CompletionResult]::new('--inventory-table', '--inventory-table', [CompletionResultType]::ParameterName, 'Name of the inventory table')
+            [CompletionResult]::new('--processed-events-table', '--processed-events-table', [CompletionResultType]::ParameterName, 'Name of the idempotency table')
+            [CompletionResult]::new('--dlq-queue', '--dlq-queue', [CompletionResultType]::ParameterName, 'Name of the dead-letter queue')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'orderctl;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create what the pipeline needs on the target (tables, stream, index, queue); idempotent')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create orders from flags, a file, or synthetic load')
@@ -1299,6 +1327,7 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
             [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Deploy the functions, their subscriptions and alarms as a CloudFormation stack (--plan, --template)')
             [CompletionResult]::new('destroy', 'destroy', [CompletionResultType]::ParameterValue, 'Delete the deployed stack (the tables and the DLQ stay)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print a man page (roff)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1439,6 +1468,9 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
             break
         }
         'orderctl;help;completions' {
+            break
+        }
+        'orderctl;help;man' {
             break
         }
         'orderctl;help;help' {

@@ -70,6 +70,9 @@ _orderctl() {
             orderctl,lag)
                 cmd="orderctl__subcmd__lag"
                 ;;
+            orderctl,man)
+                cmd="orderctl__subcmd__man"
+                ;;
             orderctl,metrics)
                 cmd="orderctl__subcmd__metrics"
                 ;;
@@ -226,6 +229,9 @@ _orderctl() {
             orderctl__subcmd__help,lag)
                 cmd="orderctl__subcmd__help__subcmd__lag"
                 ;;
+            orderctl__subcmd__help,man)
+                cmd="orderctl__subcmd__help__subcmd__man"
+                ;;
             orderctl__subcmd__help,metrics)
                 cmd="orderctl__subcmd__help__subcmd__metrics"
                 ;;
@@ -365,7 +371,7 @@ _orderctl() {
 
     case "${cmd}" in
         orderctl)
-            opts="-o -q -v -h -V --target --data-dir --config --profile --region --endpoint-url --output --quiet --verbose --color --orders-table --inventory-table --processed-events-table --dlq-queue --help --version init create orders inventory tail filter functions invoke consume dlq lag iterator-age status doctor outbox metrics faults demo build deploy destroy completions help"
+            opts="-o -q -v -h -V --target --data-dir --config --profile --region --endpoint-url --output --quiet --verbose --color --orders-table --inventory-table --processed-events-table --dlq-queue --help --version init create orders inventory tail filter functions invoke consume dlq lag iterator-age status doctor outbox metrics faults demo build deploy destroy completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1279,12 +1285,16 @@ _orderctl() {
             return 0
             ;;
         orderctl__subcmd__dlq__subcmd__replay)
-            opts="-o -q -v -h -V --max --concurrency --filter --filter-profile --function --via --lambda-name --dry-run --yes --visibility-timeout --journal --stale --unrecoverable --target --data-dir --config --profile --region --endpoint-url --output --quiet --verbose --color --orders-table --inventory-table --processed-events-table --dlq-queue --help --version"
+            opts="-o -q -v -h -V --id --max --concurrency --filter --filter-profile --function --via --lambda-name --dry-run --yes --visibility-timeout --journal --stale --unrecoverable --target --data-dir --config --profile --region --endpoint-url --output --quiet --verbose --color --orders-table --inventory-table --processed-events-table --dlq-queue --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --max)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2355,7 +2365,7 @@ _orderctl() {
             return 0
             ;;
         orderctl__subcmd__help)
-            opts="init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo build deploy destroy completions help"
+            opts="init create orders inventory tail filter functions invoke consume dlq lag status doctor outbox metrics faults demo build deploy destroy completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2789,6 +2799,20 @@ _orderctl() {
             return 0
             ;;
         orderctl__subcmd__help__subcmd__lag)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        orderctl__subcmd__help__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3510,6 +3534,72 @@ _orderctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        orderctl__subcmd__man)
+            opts="-o -q -v -h -V --target --data-dir --config --profile --region --endpoint-url --output --quiet --verbose --color --orders-table --inventory-table --processed-events-table --dlq-queue --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --target)
+                    COMPREPLY=($(compgen -W "local aws" -- "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --orders-table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inventory-table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --processed-events-table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dlq-queue)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         orderctl__subcmd__metrics)
             opts="-o -q -v -h -V --namespace --name --since --target --data-dir --config --profile --region --endpoint-url --output --quiet --verbose --color --orders-table --inventory-table --processed-events-table --dlq-queue --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -4165,13 +4255,17 @@ _orderctl() {
             return 0
             ;;
         orderctl__subcmd__status)
-            opts="-o -q -v -h -V --threshold --target --data-dir --config --profile --region --endpoint-url --output --quiet --verbose --color --orders-table --inventory-table --processed-events-table --dlq-queue --help --version"
+            opts="-o -q -v -h -V --threshold --watch --interval --target --data-dir --config --profile --region --endpoint-url --output --quiet --verbose --color --orders-table --inventory-table --processed-events-table --dlq-queue --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

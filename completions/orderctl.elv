@@ -61,6 +61,7 @@ set edit:completion:arg-completer[orderctl] = {|@words|
             cand deploy 'Deploy the functions, their subscriptions and alarms as a CloudFormation stack (--plan, --template)'
             cand destroy 'Delete the deployed stack (the tables and the DLQ stay)'
             cand completions 'Print a shell completion script'
+            cand man 'Print a man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'orderctl;init'= {
@@ -754,6 +755,7 @@ set edit:completion:arg-completer[orderctl] = {|@words|
             cand --version 'Print version'
         }
         &'orderctl;dlq;replay'= {
+            cand --id 'Only these messages: a message id, or its start as `dlq list` shows it (repeatable). The others received while looking for them are released at once, untouched; an id that names no message is reported (exit 1)'
             cand --max 'At most N messages'
             cand --concurrency 'Messages replayed at once (the records of one message stay in order)'
             cand --filter 'Keep only records matching a Lambda filter pattern (JSON, or @FILE holding a pattern or a FilterCriteria document); repeat to OR several, as FilterCriteria does'
@@ -870,6 +872,7 @@ set edit:completion:arg-completer[orderctl] = {|@words|
         }
         &'orderctl;status'= {
             cand --threshold 'Iterator age above this is OVER'
+            cand --interval 'With --watch: how often'
             cand --target 'Where the pipeline lives'
             cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
             cand --config 'Configuration file [default: ./orderctl.toml when present]'
@@ -883,6 +886,7 @@ set edit:completion:arg-completer[orderctl] = {|@words|
             cand --inventory-table 'Name of the inventory table'
             cand --processed-events-table 'Name of the idempotency table'
             cand --dlq-queue 'Name of the dead-letter queue'
+            cand --watch 'Read it again every --interval and redraw it (Ctrl-C to stop, exit 130)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
             cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
@@ -1201,6 +1205,29 @@ set edit:completion:arg-completer[orderctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'orderctl;man'= {
+            cand --target 'Where the pipeline lives'
+            cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
+            cand --config 'Configuration file [default: ./orderctl.toml when present]'
+            cand --profile 'AWS target: the named profile (else AWS_PROFILE, else default)'
+            cand --region 'AWS target: the region (else AWS_REGION / the profile''s region)'
+            cand --endpoint-url 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too'
+            cand -o 'Output format; json and jsonl field names are stable'
+            cand --output 'Output format; json and jsonl field names are stable'
+            cand --color 'When to use colours (NO_COLOR is honoured)'
+            cand --orders-table 'Name of the orders table'
+            cand --inventory-table 'Name of the inventory table'
+            cand --processed-events-table 'Name of the idempotency table'
+            cand --dlq-queue 'Name of the dead-letter queue'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'orderctl;help'= {
             cand init 'Create what the pipeline needs on the target (tables, stream, index, queue); idempotent'
             cand create 'Create orders from flags, a file, or synthetic load'
@@ -1223,6 +1250,7 @@ set edit:completion:arg-completer[orderctl] = {|@words|
             cand deploy 'Deploy the functions, their subscriptions and alarms as a CloudFormation stack (--plan, --template)'
             cand destroy 'Delete the deployed stack (the tables and the DLQ stay)'
             cand completions 'Print a shell completion script'
+            cand man 'Print a man page (roff)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'orderctl;help;init'= {
@@ -1323,6 +1351,8 @@ set edit:completion:arg-completer[orderctl] = {|@words|
         &'orderctl;help;destroy'= {
         }
         &'orderctl;help;completions'= {
+        }
+        &'orderctl;help;man'= {
         }
         &'orderctl;help;help'= {
         }

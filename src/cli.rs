@@ -161,6 +161,8 @@ pub enum Command {
     Destroy(cmd::destroy::DestroyArgs),
     /// Print a shell completion script
     Completions(cmd::completions::CompletionsArgs),
+    /// Print a man page (roff)
+    Man(cmd::man::ManArgs),
 }
 
 /// Run the parsed command.
@@ -188,6 +190,7 @@ pub async fn dispatch(command: Command, ctx: &Ctx, out: &Printer) -> anyhow::Res
         Command::Deploy(args) => deploy::run(args, ctx, out).await,
         Command::Destroy(args) => destroy::run(args, ctx, out).await,
         Command::Completions(args) => completions::run(completion_script(args.shell), out),
+        Command::Man(args) => man::run(args, man_pages()?, out),
     }
 }
 
@@ -252,6 +255,30 @@ pub fn completion_script(shell: Shell) -> Vec<u8> {
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "orderctl", &mut buf);
     buf
+}
+
+/// Every man page, generated from this clap tree: `orderctl.1` and one per subcommand
+/// (`orderctl-dlq-replay.1`), hidden ones left out, as (file name, roff) pairs.
+pub fn man_pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
+    fn walk(cmd: clap::Command, pages: &mut Vec<(String, Vec<u8>)>) -> std::io::Result<()> {
+        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+            walk(sub.clone(), pages)?;
+        }
+        // The footer names the tool, not the subcommand: "orderctl 0.1.0", not "replay 0.1.0".
+        let man = clap_mangen::Man::new(cmd)
+            .source(concat!("orderctl ", env!("CARGO_PKG_VERSION")))
+            .manual("orderctl manual");
+        let mut page = Vec::new();
+        man.render(&mut page)?;
+        pages.push((man.get_filename(), page));
+        Ok(())
+    }
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    let mut pages = Vec::new();
+    walk(cmd, &mut pages)?;
+    pages.sort();
+    Ok(pages)
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ mod aws_throttling;
 mod build;
 mod completions;
 mod fuzz;
+mod help;
 mod layers;
 mod local_consume;
 mod local_dlq;

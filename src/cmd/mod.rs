@@ -19,6 +19,7 @@ pub mod inventory;
 pub mod invoke;
 pub mod lag;
 pub mod local_reads;
+pub mod man;
 pub mod orders;
 mod render;
 pub mod sink;
