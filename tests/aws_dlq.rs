@@ -6,6 +6,7 @@ use aws_sdk_dynamodbstreams::types::ShardIteratorType;
 
 use crate::support::aws::{AwsEnv, block, endpoint};
 use crate::support::create_order;
+use crate::support::proxy::Proxy;
 
 #[test]
 fn an_envelope_is_replayed_once_the_stock_is_fixed() {
@@ -201,6 +202,9 @@ fn replay_via_the_deployed_lambda_deletes_only_on_success() {
     aws.create_function(&name);
     let envelope = std::fs::read_to_string(crate::support::fixture("dlq/envelope.json")).unwrap();
     aws.run(&["dlq", "send", "--body", &envelope]).success();
+    // Through a proxy that keeps what was sent, to compare the payload Lambda received.
+    let proxy = Proxy::start(&lambda_endpoint, 19, Vec::new());
+    let aws = aws.via(&proxy);
     let canned = |response: &str| {
         orders_aws::moto_api::request(
             &lambda_endpoint,
@@ -256,6 +260,16 @@ fn replay_via_the_deployed_lambda_deletes_only_on_success() {
         .json();
     assert_eq!(ok["deleted"], 1);
     assert!(aws.dlq_bodies().is_empty());
+    // Each Invoke carried the envelope's record as Lambda delivers it: `{"Records": [record]}`,
+    // byte for byte the Lambda event shape (aws-semantics §2).
+    let record: serde_json::Value =
+        serde_json::from_str::<serde_json::Value>(&envelope).unwrap()["record"].clone();
+    let invokes = proxy.log("/invocations");
+    assert_eq!(invokes.len(), 2, "{}", proxy.describe());
+    for call in invokes {
+        let payload: serde_json::Value = serde_json::from_slice(&call.body).unwrap();
+        assert_eq!(payload, serde_json::json!({ "Records": [record] }));
+    }
 }
 
 /// Issue 18, item 3: a dead letter larger than the queue's MaximumMessageSize used to be

@@ -126,6 +126,8 @@ pub struct Call {
     pub operation: String,
     pub at: Instant,
     pub fault: Option<Action>,
+    /// The request body as sent.
+    pub body: Vec<u8>,
 }
 
 #[derive(Default)]
@@ -204,13 +206,14 @@ impl Proxy {
         self.state.lock().unwrap().calls.clone()
     }
 
-    /// Every call to `operation` (all services) so far, in order of arrival.
+    /// Every call to `operation` (all services) so far, in order of arrival; for REST
+    /// protocols the operation is the request line, matched by the part given (`/invocations`).
     pub fn log(&self, operation: &str) -> Vec<Call> {
         let state = self.state.lock().unwrap();
         state
             .log
             .iter()
-            .filter(|c| c.operation == operation)
+            .filter(|c| c.operation == operation || c.operation.contains(operation))
             .cloned()
             .collect()
     }
@@ -389,6 +392,7 @@ fn decide(state: &Mutex<State>, req: &Request) -> Option<Action> {
         operation: req.operation.clone(),
         at: Instant::now(),
         fault: fired.map(|(action, _)| action),
+        body: req.body.clone(),
     });
     let (action, call) = fired?;
     state.injected.push(Injected {
