@@ -311,6 +311,24 @@ fn orders_written_by_another_client_are_read_back() {
     assert_eq!(by_customer.len(), 1);
     aws.run(&["orders", "set-status", "ext-1", "SHIPPED"])
         .success();
+    // Read back from moto, not through orderctl: the new status, everything else as it was.
+    let item = block(
+        aws.ddb()
+            .get_item()
+            .table_name(&aws.orders)
+            .key(
+                "orderId",
+                aws_sdk_dynamodb::types::AttributeValue::S("ext-1".into()),
+            )
+            .consistent_read(true)
+            .send(),
+    )
+    .unwrap()
+    .item
+    .unwrap();
+    assert_eq!(item["status"].as_s().unwrap(), "SHIPPED");
+    assert_eq!(item["totalPrice"].as_n().unwrap(), "9.00");
+    assert_eq!(item["customerId"].as_s().unwrap(), "c-ext");
 }
 
 #[test]

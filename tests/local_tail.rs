@@ -353,14 +353,23 @@ fn filters_select_records_and_bad_patterns_name_the_path() {
     .input_error("$.dynamodb.NewImage.total.N[0].numeric");
     env.run(&["tail", "--filter", r#"{"k":[{"wildcard":"a*"}]}"#])
         .input_error("wildcard");
-    let eb = env.run(&[
-        "tail",
-        "--filter-profile",
-        "eventbridge",
-        "--filter",
-        r#"{"k":[{"wildcard":"a*"}]}"#,
-    ]);
-    eb.success();
+    // The same operator under the EventBridge profile is accepted, and matches.
+    let eb = env
+        .run(&[
+            "tail",
+            "--from",
+            "trim-horizon",
+            "-o",
+            "jsonl",
+            "--filter-profile",
+            "eventbridge",
+            "--filter",
+            r#"{"eventName":[{"wildcard":"MOD*"}]}"#,
+        ])
+        .success()
+        .jsonl();
+    assert_eq!(eb.len(), 30, "every MODIFY, nothing else");
+    assert!(eb.iter().all(|r| r["eventName"] == "MODIFY"));
     let numeric = env.run(&[
         "tail",
         "--from",
