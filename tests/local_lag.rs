@@ -183,7 +183,34 @@ fn lag_exits_1_when_a_latest_value_passes_the_threshold() {
     let line = table.lines().find(|l| l.starts_with("inventory")).unwrap();
     assert!(line.contains("OVER"), "{line}");
     let bars = line.chars().filter(|c| ('▁'..='█').contains(c)).count();
-    assert!(bars >= 1, "{line}");
+    let series = env
+        .run(&[
+            "iterator-age",
+            "--function",
+            "inventory",
+            "--since",
+            "10m",
+            "--threshold",
+            "4s",
+            "-o",
+            "json",
+        ])
+        .code(1)
+        .json();
+    let points = series["consumers"][0]["datapoints"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(points, 2, "{series}");
+    assert_eq!(bars, points, "one bar per datapoint, '·' elsewhere: {line}");
+    assert!(
+        line.contains('█'),
+        "the 90 s datapoint is the window's top: {line}"
+    );
+    assert!(
+        line.contains('·'),
+        "periods without data are not bars: {line}"
+    );
     env.run(&["lag", "--period", "500ms"])
         .input_error("--period");
 }

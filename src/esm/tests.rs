@@ -519,15 +519,22 @@ async fn records_across_a_rollover_arrive_parent_first_in_per_key_order() {
 async fn a_failed_batch_is_retried_after_a_growing_delay_not_at_once() {
     let lab = Lab::new(1, 10_000);
     lab.orders(1).await;
-    let started = tokio::time::Instant::now();
-    let script = Script::new(|_: &[u128], _| error());
+    let times = RefCell::new(Vec::new());
+    let script = Script::new(|_: &[u128], _| {
+        times.borrow_mut().push(tokio::time::Instant::now());
+        error()
+    });
     let (dlq, _) = lab
         .consume(&script, subscription(1, 3, false), FilterSet::default())
         .await;
     assert_eq!(dlq.len(), 1);
     assert_eq!(script.calls.borrow().len(), 4, "1 + 3 retries");
-    // 100 + 200 + 400 ms of (paused, simulated) back-off between the four invocations.
-    assert!(started.elapsed() >= std::time::Duration::from_millis(700));
+    // Between the four invocations, (paused, simulated) back-off of 100, 200 and 400 ms: each
+    // wait longer than the one before, the first not at once.
+    let times = times.borrow();
+    let gaps: Vec<_> = times.windows(2).map(|w| w[1] - w[0]).collect();
+    assert!(gaps[0] >= std::time::Duration::from_millis(100), "{gaps:?}");
+    assert!(gaps.windows(2).all(|g| g[1] > g[0]), "growing: {gaps:?}");
 }
 
 /// Issue 11, finding 4: once the first half of a bisected batch is done, the untried half is

@@ -359,11 +359,13 @@ async fn trimmed_data_warns_and_continues_from_the_trim_horizon() {
     let mut reader_fake = lineage_fake();
     reader_fake.trimmed_below.set(1);
     reader_fake.shards.truncate(1);
-    let (_, warnings) = read_all(&reader_fake, opts(Start::At(seq(1)))).await;
+    let (seen, warnings) = read_all(&reader_fake, opts(Start::At(seq(1)))).await;
     assert!(
         warnings.iter().any(|w| w.contains("trimmed")),
         "{warnings:?}"
     );
+    // Record 1 is trimmed: reading goes on from the trim horizon, with all that is left.
+    assert_eq!(seen, [("a".to_owned(), 3), ("a".to_owned(), 5)]);
 }
 
 #[tokio::test(start_paused = true)]
