@@ -673,7 +673,7 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One message''s whole body, decoded (same note on receive counts as `list`)')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Depth, oldest message''s age, counts by function and format')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Put a message in (to re-inject one, or to test)')
-            [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete every message (refuses without --yes)')
+            [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete every message (asks on a terminal; refuses without one unless --yes)')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Replay messages into their function; delete each only after its replay succeeded')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -790,7 +790,7 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
             [CompletionResult]::new('--inventory-table', '--inventory-table', [CompletionResultType]::ParameterName, 'Name of the inventory table')
             [CompletionResult]::new('--processed-events-table', '--processed-events-table', [CompletionResultType]::ParameterName, 'Name of the idempotency table')
             [CompletionResult]::new('--dlq-queue', '--dlq-queue', [CompletionResultType]::ParameterName, 'Name of the dead-letter queue')
-            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Really delete every message')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Delete without asking (required without a terminal)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
@@ -844,7 +844,7 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One message''s whole body, decoded (same note on receive counts as `list`)')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Depth, oldest message''s age, counts by function and format')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Put a message in (to re-inject one, or to test)')
-            [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete every message (refuses without --yes)')
+            [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete every message (asks on a terminal; refuses without one unless --yes)')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Replay messages into their function; delete each only after its replay succeeded')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1403,7 +1403,7 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One message''s whole body, decoded (same note on receive counts as `list`)')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Depth, oldest message''s age, counts by function and format')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Put a message in (to re-inject one, or to test)')
-            [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete every message (refuses without --yes)')
+            [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete every message (asks on a terminal; refuses without one unless --yes)')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Replay messages into their function; delete each only after its replay succeeded')
             break
         }

@@ -632,7 +632,7 @@ set edit:completion:arg-completer[orderctl] = {|@words|
             cand show 'One message''s whole body, decoded (same note on receive counts as `list`)'
             cand stats 'Depth, oldest message''s age, counts by function and format'
             cand send 'Put a message in (to re-inject one, or to test)'
-            cand purge 'Delete every message (refuses without --yes)'
+            cand purge 'Delete every message (asks on a terminal; refuses without one unless --yes)'
             cand replay 'Replay messages into their function; delete each only after its replay succeeded'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -744,7 +744,7 @@ set edit:completion:arg-completer[orderctl] = {|@words|
             cand --inventory-table 'Name of the inventory table'
             cand --processed-events-table 'Name of the idempotency table'
             cand --dlq-queue 'Name of the dead-letter queue'
-            cand --yes 'Really delete every message'
+            cand --yes 'Delete without asking (required without a terminal)'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
             cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
@@ -796,7 +796,7 @@ set edit:completion:arg-completer[orderctl] = {|@words|
             cand show 'One message''s whole body, decoded (same note on receive counts as `list`)'
             cand stats 'Depth, oldest message''s age, counts by function and format'
             cand send 'Put a message in (to re-inject one, or to test)'
-            cand purge 'Delete every message (refuses without --yes)'
+            cand purge 'Delete every message (asks on a terminal; refuses without one unless --yes)'
             cand replay 'Replay messages into their function; delete each only after its replay succeeded'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1306,7 +1306,7 @@ set edit:completion:arg-completer[orderctl] = {|@words|
             cand show 'One message''s whole body, decoded (same note on receive counts as `list`)'
             cand stats 'Depth, oldest message''s age, counts by function and format'
             cand send 'Put a message in (to re-inject one, or to test)'
-            cand purge 'Delete every message (refuses without --yes)'
+            cand purge 'Delete every message (asks on a terminal; refuses without one unless --yes)'
             cand replay 'Replay messages into their function; delete each only after its replay succeeded'
         }
         &'orderctl;help;dlq;list'= {

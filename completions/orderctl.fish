@@ -572,7 +572,7 @@ complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and not __fish_se
 complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats send purge replay help" -f -a "show" -d 'One message\'s whole body, decoded (same note on receive counts as `list`)'
 complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats send purge replay help" -f -a "stats" -d 'Depth, oldest message\'s age, counts by function and format'
 complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats send purge replay help" -f -a "send" -d 'Put a message in (to re-inject one, or to test)'
-complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats send purge replay help" -f -a "purge" -d 'Delete every message (refuses without --yes)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats send purge replay help" -f -a "purge" -d 'Delete every message (asks on a terminal; refuses without one unless --yes)'
 complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats send purge replay help" -f -a "replay" -d 'Replay messages into their function; delete each only after its replay succeeded'
 complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and not __fish_seen_subcommand_from list show stats send purge replay help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from list" -l max -d 'At most N messages' -r
@@ -678,7 +678,7 @@ complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_s
 complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l inventory-table -d 'Name of the inventory table' -r
 complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l processed-events-table -d 'Name of the idempotency table' -r
 complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l dlq-queue -d 'Name of the dead-letter queue' -r
-complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l yes -d 'Really delete every message'
+complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l yes -d 'Delete without asking (required without a terminal)'
 complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -s q -l quiet -d 'Print only data and errors'
 complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
 complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -729,7 +729,7 @@ complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_s
 complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "show" -d 'One message\'s whole body, decoded (same note on receive counts as `list`)'
 complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "stats" -d 'Depth, oldest message\'s age, counts by function and format'
 complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "send" -d 'Put a message in (to re-inject one, or to test)'
-complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Delete every message (refuses without --yes)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Delete every message (asks on a terminal; refuses without one unless --yes)'
 complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "replay" -d 'Replay messages into their function; delete each only after its replay succeeded'
 complete -c orderctl -n "__fish_orderctl_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orderctl -n "__fish_orderctl_using_subcommand lag" -l function -d 'Only these functions (repeatable) [default: every enabled function]' -r -f -a "notification\t'Emails on new orders and status changes (SES)'
@@ -1149,7 +1149,7 @@ complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_
 complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "show" -d 'One message\'s whole body, decoded (same note on receive counts as `list`)'
 complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "stats" -d 'Depth, oldest message\'s age, counts by function and format'
 complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "send" -d 'Put a message in (to re-inject one, or to test)'
-complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "purge" -d 'Delete every message (refuses without --yes)'
+complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "purge" -d 'Delete every message (asks on a terminal; refuses without one unless --yes)'
 complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "replay" -d 'Replay messages into their function; delete each only after its replay succeeded'
 complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from faults" -f -a "set" -d 'Make a component fail transiently'
 complete -c orderctl -n "__fish_orderctl_using_subcommand help; and __fish_seen_subcommand_from faults" -f -a "clear" -d 'Remove every injected fault'

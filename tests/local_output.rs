@@ -36,6 +36,7 @@ const BIG_INTEGERS: &[&str] = &[
 /// Commands that print no JSON document, and why.
 const NO_JSON: &[(&str, &str)] = &[
     ("completions", "prints a shell script"),
+    ("man", "prints a roff man page"),
     ("demo", "a walkthrough for people, in a data dir of its own"),
     (
         "build",

@@ -35,3 +35,4 @@ mod local_stream;
 mod local_tail;
 mod local_time;
 mod sim;
+mod terminal;

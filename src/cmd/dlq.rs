@@ -44,7 +44,7 @@ pub enum DlqCommand {
     Stats,
     /// Put a message in (to re-inject one, or to test)
     Send(SendArgs),
-    /// Delete every message (refuses without --yes)
+    /// Delete every message (asks on a terminal; refuses without one unless --yes)
     Purge(PurgeArgs),
     /// Replay messages into their function; delete each only after its replay succeeded
     Replay(ReplayArgs),
@@ -72,7 +72,7 @@ pub struct SendArgs {
 
 #[derive(Debug, Args)]
 pub struct PurgeArgs {
-    /// Really delete every message
+    /// Delete without asking (required without a terminal)
     #[arg(long)]
     pub yes: bool,
 }
@@ -256,9 +256,15 @@ pub async fn run(command: DlqCommand, ctx: &Ctx, out: &Printer) -> anyhow::Resul
         }
         DlqCommand::Purge(args) => {
             if !args.yes {
-                anyhow::bail!(
-                    "purge deletes every dead letter for good; add --yes if that is what you want"
-                );
+                let depth = target.stats().await?.depth;
+                confirm(
+                    &format!(
+                        "Delete all {depth} message(s) in queue {} for good?",
+                        ctx.settings.resources.dlq
+                    ),
+                    "purge deletes every dead letter for good",
+                    "purged",
+                )?;
             }
             let n = target.purge().await?;
             out.one(&serde_json::json!({"purged": n}), |p, _| {
@@ -337,19 +343,23 @@ async fn replay_command(
 ) -> anyhow::Result<ExitStatus> {
     let filters = args.filter.load()?;
     if let (Some(region), false, false) = (target.region(), args.dry_run, args.yes) {
-        confirm(&format!(
-            "Replay {} from queue {} in {region} ({})?",
-            match (args.ids.len(), args.max) {
-                (0, None) => "every message".into(),
-                (0, Some(n)) => format!("up to {n} messages"),
-                (n, _) => format!("{n} chosen message(s)"),
-            },
-            ctx.settings.resources.dlq,
-            match args.via {
-                ViaArg::InProcess => "in-process, with the AWS adapters",
-                ViaArg::Lambda => "into the deployed Lambda functions",
-            }
-        ))?;
+        confirm(
+            &format!(
+                "Replay {} from queue {} in {region} ({})?",
+                match (args.ids.len(), args.max) {
+                    (0, None) => "every message".into(),
+                    (0, Some(n)) => format!("up to {n} messages"),
+                    (n, _) => format!("{n} chosen message(s)"),
+                },
+                ctx.settings.resources.dlq,
+                match args.via {
+                    ViaArg::InProcess => "in-process, with the AWS adapters",
+                    ViaArg::Lambda => "into the deployed Lambda functions",
+                }
+            ),
+            "replaying on the aws target changes real data",
+            "replayed",
+        )?;
     }
     let journal = journal_path(&args, ctx);
     if let (Some(path), None) = (&journal, &args.journal) {
@@ -470,18 +480,17 @@ fn options<'a, D>(
     }
 }
 
-/// Ask on the terminal; without one, `--yes` is required.
-fn confirm(question: &str) -> anyhow::Result<()> {
+/// Ask `question` on the terminal (stderr, the answer from stdin); anything but yes declines,
+/// and nothing was `done`. Without a terminal, `--yes` is required: `why` says what is at stake.
+fn confirm(question: &str, why: &str, done: &str) -> anyhow::Result<()> {
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
-        anyhow::bail!(
-            "replaying on the aws target changes real data: add --yes (there is no terminal to ask on)"
-        );
+        anyhow::bail!("{why}: add --yes (there is no terminal to ask on)");
     }
     eprint!("{question} [y/N] ");
     let mut answer = String::new();
     std::io::stdin().lock().read_line(&mut answer)?;
     if !matches!(answer.trim(), "y" | "Y" | "yes") {
-        anyhow::bail!("not confirmed; nothing was replayed");
+        anyhow::bail!("not confirmed; nothing was {done}");
     }
     Ok(())
 }

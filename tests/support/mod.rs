@@ -46,7 +46,20 @@ impl Env {
 
     /// A command with a clean environment pointed at this data dir.
     pub fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(bin());
+        self.command_under(&[], args)
+    }
+
+    /// The same command run through `wrapper` (a program and its arguments, e.g. `setsid
+    /// --ctty`), which is given the binary and `args` to run.
+    pub fn command_under(&self, wrapper: &[&str], args: &[&str]) -> Command {
+        let mut cmd = match wrapper.split_first() {
+            None => Command::new(bin()),
+            Some((program, rest)) => {
+                let mut cmd = Command::new(program);
+                cmd.args(rest).arg(bin());
+                cmd
+            }
+        };
         cmd.args(args).current_dir(self.dir.path()).env_clear();
         for key in ["PATH", "HOME", "TMPDIR"] {
             if let Some(v) = std::env::var_os(key) {
@@ -217,6 +230,7 @@ impl Output {
 }
 pub mod aws;
 pub mod proxy;
+pub mod term;
 
 /// The entry of `report[list]` whose `function` is `function` (consume summaries, lag, status).
 #[track_caller]
