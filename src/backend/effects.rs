@@ -3,11 +3,11 @@
 //! DynamoDB, SQS), so `consume`, `invoke` and `dlq replay` never ask which.
 
 use orders_aws::AwsEffects;
-use orders_core::SequenceNumber;
 use orders_core::caps::{
     Applied, CapResult, Datum, DeadLetters, Email, Idempotency, Mailer, Metrics, Stock, StockLine,
     StockOutcome,
 };
+use orders_core::fact::Mark;
 
 use super::Target;
 use super::local::effects::LocalEffects;
@@ -76,8 +76,8 @@ impl BatchScope for Effects<'_> {
 }
 
 impl Mailer for Effects<'_> {
-    async fn send_once(&self, key: &str, email: &Email) -> CapResult<Applied> {
-        each!(self, e => e.send_once(key, email).await)
+    async fn send_once(&self, mark: &Mark, email: &Email) -> CapResult<Applied> {
+        each!(self, e => e.send_once(mark, email).await)
     }
 }
 
@@ -85,31 +85,19 @@ impl Metrics for Effects<'_> {
     async fn put_once(
         &self,
         namespace: &str,
-        keys: &[String],
+        marks: &[Mark],
         share: &[Vec<Datum>],
     ) -> CapResult<Vec<Applied>> {
-        each!(self, e => e.put_once(namespace, keys, share).await)
+        each!(self, e => e.put_once(namespace, marks, share).await)
     }
 }
 
 impl Stock for Effects<'_> {
-    async fn reserve(
-        &self,
-        key: &str,
-        order_id: &str,
-        seq: &SequenceNumber,
-        lines: &[StockLine],
-    ) -> CapResult<StockOutcome> {
-        each!(self, e => e.reserve(key, order_id, seq, lines).await)
+    async fn reserve(&self, mark: &Mark, lines: &[StockLine]) -> CapResult<StockOutcome> {
+        each!(self, e => e.reserve(mark, lines).await)
     }
-    async fn release(
-        &self,
-        key: &str,
-        order_id: &str,
-        seq: &SequenceNumber,
-        give_back: bool,
-    ) -> CapResult<StockOutcome> {
-        each!(self, e => e.release(key, order_id, seq, give_back).await)
+    async fn release(&self, mark: &Mark, give_back: bool) -> CapResult<StockOutcome> {
+        each!(self, e => e.release(mark, give_back).await)
     }
 }
 

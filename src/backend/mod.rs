@@ -21,6 +21,7 @@ pub mod stack;
 mod stores;
 mod target;
 pub mod telemetry;
+pub mod trace;
 
 pub use aws::AwsTarget;
 pub use datapoints::Point;

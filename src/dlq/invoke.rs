@@ -2,12 +2,13 @@
 //! target's capabilities, or the deployed Lambda; and reading the answer by Lambda's own rules
 //! (aws-semantics §3.3), so a message is deleted only when its replay fully succeeded.
 
+use orders_core::Event;
 use orders_core::batch::Outcome;
 use orders_core::caps::{
     Applied, CapResult, Datum, DeadLetters, Email, Idempotency, Mailer, Metrics, Stock, StockLine,
     StockOutcome,
 };
-use orders_core::{Event, SequenceNumber};
+use orders_core::fact::Mark;
 
 use crate::esm::response::{Verdict, interpret};
 use crate::functions::{Function, Subscriptions};
@@ -158,8 +159,8 @@ struct HoldDeadLetters<'a, D> {
 }
 
 impl<D: Mailer> Mailer for HoldDeadLetters<'_, D> {
-    async fn send_once(&self, key: &str, email: &Email) -> CapResult<Applied> {
-        self.inner.send_once(key, email).await
+    async fn send_once(&self, mark: &Mark, email: &Email) -> CapResult<Applied> {
+        self.inner.send_once(mark, email).await
     }
 }
 
@@ -167,31 +168,19 @@ impl<D: Metrics> Metrics for HoldDeadLetters<'_, D> {
     async fn put_once(
         &self,
         namespace: &str,
-        keys: &[String],
+        marks: &[Mark],
         share: &[Vec<Datum>],
     ) -> CapResult<Vec<Applied>> {
-        self.inner.put_once(namespace, keys, share).await
+        self.inner.put_once(namespace, marks, share).await
     }
 }
 
 impl<D: Stock> Stock for HoldDeadLetters<'_, D> {
-    async fn reserve(
-        &self,
-        key: &str,
-        order_id: &str,
-        seq: &SequenceNumber,
-        lines: &[StockLine],
-    ) -> CapResult<StockOutcome> {
-        self.inner.reserve(key, order_id, seq, lines).await
+    async fn reserve(&self, mark: &Mark, lines: &[StockLine]) -> CapResult<StockOutcome> {
+        self.inner.reserve(mark, lines).await
     }
-    async fn release(
-        &self,
-        key: &str,
-        order_id: &str,
-        seq: &SequenceNumber,
-        give_back: bool,
-    ) -> CapResult<StockOutcome> {
-        self.inner.release(key, order_id, seq, give_back).await
+    async fn release(&self, mark: &Mark, give_back: bool) -> CapResult<StockOutcome> {
+        self.inner.release(mark, give_back).await
     }
 }
 

@@ -23,11 +23,7 @@ pub async fn stale_reason(
     let mut last: BTreeMap<String, (&EventRecord, OrderChange)> = BTreeMap::new();
     for record in records {
         if let Ok(change) = OrderChange::from_record(record) {
-            let id = match &change {
-                OrderChange::Created(o) | OrderChange::Updated { new: o, .. } => o.order_id.clone(),
-                OrderChange::Removed { old, .. } => old.order_id.clone(),
-            };
-            last.insert(id, (record, change));
+            last.insert(change.order_id().to_owned(), (record, change));
         }
     }
     for (id, (record, change)) in last {

@@ -79,44 +79,27 @@ impl<D: Mailer + Metrics + Stock + DeadLetters> Handler for Bundled<'_, D> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use orders_core::SequenceNumber;
     use orders_core::caps::{Applied, CapResult, Datum, Email, StockLine, StockOutcome};
+    use orders_core::fact::Mark;
 
     /// Capabilities that panic on every call.
     struct Panicky;
 
     impl Mailer for Panicky {
-        async fn send_once(&self, _: &str, _: &Email) -> CapResult<Applied> {
+        async fn send_once(&self, _: &Mark, _: &Email) -> CapResult<Applied> {
             panic!("mailer exploded")
         }
     }
     impl Metrics for Panicky {
-        async fn put_once(
-            &self,
-            _: &str,
-            _: &[String],
-            _: &[Vec<Datum>],
-        ) -> CapResult<Vec<Applied>> {
+        async fn put_once(&self, _: &str, _: &[Mark], _: &[Vec<Datum>]) -> CapResult<Vec<Applied>> {
             panic!("metrics exploded")
         }
     }
     impl Stock for Panicky {
-        async fn reserve(
-            &self,
-            _: &str,
-            _: &str,
-            _: &SequenceNumber,
-            _: &[StockLine],
-        ) -> CapResult<StockOutcome> {
+        async fn reserve(&self, _: &Mark, _: &[StockLine]) -> CapResult<StockOutcome> {
             panic!("stock exploded")
         }
-        async fn release(
-            &self,
-            _: &str,
-            _: &str,
-            _: &SequenceNumber,
-            _: bool,
-        ) -> CapResult<StockOutcome> {
+        async fn release(&self, _: &Mark, _: bool) -> CapResult<StockOutcome> {
             panic!("stock exploded")
         }
     }

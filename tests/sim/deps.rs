@@ -16,6 +16,7 @@ use orders_core::caps::{
     Applied, CapResult, Datum, DeadLetters, Email, Idempotency, Mailer, Metrics, Stock, StockLine,
     StockOutcome,
 };
+use orders_core::fact::Mark;
 use orders_core::ledger::OrderLedger;
 use orders_core::{Event, SequenceNumber};
 
@@ -104,8 +105,8 @@ pub fn held(target: &LocalTarget, order_id: &str) -> usize {
 }
 
 impl Mailer for SimDeps<'_> {
-    async fn send_once(&self, key: &str, email: &Email) -> CapResult<Applied> {
-        self.inner.send_once(key, email).await
+    async fn send_once(&self, mark: &Mark, email: &Email) -> CapResult<Applied> {
+        self.inner.send_once(mark, email).await
     }
 }
 
@@ -113,26 +114,20 @@ impl Metrics for SimDeps<'_> {
     async fn put_once(
         &self,
         namespace: &str,
-        keys: &[String],
+        marks: &[Mark],
         share: &[Vec<Datum>],
     ) -> CapResult<Vec<Applied>> {
-        self.inner.put_once(namespace, keys, share).await
+        self.inner.put_once(namespace, marks, share).await
     }
 }
 
 impl Stock for SimDeps<'_> {
-    async fn reserve(
-        &self,
-        key: &str,
-        order_id: &str,
-        seq: &SequenceNumber,
-        lines: &[StockLine],
-    ) -> CapResult<StockOutcome> {
-        let outcome = self.inner.reserve(key, order_id, seq, lines).await?;
+    async fn reserve(&self, mark: &Mark, lines: &[StockLine]) -> CapResult<StockOutcome> {
+        let outcome = self.inner.reserve(mark, lines).await?;
         self.log(Entry::Stock {
-            key: key.to_owned(),
-            order_id: order_id.to_owned(),
-            seq: seq.clone(),
+            key: mark.key(),
+            order_id: mark.order_id.clone(),
+            seq: mark.sequence_number.clone(),
             reserve: true,
             outcome: outcome.clone(),
             consumed: false,
@@ -140,21 +135,16 @@ impl Stock for SimDeps<'_> {
         Ok(outcome)
     }
 
-    async fn release(
-        &self,
-        key: &str,
-        order_id: &str,
-        seq: &SequenceNumber,
-        give_back: bool,
-    ) -> CapResult<StockOutcome> {
+    async fn release(&self, mark: &Mark, give_back: bool) -> CapResult<StockOutcome> {
+        let order_id = &mark.order_id;
         let before = held(self.target, order_id);
-        let outcome = self.inner.release(key, order_id, seq, give_back).await?;
+        let outcome = self.inner.release(mark, give_back).await?;
         let consumed =
             !give_back && outcome == StockOutcome::Nothing && held(self.target, order_id) < before;
         self.log(Entry::Stock {
-            key: key.to_owned(),
-            order_id: order_id.to_owned(),
-            seq: seq.clone(),
+            key: mark.key(),
+            order_id: mark.order_id.clone(),
+            seq: mark.sequence_number.clone(),
             reserve: false,
             outcome: outcome.clone(),
             consumed,

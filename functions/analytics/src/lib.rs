@@ -3,8 +3,9 @@
 //! counted once, however often its record is delivered.
 
 use orders_core::batch::{Invocation, Report, process};
-use orders_core::caps::{Applied, CapError, Datum, DeadLetters, Metrics, Unit, effect_key};
+use orders_core::caps::{Applied, CapError, Datum, DeadLetters, Metrics, Unit};
 use orders_core::event::OrderChange;
+use orders_core::fact::Mark;
 use orders_core::money::Decimal;
 use orders_core::{Event, EventName};
 
@@ -20,7 +21,7 @@ pub async fn handle<D: Metrics + DeadLetters>(event: &Event, deps: &D, attempt: 
         attempt,
     };
     // Each INSERT contributes OrderCount 1 and Revenue = its total; other records need nothing.
-    let mut keys = Vec::new();
+    let mut marks = Vec::new();
     let mut shares = Vec::new();
     let mut per_record: Vec<Result<Option<usize>, CapError>> =
         Vec::with_capacity(event.records.len());
@@ -34,7 +35,8 @@ pub async fn handle<D: Metrics + DeadLetters>(event: &Event, deps: &D, attempt: 
             continue;
         }
         match OrderChange::from_record(record) {
-            Ok(OrderChange::Created(order)) => {
+            Ok(ref change @ OrderChange::Created(ref order)) => {
+                let mark = Mark::new(NAME, record, change);
                 let Some(sum) = revenue.checked_add(order.total_price) else {
                     per_record.push(Err(CapError::permanent(format!(
                         "order {}: totalPrice {} overflows the batch's Revenue",
@@ -43,8 +45,8 @@ pub async fn handle<D: Metrics + DeadLetters>(event: &Event, deps: &D, attempt: 
                     continue;
                 };
                 revenue = sum;
-                per_record.push(Ok(Some(keys.len())));
-                keys.push(effect_key(NAME, &record.event_id));
+                per_record.push(Ok(Some(marks.len())));
+                marks.push(mark);
                 shares.push(vec![
                     Datum {
                         name: "OrderCount".into(),
@@ -62,10 +64,10 @@ pub async fn handle<D: Metrics + DeadLetters>(event: &Event, deps: &D, attempt: 
             Err(e) => per_record.push(Err(CapError::permanent(e.to_string()))),
         }
     }
-    let published = if keys.is_empty() {
+    let published = if marks.is_empty() {
         Ok(Vec::new())
     } else {
-        deps.put_once(NAMESPACE, &keys, &shares).await
+        deps.put_once(NAMESPACE, &marks, &shares).await
     };
     let mut outcomes = per_record.into_iter();
     process(&inv, &event.records, deps, async |_record| {

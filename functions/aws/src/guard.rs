@@ -13,9 +13,11 @@ use aws_sdk_dynamodb::operation::put_item::PutItemError;
 use aws_sdk_dynamodb::types::{AttributeValue as Av, ReturnValuesOnConditionCheckFailure};
 use orders_core::caps::{CapError, CapResult};
 use orders_core::clock;
+use orders_core::fact::{Effect, Mark};
 
 use crate::AwsEffects;
 use crate::errors::{Op, classify};
+use crate::facts::fact_attrs;
 
 /// How long a guard outlives its record: ≥ 24 h stream retention + replay window + TTL
 /// deletion lag, so 7 days (§7.3).
@@ -84,9 +86,9 @@ pub(crate) enum Claim {
 }
 
 impl AwsEffects {
-    /// Claim `key` in this adapter's `ProcessedEvents` table; see [`claim`].
-    pub(crate) async fn claim(&self, key: &str) -> CapResult<Claim> {
-        claim(&self.ddb, &self.names.processed_events_table, key).await
+    /// Claim `mark`'s key in this adapter's `ProcessedEvents` table; see [`claim`].
+    pub(crate) async fn claim(&self, mark: &Mark, effect: &Effect) -> CapResult<Claim> {
+        claim(&self.ddb, &self.names.processed_events_table, mark, effect).await
     }
 
     /// Settle our claim on `key`; see [`settle`].
@@ -107,17 +109,24 @@ impl AwsEffects {
     }
 }
 
-/// Claim `key` in `table` for an effect that cannot join a transaction (§7.3: record intent
-/// before acting). Succeeds when no guard exists, the last attempt failed, or an attempt has
+/// Claim `mark`'s key in `table` for an effect that cannot join a transaction (§7.3: record
+/// intent before acting); the claim holds the effect's fact for `trace` (see facts.rs). Succeeds when no guard exists, the last attempt failed, or an attempt has
 /// been `sending` for over five minutes (a crash between the effect and its confirmation).
 ///
 /// The claim holds a random token. If our PutItem was applied but its response lost, the SDK
 /// retries it and the retry fails its own condition; the old item then holds our token and the
 /// claim is ours (§7.3 intent guard, §7.4 lost responses), not another attempt in flight.
-pub(crate) async fn claim(ddb: &Client, table: &str, key: &str) -> CapResult<Claim> {
+pub(crate) async fn claim(
+    ddb: &Client,
+    table: &str,
+    mark: &Mark,
+    effect: &Effect,
+) -> CapResult<Claim> {
+    let key = &mark.key();
     let now = clock::now_ms();
     let ticket = Ticket::new(now);
     let mut item = guard_item(key, now);
+    item.extend(fact_attrs(mark, effect)?);
     item.insert("state".into(), Av::S(SENDING.into()));
     item.insert("startedAt".into(), Av::N(now.to_string()));
     item.insert("claimToken".into(), ticket.token_attr());

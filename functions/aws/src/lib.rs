@@ -16,6 +16,7 @@
 
 mod dlq;
 mod errors;
+pub mod facts;
 mod guard;
 mod mail;
 mod metrics;

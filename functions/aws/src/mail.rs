@@ -12,6 +12,7 @@
 use aws_sdk_sesv2::config::retry::RetryConfig;
 use aws_sdk_sesv2::types::{Body, Content, Destination, EmailContent, Message};
 use orders_core::caps::{Applied, CapError, CapResult, Email, Mailer};
+use orders_core::fact::{Effect, Mark};
 
 use crate::AwsEffects;
 use crate::errors::{Op, build_failed, classify_effect};
@@ -19,16 +20,20 @@ use crate::guard::{Claim, FAILED, SENT, in_flight, unknown_outcome};
 use crate::sdk_errors::Outcome;
 
 impl Mailer for AwsEffects {
-    async fn send_once(&self, key: &str, email: &Email) -> CapResult<Applied> {
+    async fn send_once(&self, mark: &Mark, email: &Email) -> CapResult<Applied> {
         // Boxed: SDK futures are deep, and a handler nests them deeper still (see lib.rs).
-        Box::pin(self.send_once_now(key, email)).await
+        Box::pin(self.send_once_now(mark, email)).await
     }
 }
 
 impl AwsEffects {
-    /// Claim, send, settle.
-    async fn send_once_now(&self, key: &str, email: &Email) -> CapResult<Applied> {
-        let ticket = match self.claim(key).await? {
+    /// Claim (the claim records the subject for `trace`), send, settle.
+    async fn send_once_now(&self, mark: &Mark, email: &Email) -> CapResult<Applied> {
+        let key = &mark.key();
+        let effect = Effect::Email {
+            subject: email.subject.clone(),
+        };
+        let ticket = match self.claim(mark, &effect).await? {
             Claim::Claimed(ticket) => ticket,
             Claim::Done => return Ok(Applied::Duplicate),
             Claim::InFlight(since) => return Err(in_flight(key, since)),

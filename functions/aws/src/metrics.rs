@@ -16,6 +16,7 @@ use std::future::Future;
 use aws_sdk_cloudwatch::config::retry::RetryConfig;
 use aws_sdk_cloudwatch::types::{MetricDatum, StandardUnit};
 use orders_core::caps::{Applied, CapError, CapResult, Datum, Metrics};
+use orders_core::fact::{Effect, Mark};
 use orders_core::recorder::sum_new;
 use tokio::task::JoinSet;
 
@@ -35,22 +36,24 @@ impl Metrics for AwsEffects {
     async fn put_once(
         &self,
         namespace: &str,
-        keys: &[String],
+        marks: &[Mark],
         share: &[Vec<Datum>],
     ) -> CapResult<Vec<Applied>> {
         // Boxed: SDK futures are deep, and a handler nests them deeper still (see lib.rs).
-        Box::pin(self.put_once_now(namespace, keys, share)).await
+        Box::pin(self.put_once_now(namespace, marks, share)).await
     }
 }
 
 impl AwsEffects {
-    /// Claim every key, publish the new ones' sum, settle.
+    /// Claim every key (each claim records its record's share for `trace`), publish the new
+    /// ones' sum, settle.
     async fn put_once_now(
         &self,
         namespace: &str,
-        keys: &[String],
+        marks: &[Mark],
         share: &[Vec<Datum>],
     ) -> CapResult<Vec<Applied>> {
+        let keys: Vec<String> = marks.iter().map(Mark::key).collect();
         if keys.len() != share.len() {
             return Err(CapError::permanent(format!(
                 "metrics for {namespace}: {} keys but {} shares",
@@ -72,7 +75,12 @@ impl AwsEffects {
             .filter(|&i| seen.insert(keys[i].as_str()))
             .collect();
         let claims = self
-            .claim_all(unique.iter().map(|&i| keys[i].clone()).collect())
+            .claim_all(
+                unique
+                    .iter()
+                    .map(|&i| (marks[i].clone(), Effect::counted(&share[i])))
+                    .collect(),
+            )
             .await;
 
         let mut applied = vec![Applied::Duplicate; keys.len()];
@@ -175,12 +183,12 @@ impl AwsEffects {
         Ok(())
     }
 
-    /// Claim every key, `CONCURRENCY` at a time; results in the keys' order.
-    async fn claim_all(&self, keys: Vec<String>) -> Vec<CapResult<Claim>> {
+    /// Claim every mark's key with its effect, `CONCURRENCY` at a time; results in order.
+    async fn claim_all(&self, marks: Vec<(Mark, Effect)>) -> Vec<CapResult<Claim>> {
         let table = self.names.processed_events_table.clone();
-        let tasks = keys.into_iter().map(|key| {
+        let tasks = marks.into_iter().map(|(mark, effect)| {
             let (ddb, table) = (self.ddb.clone(), table.clone());
-            async move { guard::claim(&ddb, &table, &key).await }
+            async move { guard::claim(&ddb, &table, &mark, &effect).await }
         });
         concurrently(tasks.collect()).await
     }

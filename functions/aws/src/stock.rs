@@ -18,11 +18,13 @@ use aws_sdk_dynamodb::types::{
 use orders_core::caps::{
     CapError, CapResult, Severity, Stock, StockChange, StockLine, StockOutcome,
 };
+use orders_core::fact::{Effect, Mark};
 use orders_core::ledger::{OnEnd, OnInsert, OrderLedger};
-use orders_core::{SequenceNumber, clock, limits};
+use orders_core::{clock, limits};
 
 use crate::AwsEffects;
 use crate::errors::{Op, classify, one_line, severity_of};
+use crate::facts::fact_attrs;
 use crate::guard::{guard_item, read_item};
 use crate::tx::{
     StoredLedger, TxOutcome, give_stock, ledger_item, marker_key, put_if_absent,
@@ -45,11 +47,13 @@ impl WriteToken {
         WriteToken(format!("{:032x}", fastrand::u128(..)))
     }
 
-    /// The guard of `key`, marked as this write's.
-    fn guard(&self, key: &str, now_ms: i64) -> HashMap<String, Av> {
-        let mut item = guard_item(key, now_ms);
+    /// The guard of `mark`, marked as this write's, holding what the write does (for
+    /// `trace`, see facts.rs).
+    fn guard(&self, mark: &Mark, effect: &Effect, now_ms: i64) -> CapResult<HashMap<String, Av>> {
+        let mut item = guard_item(&mark.key(), now_ms);
+        item.extend(fact_attrs(mark, effect)?);
         item.insert(WRITE_TOKEN.into(), Av::S(self.0.clone()));
-        item
+        Ok(item)
     }
 
     /// Whether the guard that refused a write (`ALL_OLD`) is this write's own: the first
@@ -79,26 +83,14 @@ impl WriteToken {
 }
 
 impl Stock for AwsEffects {
-    async fn reserve(
-        &self,
-        key: &str,
-        order_id: &str,
-        seq: &SequenceNumber,
-        lines: &[StockLine],
-    ) -> CapResult<StockOutcome> {
+    async fn reserve(&self, mark: &Mark, lines: &[StockLine]) -> CapResult<StockOutcome> {
         // Boxed: SDK futures are deep, and a handler nests them deeper still (see lib.rs).
-        Box::pin(self.reserve_now(key, order_id, seq, lines)).await
+        Box::pin(self.reserve_now(mark, lines)).await
     }
 
-    async fn release(
-        &self,
-        key: &str,
-        order_id: &str,
-        seq: &SequenceNumber,
-        give_back: bool,
-    ) -> CapResult<StockOutcome> {
+    async fn release(&self, mark: &Mark, give_back: bool) -> CapResult<StockOutcome> {
         // Boxed: SDK futures are deep, and a handler nests them deeper still (see lib.rs).
-        Box::pin(self.release_now(key, order_id, seq, give_back)).await
+        Box::pin(self.release_now(mark, give_back)).await
     }
 }
 
@@ -112,13 +104,8 @@ impl AwsEffects {
 
     /// Reserve every line or none, once per `key` (the guard is action 0 of the transaction),
     /// unless the ledger knows something newer of the order id (aws-semantics §7.4).
-    async fn reserve_now(
-        &self,
-        key: &str,
-        order_id: &str,
-        seq: &SequenceNumber,
-        lines: &[StockLine],
-    ) -> CapResult<StockOutcome> {
+    async fn reserve_now(&self, mark: &Mark, lines: &[StockLine]) -> CapResult<StockOutcome> {
+        let (key, order_id, seq) = (&mark.key(), &mark.order_id, &mark.sequence_number);
         let lines = merge(lines);
         if lines.len() > MAX_LINES {
             return Err(CapError::permanent(format!(
@@ -129,10 +116,12 @@ impl AwsEffects {
         let stored = self.ledger(order_id).await?;
         if stored.ledger.on_insert(seq) == OnInsert::Superseded {
             // Only the guard is written: a stale record is done, with nothing to do.
-            return Ok(match self.record_guard_only(key).await? {
-                StockOutcome::Nothing => StockOutcome::Superseded,
-                other => other,
-            });
+            return Ok(
+                match self.record_guard_only(mark, &Effect::Superseded).await? {
+                    StockOutcome::Nothing => StockOutcome::Superseded,
+                    other => other,
+                },
+            );
         }
         // Read first, consistently, to report levels before and after (approximate: a
         // transaction returns no values).
@@ -157,7 +146,11 @@ impl AwsEffects {
         ledger.reserved(seq, lines.clone());
         let token = WriteToken::new();
         // Action 0 the guard, action 1 the ledger, actions 2.. one per product (§7.3).
-        let mut actions = guard_and_ledger(events, key, &token, order_id, &stored, &ledger, now)?;
+        let effect = Effect::Reserved {
+            lines: lines.clone(),
+        };
+        let guard = token.guard(mark, &effect, now)?;
+        let mut actions = guard_and_ledger(events, guard, key, order_id, &stored, &ledger, now)?;
         for line in &lines {
             actions.push(take_stock(inventory, line, now)?);
         }
@@ -169,18 +162,13 @@ impl AwsEffects {
 
     /// Record the end at `seq` of the order id, once per `key`: put back what its reservation
     /// took when `give_back`, or leave a tombstone when nothing was reserved.
-    async fn release_now(
-        &self,
-        key: &str,
-        order_id: &str,
-        seq: &SequenceNumber,
-        give_back: bool,
-    ) -> CapResult<StockOutcome> {
+    async fn release_now(&self, mark: &Mark, give_back: bool) -> CapResult<StockOutcome> {
+        let (key, order_id, seq) = (&mark.key(), &mark.order_id, &mark.sequence_number);
         let events = &self.names.processed_events_table;
         let stored = self.ledger(order_id).await?;
         let decision = stored.ledger.on_end(seq, give_back);
         if decision == OnEnd::Ignore {
-            return self.record_guard_only(key).await;
+            return self.record_guard_only(mark, &Effect::Nothing).await;
         }
         let lines = match &decision {
             OnEnd::GiveBack(lines) => lines.clone(),
@@ -201,7 +189,15 @@ impl AwsEffects {
         let now = clock::now_ms();
         let token = WriteToken::new();
         // Action 0 the guard, action 1 the ledger, actions 2.. the products.
-        let mut actions = guard_and_ledger(events, key, &token, order_id, &stored, &ledger, now)?;
+        let effect = if lines.is_empty() {
+            Effect::Nothing
+        } else {
+            Effect::Restored {
+                lines: lines.clone(),
+            }
+        };
+        let guard = token.guard(mark, &effect, now)?;
+        let mut actions = guard_and_ledger(events, guard, key, order_id, &stored, &ledger, now)?;
         for line in &lines {
             actions.push(give_stock(inventory, line, now)?);
         }
@@ -235,14 +231,14 @@ impl AwsEffects {
     /// guard, so a repeat is a duplicate. A single conditional put is the one-action
     /// transaction; `Nothing` when written now (or by this call, its response lost),
     /// `Duplicate` when an earlier delivery wrote it.
-    async fn record_guard_only(&self, key: &str) -> CapResult<StockOutcome> {
+    async fn record_guard_only(&self, mark: &Mark, effect: &Effect) -> CapResult<StockOutcome> {
         let events = &self.names.processed_events_table;
         let token = WriteToken::new();
         let result = self
             .ddb
             .put_item()
             .table_name(events)
-            .set_item(Some(token.guard(key, clock::now_ms())))
+            .set_item(Some(token.guard(mark, effect, clock::now_ms())?))
             .condition_expression("attribute_not_exists(eventId)")
             .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
             .send()
@@ -263,19 +259,20 @@ impl AwsEffects {
     }
 }
 
-/// Actions 0 and 1 of a stock transaction: the record's guard marked with the write's token,
-/// and the order id's ledger as it is to be, written only if unchanged since it was read (§7.3).
+/// Actions 0 and 1 of a stock transaction: the record's guard (`key`) marked with the write's
+/// token, and the order id's ledger as it is to be, written only if unchanged since it was read
+/// (§7.3).
 fn guard_and_ledger(
     events: &str,
+    guard: HashMap<String, Av>,
     key: &str,
-    token: &WriteToken,
     order_id: &str,
     stored: &StoredLedger,
     ledger: &OrderLedger,
     now: i64,
 ) -> CapResult<Vec<TransactWriteItem>> {
     Ok(vec![
-        put_if_absent(events, "eventId", token.guard(key, now))?,
+        put_if_absent(events, "eventId", guard)?,
         put_ledger_if_unchanged(
             events,
             ledger_item(order_id, key, stored, ledger, now)?,

@@ -30,7 +30,7 @@ use orders_core::caps::{
 };
 use orders_core::clock;
 use orders_core::money::Decimal;
-use support::{World, mail_to};
+use support::{World, mail_to, mark, marks, stock_mark};
 
 /// The stock ledger an item holds.
 fn ledger(item: &HashMap<String, Av>) -> orders_core::ledger::OrderLedger {
@@ -90,11 +90,17 @@ async fn an_email_is_sent_once_per_key() {
     let mail = email(&sender, &to, &world.id);
 
     assert_eq!(
-        world.effects.send_once("notification#e1", &mail).await,
+        world
+            .effects
+            .send_once(&mark("notification#e1"), &mail)
+            .await,
         Ok(Applied::Done)
     );
     assert_eq!(
-        world.effects.send_once("notification#e1", &mail).await,
+        world
+            .effects
+            .send_once(&mark("notification#e1"), &mail)
+            .await,
         Ok(Applied::Duplicate)
     );
 
@@ -140,7 +146,7 @@ async fn an_unsettled_email_is_retried_only_once_stale_and_a_failed_one_at_once(
     world.put_event_item(sending(clock::now_ms() - 1_000)).await;
     let busy = world
         .effects
-        .send_once("notification#e2", &mail)
+        .send_once(&mark("notification#e2"), &mail)
         .await
         .unwrap_err();
     assert_eq!(busy.severity, Severity::Transient, "{busy}");
@@ -151,7 +157,10 @@ async fn an_unsettled_email_is_retried_only_once_stale_and_a_failed_one_at_once(
         .put_event_item(sending(clock::now_ms() - 6 * 60 * 1000))
         .await;
     assert_eq!(
-        world.effects.send_once("notification#e2", &mail).await,
+        world
+            .effects
+            .send_once(&mark("notification#e2"), &mail)
+            .await,
         Ok(Applied::Done)
     );
     assert_eq!(mail_to(&to).len(), 1);
@@ -164,7 +173,7 @@ async fn an_unsettled_email_is_retried_only_once_stale_and_a_failed_one_at_once(
     };
     let rejected = world
         .effects
-        .send_once("notification#e3", &unverified)
+        .send_once(&mark("notification#e3"), &unverified)
         .await
         .unwrap_err();
     assert_eq!(rejected.severity, Severity::Permanent, "{rejected}");
@@ -180,7 +189,10 @@ async fn an_unsettled_email_is_retried_only_once_stale_and_a_failed_one_at_once(
         Av::S("failed".into())
     );
     assert_eq!(
-        world.effects.send_once("notification#e3", &mail).await,
+        world
+            .effects
+            .send_once(&mark("notification#e3"), &mail)
+            .await,
         Ok(Applied::Done)
     );
     assert_eq!(mail_to(&to).len(), 2);
@@ -246,7 +258,10 @@ async fn metrics_count_each_key_once_with_exact_sums() {
 
     let put = async |k: &[&str], revenue: &[&str]| {
         let shares: Vec<Vec<Datum>> = revenue.iter().map(|r| order_share(r)).collect();
-        world.effects.put_once(&namespace, &keys(k), &shares).await
+        world
+            .effects
+            .put_once(&namespace, &marks(&keys(k)), &shares)
+            .await
     };
     // 0.10 + 0.20 is summed exactly (0.3), not in doubles (0.30000000000000004).
     assert_eq!(
@@ -285,7 +300,7 @@ async fn a_reservation_takes_stock_once() {
 
     let done = world
         .effects
-        .reserve("inventory#e1", "o-1", &seq(11), &lines)
+        .reserve(&stock_mark("inventory#e1", "o-1", &seq(11), true), &lines)
         .await;
     assert_eq!(
         done,
@@ -317,14 +332,14 @@ async fn a_reservation_takes_stock_once() {
     assert_eq!(
         world
             .effects
-            .reserve("inventory#e1", "o-1", &seq(11), &lines)
+            .reserve(&stock_mark("inventory#e1", "o-1", &seq(11), true), &lines)
             .await,
         Ok(StockOutcome::Duplicate)
     );
     assert_eq!(
         world
             .effects
-            .reserve("inventory#e9", "o-1", &seq(5), &lines)
+            .reserve(&stock_mark("inventory#e9", "o-1", &seq(5), true), &lines)
             .await,
         Ok(StockOutcome::Superseded)
     );
@@ -343,9 +358,7 @@ async fn a_failed_reservation_changes_nothing() {
     let short = world
         .effects
         .reserve(
-            "inventory#e1",
-            "o-1",
-            &seq(14),
+            &stock_mark("inventory#e1", "o-1", &seq(14), true),
             &[line("SKU-MUG", 3), line("SKU-PAD", 2)],
         )
         .await;
@@ -358,9 +371,7 @@ async fn a_failed_reservation_changes_nothing() {
     let unknown = world
         .effects
         .reserve(
-            "inventory#e2",
-            "o-2",
-            &seq(15),
+            &stock_mark("inventory#e2", "o-2", &seq(15), true),
             &[line("SKU-MUG", 1), line("SKU-NONE", 1)],
         )
         .await;
@@ -368,7 +379,7 @@ async fn a_failed_reservation_changes_nothing() {
     let many: Vec<StockLine> = (0..99).map(|i| line(&format!("SKU-{i}"), 1)).collect();
     let too_many = world
         .effects
-        .reserve("inventory#e3", "o-3", &seq(16), &many)
+        .reserve(&stock_mark("inventory#e3", "o-3", &seq(16), true), &many)
         .await
         .unwrap_err();
     assert_eq!(too_many.severity, Severity::Permanent, "{too_many}");
@@ -390,9 +401,7 @@ async fn a_failed_reservation_changes_nothing() {
     let retried = world
         .effects
         .reserve(
-            "inventory#e1",
-            "o-1",
-            &seq(17),
+            &stock_mark("inventory#e1", "o-1", &seq(17), true),
             &[line("SKU-MUG", 3), line("SKU-PAD", 2)],
         )
         .await;
@@ -413,9 +422,7 @@ async fn a_restock_puts_back_what_was_reserved_once() {
     let reserved = world
         .effects
         .reserve(
-            "inventory#e1",
-            "o-1",
-            &seq(18),
+            &stock_mark("inventory#e1", "o-1", &seq(18), true),
             &[line("SKU-MUG", 3), line("SKU-PAD", 2)],
         )
         .await;
@@ -424,7 +431,7 @@ async fn a_restock_puts_back_what_was_reserved_once() {
 
     let back = world
         .effects
-        .release("inventory#e2", "o-1", &seq(100), true)
+        .release(&stock_mark("inventory#e2", "o-1", &seq(100), false), true)
         .await;
     assert_eq!(
         back,
@@ -444,7 +451,7 @@ async fn a_restock_puts_back_what_was_reserved_once() {
     assert_eq!(
         world
             .effects
-            .release("inventory#e2", "o-1", &seq(100), true)
+            .release(&stock_mark("inventory#e2", "o-1", &seq(100), false), true)
             .await,
         Ok(StockOutcome::Duplicate)
     );
@@ -452,7 +459,7 @@ async fn a_restock_puts_back_what_was_reserved_once() {
     assert_eq!(
         world
             .effects
-            .release("inventory#e3", "o-1", &seq(101), true)
+            .release(&stock_mark("inventory#e3", "o-1", &seq(101), false), true)
             .await,
         Ok(StockOutcome::Nothing)
     );
@@ -465,14 +472,20 @@ async fn a_restock_puts_back_what_was_reserved_once() {
     assert_eq!(
         world
             .effects
-            .release("inventory#e4", "o-never", &seq(200), true)
+            .release(
+                &stock_mark("inventory#e4", "o-never", &seq(200), false),
+                true
+            )
             .await,
         Ok(StockOutcome::Nothing)
     );
     assert_eq!(
         world
             .effects
-            .release("inventory#e4", "o-never", &seq(200), true)
+            .release(
+                &stock_mark("inventory#e4", "o-never", &seq(200), false),
+                true
+            )
             .await,
         Ok(StockOutcome::Duplicate)
     );
@@ -488,7 +501,10 @@ async fn a_stale_insert_after_a_cancel_reserves_nothing() {
     assert_eq!(
         world
             .effects
-            .release("inventory#cancel", "o-1", &seq(20), true)
+            .release(
+                &stock_mark("inventory#cancel", "o-1", &seq(20), false),
+                true
+            )
             .await,
         Ok(StockOutcome::Nothing)
     );
@@ -498,7 +514,10 @@ async fn a_stale_insert_after_a_cancel_reserves_nothing() {
     assert_eq!(
         world
             .effects
-            .reserve("inventory#insert", "o-1", &seq(10), &lines)
+            .reserve(
+                &stock_mark("inventory#insert", "o-1", &seq(10), true),
+                &lines
+            )
             .await,
         Ok(StockOutcome::Superseded)
     );
@@ -506,7 +525,10 @@ async fn a_stale_insert_after_a_cancel_reserves_nothing() {
     assert_eq!(
         world
             .effects
-            .reserve("inventory#insert", "o-1", &seq(10), &lines)
+            .reserve(
+                &stock_mark("inventory#insert", "o-1", &seq(10), true),
+                &lines
+            )
             .await,
         Ok(StockOutcome::Duplicate),
         "the guard was recorded"
@@ -515,7 +537,10 @@ async fn a_stale_insert_after_a_cancel_reserves_nothing() {
     assert!(matches!(
         world
             .effects
-            .reserve("inventory#again", "o-1", &seq(30), &lines)
+            .reserve(
+                &stock_mark("inventory#again", "o-1", &seq(30), true),
+                &lines
+            )
             .await,
         Ok(StockOutcome::Done(_))
     ));
@@ -524,7 +549,10 @@ async fn a_stale_insert_after_a_cancel_reserves_nothing() {
     assert_eq!(
         world
             .effects
-            .release("inventory#shipped", "o-1", &seq(40), false)
+            .release(
+                &stock_mark("inventory#shipped", "o-1", &seq(40), false),
+                false
+            )
             .await,
         Ok(StockOutcome::Nothing)
     );
@@ -588,7 +616,10 @@ async fn missing_resources_are_transient_not_dead_letters() {
     let effects = AwsEffects::new(&sdk, names);
 
     let stock = effects
-        .reserve("inventory#e1", "o-1", &seq(19), &[line("SKU-MUG", 1)])
+        .reserve(
+            &stock_mark("inventory#e1", "o-1", &seq(19), true),
+            &[line("SKU-MUG", 1)],
+        )
         .await
         .unwrap_err();
     assert_eq!(stock.severity, Severity::Transient, "{stock}");
@@ -607,7 +638,7 @@ async fn missing_resources_are_transient_not_dead_letters() {
     let claim = effects
         .put_once(
             "OrderService",
-            &["analytics#e1".into()],
+            &marks(&["analytics#e1".into()]),
             &[order_share("1.00")],
         )
         .await
@@ -623,14 +654,17 @@ async fn issue_13_a_restock_past_the_limit_is_refused_and_changes_nothing() {
     world.set_stock("SKU-MUG", 10).await;
     let reserved = world
         .effects
-        .reserve("inventory#e1", "o-1", &seq(18), &[line("SKU-MUG", 2)])
+        .reserve(
+            &stock_mark("inventory#e1", "o-1", &seq(18), true),
+            &[line("SKU-MUG", 2)],
+        )
         .await;
     assert!(matches!(reserved, Ok(StockOutcome::Done(_))));
     let limit = orders_core::limits::MAX_STOCK;
     world.set_stock("SKU-MUG", limit).await;
     let back = world
         .effects
-        .release("inventory#e2", "o-1", &seq(100), true)
+        .release(&stock_mark("inventory#e2", "o-1", &seq(100), false), true)
         .await;
     let err = back.unwrap_err();
     assert!(!err.is_transient());

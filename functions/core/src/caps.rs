@@ -8,7 +8,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::seq::SequenceNumber;
+use crate::fact::Mark;
 
 /// Whether retrying may help.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -85,8 +85,9 @@ pub struct Email {
 
 /// Sending mail.
 pub trait Mailer {
-    /// Send `email` unless `key` (the function and stream record) was already sent.
-    fn send_once(&self, key: &str, email: &Email) -> impl Future<Output = CapResult<Applied>>;
+    /// Send `email` unless `mark`'s key (the function and stream record) was already sent;
+    /// the marker records the subject for `orderctl trace` ([`crate::fact`]).
+    fn send_once(&self, mark: &Mark, email: &Email) -> impl Future<Output = CapResult<Applied>>;
 }
 
 /// CloudWatch units the functions use.
@@ -131,12 +132,13 @@ pub struct Datum {
 
 /// Publishing metrics.
 pub trait Metrics {
-    /// Publish `data` in `namespace` once for the records `keys`: keys already counted are
-    /// reported as duplicates and their share is left out. `share[i]` is key `i`'s data.
+    /// Publish `data` in `namespace` once for the records `marks`: records already counted
+    /// are reported as duplicates and their share is left out. `share[i]` is mark `i`'s data,
+    /// recorded with its marker.
     fn put_once(
         &self,
         namespace: &str,
-        keys: &[String],
+        marks: &[Mark],
         share: &[Vec<Datum>],
     ) -> impl Future<Output = CapResult<Vec<Applied>>>;
 }
@@ -182,25 +184,21 @@ pub enum StockOutcome {
 
 /// Reserving and restocking inventory.
 pub trait Stock {
-    /// Take every line of `order_id` from stock (`stock >= quantity`), all lines or none, once
-    /// per `key`, and remember what was reserved — unless the order's mark says it ended after
-    /// record `seq` (then `Superseded`, see [`crate::ledger`]). Unknown products and too little
-    /// stock are permanent failures.
+    /// Take every line of `mark`'s order from stock (`stock >= quantity`), all lines or none,
+    /// once per record, and remember what was reserved — unless the order's ledger says it
+    /// ended after this record (then `Superseded`, see [`crate::ledger`]). Unknown products and
+    /// too little stock are permanent failures. The marker records what moved.
     fn reserve(
         &self,
-        key: &str,
-        order_id: &str,
-        seq: &SequenceNumber,
+        mark: &Mark,
         lines: &[StockLine],
     ) -> impl Future<Output = CapResult<StockOutcome>>;
-    /// Record `seq` ending `order_id` (a cancel or a delete), once per `key`: put back exactly
-    /// what was reserved for it when `give_back` (not when the goods have shipped), or leave a
-    /// tombstone when nothing was reserved.
+    /// Record `mark`'s record ending its order (a cancel or a delete), once per record: put
+    /// back exactly what was reserved for it when `give_back` (not when the goods have
+    /// shipped), or leave a tombstone when nothing was reserved.
     fn release(
         &self,
-        key: &str,
-        order_id: &str,
-        seq: &SequenceNumber,
+        mark: &Mark,
         give_back: bool,
     ) -> impl Future<Output = CapResult<StockOutcome>>;
 }

@@ -42,6 +42,24 @@ pub enum ChangeError {
 }
 
 impl OrderChange {
+    /// The order's id.
+    pub fn order_id(&self) -> &str {
+        match self {
+            OrderChange::Created(o) | OrderChange::Updated { new: o, .. } => &o.order_id,
+            OrderChange::Removed { old, .. } => &old.order_id,
+        }
+    }
+
+    /// The order's status before and after the change (none before an INSERT, none after a
+    /// REMOVE).
+    pub fn statuses(&self) -> (Option<crate::order::Status>, Option<crate::order::Status>) {
+        match self {
+            OrderChange::Created(o) => (None, Some(o.status)),
+            OrderChange::Updated { old, new } => (Some(old.status), Some(new.status)),
+            OrderChange::Removed { old, .. } => (Some(old.status), None),
+        }
+    }
+
     /// Decode a record.
     pub fn from_record(record: &EventRecord) -> Result<OrderChange, ChangeError> {
         let d = &record.dynamodb;

@@ -9,6 +9,7 @@ pub mod caps;
 pub mod clock;
 pub mod dlq;
 pub mod event;
+pub mod fact;
 pub mod ledger;
 pub mod limits;
 pub mod money;

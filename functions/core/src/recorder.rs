@@ -12,8 +12,8 @@ use crate::caps::{
     Applied, CapError, CapResult, Datum, DeadLetters, Email, Idempotency, Mailer, Metrics, Stock,
     StockChange, StockLine, StockOutcome,
 };
+use crate::fact::Mark;
 use crate::ledger::{OnEnd, OnInsert, OrderLedger};
-use crate::seq::SequenceNumber;
 
 /// One metric as published.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -109,10 +109,10 @@ impl Recorder {
 }
 
 impl Mailer for Recorder {
-    async fn send_once(&self, key: &str, email: &Email) -> CapResult<Applied> {
+    async fn send_once(&self, mark: &Mark, email: &Email) -> CapResult<Applied> {
         let mut s = self.lock();
         Self::fault(&mut s, "mailer")?;
-        if !s.done.insert(key.to_owned()) {
+        if !s.done.insert(mark.key()) {
             return Ok(Applied::Duplicate);
         }
         s.effects.emails.push(email.clone());
@@ -124,15 +124,15 @@ impl Metrics for Recorder {
     async fn put_once(
         &self,
         namespace: &str,
-        keys: &[String],
+        marks: &[Mark],
         share: &[Vec<Datum>],
     ) -> CapResult<Vec<Applied>> {
         let mut s = self.lock();
         Self::fault(&mut s, "metrics")?;
-        let applied: Vec<Applied> = keys
+        let applied: Vec<Applied> = marks
             .iter()
-            .map(|k| {
-                if s.done.contains(k) {
+            .map(|m| {
+                if s.done.contains(&m.key()) {
                     Applied::Duplicate
                 } else {
                     Applied::Done
@@ -140,8 +140,8 @@ impl Metrics for Recorder {
             })
             .collect();
         let totals = sum_new(&applied, share)?;
-        for key in keys {
-            s.done.insert(key.clone());
+        for mark in marks {
+            s.done.insert(mark.key());
         }
         for d in totals {
             s.effects.metrics.push(MetricRecord {
@@ -182,13 +182,8 @@ pub fn sum_new(applied: &[Applied], share: &[Vec<Datum>]) -> CapResult<Vec<Datum
 }
 
 impl Stock for Recorder {
-    async fn reserve(
-        &self,
-        key: &str,
-        order_id: &str,
-        seq: &SequenceNumber,
-        lines: &[StockLine],
-    ) -> CapResult<StockOutcome> {
+    async fn reserve(&self, mark: &Mark, lines: &[StockLine]) -> CapResult<StockOutcome> {
+        let (key, order_id, seq) = (&mark.key(), &mark.order_id, &mark.sequence_number);
         let mut s = self.lock();
         Self::fault(&mut s, "inventory")?;
         if s.done.contains(key) {
@@ -231,13 +226,8 @@ impl Stock for Recorder {
         Ok(StockOutcome::Done(changes))
     }
 
-    async fn release(
-        &self,
-        key: &str,
-        order_id: &str,
-        seq: &SequenceNumber,
-        give_back: bool,
-    ) -> CapResult<StockOutcome> {
+    async fn release(&self, mark: &Mark, give_back: bool) -> CapResult<StockOutcome> {
+        let (key, order_id, seq) = (&mark.key(), &mark.order_id, &mark.sequence_number);
         let mut s = self.lock();
         Self::fault(&mut s, "inventory")?;
         if s.done.contains(key) {
@@ -316,8 +306,8 @@ impl<'a, D> Tee<'a, D> {
 }
 
 impl<D: Mailer> Mailer for Tee<'_, D> {
-    async fn send_once(&self, key: &str, email: &Email) -> CapResult<Applied> {
-        let applied = self.inner.send_once(key, email).await?;
+    async fn send_once(&self, mark: &Mark, email: &Email) -> CapResult<Applied> {
+        let applied = self.inner.send_once(mark, email).await?;
         if applied == Applied::Done {
             self.capture(|e| e.emails.push(email.clone()));
         }
@@ -329,10 +319,10 @@ impl<D: Metrics> Metrics for Tee<'_, D> {
     async fn put_once(
         &self,
         namespace: &str,
-        keys: &[String],
+        marks: &[Mark],
         share: &[Vec<Datum>],
     ) -> CapResult<Vec<Applied>> {
-        let applied = self.inner.put_once(namespace, keys, share).await?;
+        let applied = self.inner.put_once(namespace, marks, share).await?;
         self.capture(|e| {
             e.metrics.extend(
                 sum_new(&applied, share)
@@ -351,28 +341,16 @@ impl<D: Metrics> Metrics for Tee<'_, D> {
 }
 
 impl<D: Stock> Stock for Tee<'_, D> {
-    async fn reserve(
-        &self,
-        key: &str,
-        order_id: &str,
-        seq: &SequenceNumber,
-        lines: &[StockLine],
-    ) -> CapResult<StockOutcome> {
-        let outcome = self.inner.reserve(key, order_id, seq, lines).await?;
+    async fn reserve(&self, mark: &Mark, lines: &[StockLine]) -> CapResult<StockOutcome> {
+        let outcome = self.inner.reserve(mark, lines).await?;
         if let StockOutcome::Done(changes) = &outcome {
             self.capture(|e| e.stock.extend(changes.iter().cloned()));
         }
         Ok(outcome)
     }
 
-    async fn release(
-        &self,
-        key: &str,
-        order_id: &str,
-        seq: &SequenceNumber,
-        give_back: bool,
-    ) -> CapResult<StockOutcome> {
-        let outcome = self.inner.release(key, order_id, seq, give_back).await?;
+    async fn release(&self, mark: &Mark, give_back: bool) -> CapResult<StockOutcome> {
+        let outcome = self.inner.release(mark, give_back).await?;
         if let StockOutcome::Done(changes) = &outcome {
             self.capture(|e| e.stock.extend(changes.iter().cloned()));
         }

@@ -9,9 +9,10 @@ use std::collections::BTreeMap;
 
 use orders_core::batch::{Invocation, Report, process};
 use orders_core::caps::{
-    Applied, CapError, CapResult, DeadLetters, Stock, StockLine, StockOutcome, effect_key,
+    Applied, CapError, CapResult, DeadLetters, Stock, StockLine, StockOutcome,
 };
 use orders_core::event::OrderChange;
+use orders_core::fact::Mark;
 use orders_core::{Event, EventRecord, Order, Status};
 
 /// The function's name.
@@ -33,23 +34,19 @@ pub async fn handle<D: Stock + DeadLetters>(event: &Event, deps: &D, attempt: u3
 pub async fn handle_record<D: Stock>(record: &EventRecord, deps: &D) -> CapResult<Applied> {
     let change =
         OrderChange::from_record(record).map_err(|e| CapError::permanent(e.to_string()))?;
-    let key = effect_key(NAME, &record.event_id);
-    let seq = &record.dynamodb.sequence_number;
+    let mark = Mark::new(NAME, record, &change);
     let outcome = match change {
-        OrderChange::Created(order) => {
-            deps.reserve(&key, &order.order_id, seq, &lines(&order)?)
-                .await?
-        }
+        OrderChange::Created(order) => deps.reserve(&mark, &lines(&order)?).await?,
         OrderChange::Updated { old, new }
             if new.status == Status::Cancelled && old.status != Status::Cancelled =>
         {
-            deps.release(&key, &new.order_id, seq, true).await?
+            deps.release(&mark, true).await?
         }
         // A deleted order ends too: before it shipped its stock comes back (TTL expiry of an
         // abandoned order is the common case); after, the goods are gone and only the mark moves.
         OrderChange::Removed { old, .. } => {
             let shipped = matches!(old.status, Status::Shipped | Status::Delivered);
-            deps.release(&key, &old.order_id, seq, !shipped).await?
+            deps.release(&mark, !shipped).await?
         }
         _ => StockOutcome::Nothing,
     };

@@ -3,8 +3,9 @@
 //! failure (dead-letter queue, not retried); a mail outage is transient (Lambda retries).
 
 use orders_core::batch::{Invocation, Report, process};
-use orders_core::caps::{Applied, CapError, CapResult, DeadLetters, Email, Mailer, effect_key};
+use orders_core::caps::{Applied, CapError, CapResult, DeadLetters, Email, Mailer};
 use orders_core::event::OrderChange;
+use orders_core::fact::Mark;
 use orders_core::validate::check_email;
 use orders_core::{Event, EventRecord, Order, Status};
 
@@ -46,7 +47,7 @@ pub async fn handle_record<D: Mailer>(
     let Some(email) = email_for(&change, config)? else {
         return Ok(Applied::Done);
     };
-    deps.send_once(&effect_key(NAME, &record.event_id), &email)
+    deps.send_once(&Mark::new(NAME, record, &change), &email)
         .await
 }
 

@@ -1,5 +1,5 @@
 //! `orderctl init` on AWS: create the tables (Orders with its stream and CustomerIndex,
-//! Inventory, ProcessedEvents with TTL) and the dead-letter queue if missing, wait until they
+//! Inventory, ProcessedEvents with TTL and OrderIndex) and the dead-letter queue if missing, wait until they
 //! are ACTIVE, and report each as created or existing. An existing table is checked, not
 //! trusted: a missing stream or a disabled TTL is turned on (that loses nothing); a stream with
 //! the wrong view type, or TTL on another attribute, is reported as misconfigured with the fix
@@ -96,6 +96,7 @@ impl AwsTarget {
         let orders_created = created.contains(&Table::Orders);
         reports.insert(2, self.init_stream(orders_created, options.dry_run).await?);
         let processed_created = created.contains(&Table::ProcessedEvents);
+        reports.push(self.init_order_index(processed_created, options).await?);
         reports.push(self.init_ttl(processed_created, options.dry_run).await?);
         reports.push(self.init_queue(options.dry_run).await?);
         Ok(reports)
@@ -283,6 +284,14 @@ impl AwsTarget {
         request = request
             .key_schema(key(hash, KeyType::Hash).map_err(build_error)?)
             .attribute_definitions(attr(hash).map_err(build_error)?);
+        if table == Table::ProcessedEvents {
+            // The functions' per-order facts, read by `trace` (see orders_aws::facts).
+            let (index, attr) =
+                orders_aws::facts::order_index(throughput.clone()).map_err(build_error)?;
+            request = request
+                .attribute_definitions(attr)
+                .global_secondary_indexes(index);
+        }
         if table == Table::Orders {
             let index = GlobalSecondaryIndex::builder()
                 .index_name(CUSTOMER_INDEX)

@@ -12,7 +12,7 @@ use crate::backend::{TResult, TargetError};
 use crate::settings::LocalSettings;
 
 /// Bumped when the schema changes; older databases are migrated on open.
-const SCHEMA_VERSION: i64 = 3;
+const SCHEMA_VERSION: i64 = 4;
 
 /// How long a writer waits for another process's transaction before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -34,12 +34,17 @@ CREATE TABLE IF NOT EXISTS inventory (
     stock        INTEGER NOT NULL,
     last_updated TEXT NOT NULL
 ) WITHOUT ROWID;
+-- Idempotency markers. A function's marker also holds what it did (`detail`, an
+-- orders_core::fact::Fact as JSON) under its order id, so `trace` reads an order's facts at once.
 CREATE TABLE IF NOT EXISTS processed_events (
     event_key    TEXT PRIMARY KEY,
     processed_at TEXT NOT NULL,
     expires_at   INTEGER NOT NULL,
-    detail       TEXT
+    detail       TEXT,
+    order_id     TEXT
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS processed_events_by_order ON processed_events (order_id)
+    WHERE order_id IS NOT NULL;
 -- The stream: shards with lineage, and records in global append order (`pos`); a record's
 -- SequenceNumber is seq_base + pos.
 CREATE TABLE IF NOT EXISTS shards (
@@ -184,6 +189,10 @@ fn migrate(conn: &mut Connection, settings: &LocalSettings, table: &str) -> rusq
     let mut tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if version < SCHEMA_VERSION {
+        if (1..4).contains(&version) {
+            // Version 4 keeps each marker's order id, for `trace`; older markers have none.
+            tx.execute_batch("ALTER TABLE processed_events ADD COLUMN order_id TEXT")?;
+        }
         tx.execute_batch(SCHEMA)?;
         if version < 1 {
             super::stream::init_meta(&mut tx, settings, table)?;

@@ -7,9 +7,10 @@ use orders_core::caps::{
     Applied, CapError, CapResult, Datum, DeadLetters, Email, Idempotency, Mailer, Metrics, Stock,
     StockChange, StockLine, StockOutcome,
 };
+use orders_core::clock;
+use orders_core::fact::{Effect, Mark};
 use orders_core::ledger::{OnEnd, OnInsert, OrderLedger};
 use orders_core::recorder::sum_new;
-use orders_core::{SequenceNumber, clock};
 use std::cell::Cell;
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
@@ -53,15 +54,34 @@ fn sql(e: rusqlite::Error) -> CapError {
     }
 }
 
-/// Insert the guard for `key`; false when it already exists.
-fn claim(tx: &Connection, key: &str, detail: Option<&str>) -> rusqlite::Result<bool> {
+/// Whether the guard of `mark` exists: its record was handled.
+fn handled(tx: &Connection, mark: &Mark) -> CapResult<bool> {
+    tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM processed_events WHERE event_key = ?1)")
+        .and_then(|mut st| st.query_row([mark.key()], |r| r.get(0)))
+        .map_err(sql)
+}
+
+/// Insert the guard of `mark` holding what was done (its fact, for `trace`); false when it
+/// already exists. Called in the effect's transaction.
+fn claim(tx: &Connection, mark: &Mark, effect: Effect) -> CapResult<bool> {
     let now = clock::now_ms();
+    let fact = serde_json::to_string(&mark.fact(effect))
+        .map_err(|e| CapError::permanent(format!("cannot encode a marker: {e}")))?;
     let n = tx
         .prepare_cached(
-            "INSERT INTO processed_events (event_key, processed_at, expires_at, detail) VALUES (?1, ?2, ?3, ?4) \
-             ON CONFLICT (event_key) DO NOTHING",
-        )?
-        .execute(params![key, clock::rfc3339_ms(now), (now + GUARD_TTL_MS) / 1000, detail])?;
+            "INSERT INTO processed_events (event_key, processed_at, expires_at, detail, order_id) \
+             VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (event_key) DO NOTHING",
+        )
+        .and_then(|mut st| {
+            st.execute(params![
+                mark.key(),
+                clock::rfc3339_ms(now),
+                (now + GUARD_TTL_MS) / 1000,
+                fact,
+                mark.order_id
+            ])
+        })
+        .map_err(sql)?;
     Ok(n == 1)
 }
 
@@ -122,9 +142,13 @@ impl LocalEffects<'_> {
 }
 
 impl Mailer for LocalEffects<'_> {
-    async fn send_once(&self, key: &str, email: &Email) -> CapResult<Applied> {
+    async fn send_once(&self, mark: &Mark, email: &Email) -> CapResult<Applied> {
+        let key = &mark.key();
         self.transaction("mailer", |tx| {
-            if !claim(tx, key, None).map_err(sql)? {
+            let effect = Effect::Email {
+                subject: email.subject.clone(),
+            };
+            if !claim(tx, mark, effect)? {
                 return Ok(Applied::Duplicate);
             }
             tx.prepare_cached("INSERT INTO outbox (sent_at, event_key, sender, recipient, subject, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
@@ -139,13 +163,14 @@ impl Metrics for LocalEffects<'_> {
     async fn put_once(
         &self,
         namespace: &str,
-        keys: &[String],
+        marks: &[Mark],
         share: &[Vec<Datum>],
     ) -> CapResult<Vec<Applied>> {
         self.transaction("metrics", |tx| {
-            let mut applied = Vec::with_capacity(keys.len());
-            for key in keys {
-                applied.push(if claim(tx, key, None).map_err(sql)? {
+            let mut applied = Vec::with_capacity(marks.len());
+            for (i, mark) in marks.iter().enumerate() {
+                let effect = Effect::counted(share.get(i).map_or(&[][..], Vec::as_slice));
+                applied.push(if claim(tx, mark, effect)? {
                     Applied::Done
                 } else {
                     Applied::Duplicate
@@ -243,19 +268,15 @@ fn store_ledger(tx: &Connection, order_id: &str, ledger: &OrderLedger) -> CapRes
 }
 
 impl Stock for LocalEffects<'_> {
-    async fn reserve(
-        &self,
-        key: &str,
-        order_id: &str,
-        seq: &SequenceNumber,
-        lines: &[StockLine],
-    ) -> CapResult<StockOutcome> {
+    async fn reserve(&self, mark: &Mark, lines: &[StockLine]) -> CapResult<StockOutcome> {
+        let (order_id, seq) = (&mark.order_id, &mark.sequence_number);
         self.transaction("inventory", |tx| {
-            if !claim(tx, key, None).map_err(sql)? {
+            if handled(tx, mark)? {
                 return Ok(StockOutcome::Duplicate);
             }
             let mut ledger = load_ledger(tx, order_id)?;
             if ledger.on_insert(seq) == OnInsert::Superseded {
+                claim(tx, mark, Effect::Superseded)?;
                 return Ok(StockOutcome::Superseded);
             }
             let mut changes = Vec::with_capacity(lines.len());
@@ -278,19 +299,21 @@ impl Stock for LocalEffects<'_> {
             }
             ledger.reserved(seq, lines.to_vec());
             store_ledger(tx, order_id, &ledger)?;
+            claim(
+                tx,
+                mark,
+                Effect::Reserved {
+                    lines: lines.to_vec(),
+                },
+            )?;
             Ok(StockOutcome::Done(changes))
         })
     }
 
-    async fn release(
-        &self,
-        key: &str,
-        order_id: &str,
-        seq: &SequenceNumber,
-        give_back: bool,
-    ) -> CapResult<StockOutcome> {
+    async fn release(&self, mark: &Mark, give_back: bool) -> CapResult<StockOutcome> {
+        let (order_id, seq) = (&mark.order_id, &mark.sequence_number);
         self.transaction("inventory", |tx| {
-            if !claim(tx, key, None).map_err(sql)? {
+            if handled(tx, mark)? {
                 return Ok(StockOutcome::Duplicate);
             }
             let mut ledger = load_ledger(tx, order_id)?;
@@ -300,8 +323,16 @@ impl Stock for LocalEffects<'_> {
                 store_ledger(tx, order_id, &ledger)?;
             }
             let OnEnd::GiveBack(lines) = decision else {
+                claim(tx, mark, Effect::Nothing)?;
                 return Ok(StockOutcome::Nothing);
             };
+            claim(
+                tx,
+                mark,
+                Effect::Restored {
+                    lines: lines.clone(),
+                },
+            )?;
             let mut changes = Vec::with_capacity(lines.len());
             for line in lines {
                 let before = stock_of(tx, &line.product_id).map_err(sql)?.unwrap_or(0);

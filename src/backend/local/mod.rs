@@ -3,6 +3,7 @@
 
 pub mod db;
 pub mod effects;
+pub mod facts;
 pub mod faults;
 mod feed;
 mod inventory;

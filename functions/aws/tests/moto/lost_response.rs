@@ -18,7 +18,7 @@ use aws_smithy_types::config_bag::ConfigBag;
 use orders_aws::{AwsEffects, Clients};
 use orders_core::caps::{Applied, Mailer, Metrics};
 
-use super::support::{World, mail_to};
+use super::support::{World, mail_to, mark, marks};
 use super::{email, order_share, verified_sender};
 
 /// Replaces the response of the first `lose` PutItem calls with a 500, after the write was
@@ -89,7 +89,7 @@ async fn issue_18_an_email_claim_whose_response_was_lost_is_still_ours() {
     let effects = effects_losing(&world, &lose);
 
     assert_eq!(
-        effects.send_once("notification#lost", &mail).await,
+        effects.send_once(&mark("notification#lost"), &mail).await,
         Ok(Applied::Done)
     );
     assert_eq!(lose.lost(), 1, "the claim's first response was lost");
@@ -100,7 +100,7 @@ async fn issue_18_an_email_claim_whose_response_was_lost_is_still_ours() {
     );
     // And it stays once.
     assert_eq!(
-        effects.send_once("notification#lost", &mail).await,
+        effects.send_once(&mark("notification#lost"), &mail).await,
         Ok(Applied::Duplicate)
     );
     assert_eq!(mail_to(&to).len(), 1);
@@ -116,7 +116,7 @@ async fn issue_18_a_metrics_claim_whose_response_was_lost_is_still_ours() {
 
     assert_eq!(
         effects
-            .put_once(&namespace, &keys, &[order_share("2.50")])
+            .put_once(&namespace, &marks(&keys), &[order_share("2.50")])
             .await,
         Ok(vec![Applied::Done])
     );

@@ -20,7 +20,7 @@ use aws_smithy_types::config_bag::ConfigBag;
 use orders_aws::{AwsEffects, Clients};
 use orders_core::caps::{Stock, StockOutcome};
 
-use super::support::World;
+use super::support::{World, stock_mark};
 use super::{change, line, seq};
 
 /// Replaces the response of the first call of `operation` with a 500, after the write was
@@ -89,7 +89,7 @@ async fn issue_18_a_cancel_with_nothing_to_restock_whose_response_was_lost_is_no
     // Never reserved: the end leaves a tombstone, in one transaction with the guard.
     assert_eq!(
         effects
-            .release("inventory#c1", "o-never", &seq(5), true)
+            .release(&stock_mark("inventory#c1", "o-never", &seq(5), false), true)
             .await,
         Ok(StockOutcome::Nothing)
     );
@@ -98,7 +98,7 @@ async fn issue_18_a_cancel_with_nothing_to_restock_whose_response_was_lost_is_no
     assert_eq!(
         world
             .effects
-            .release("inventory#c1", "o-never", &seq(5), true)
+            .release(&stock_mark("inventory#c1", "o-never", &seq(5), false), true)
             .await,
         Ok(StockOutcome::Duplicate)
     );
@@ -111,7 +111,7 @@ async fn issue_18_an_end_of_an_ended_order_whose_response_was_lost_is_not_a_dupl
     let lines = [line("SKU-MUG", 3)];
     let reserved = world
         .effects
-        .reserve("inventory#e1", "o-1", &seq(10), &lines)
+        .reserve(&stock_mark("inventory#e1", "o-1", &seq(10), true), &lines)
         .await;
     assert!(
         matches!(reserved, Ok(StockOutcome::Done(_))),
@@ -119,7 +119,7 @@ async fn issue_18_an_end_of_an_ended_order_whose_response_was_lost_is_not_a_dupl
     );
     let cancelled = world
         .effects
-        .release("inventory#e2", "o-1", &seq(20), true)
+        .release(&stock_mark("inventory#e2", "o-1", &seq(20), false), true)
         .await;
     assert!(
         matches!(cancelled, Ok(StockOutcome::Done(_))),
@@ -130,7 +130,9 @@ async fn issue_18_an_end_of_an_ended_order_whose_response_was_lost_is_not_a_dupl
     let lose = LoseFirst::new("PutItem");
     let effects = effects_losing(&world, &lose);
     assert_eq!(
-        effects.release("inventory#e3", "o-1", &seq(15), true).await,
+        effects
+            .release(&stock_mark("inventory#e3", "o-1", &seq(15), false), true)
+            .await,
         Ok(StockOutcome::Nothing)
     );
     assert!(lose.lost(), "the guard's response was lost");
@@ -138,7 +140,7 @@ async fn issue_18_an_end_of_an_ended_order_whose_response_was_lost_is_not_a_dupl
     assert_eq!(
         world
             .effects
-            .release("inventory#e3", "o-1", &seq(15), true)
+            .release(&stock_mark("inventory#e3", "o-1", &seq(15), false), true)
             .await,
         Ok(StockOutcome::Duplicate)
     );
@@ -152,7 +154,10 @@ async fn issue_18_a_reservation_whose_response_was_lost_is_done_once() {
     let effects = effects_losing(&world, &lose);
     assert_eq!(
         effects
-            .reserve("inventory#e1", "o-1", &seq(10), &[line("SKU-MUG", 3)])
+            .reserve(
+                &stock_mark("inventory#e1", "o-1", &seq(10), true),
+                &[line("SKU-MUG", 3)]
+            )
             .await,
         Ok(StockOutcome::Done(vec![change("SKU-MUG", 10, 7)]))
     );

@@ -10,6 +10,8 @@ use aws_sdk_dynamodb::types::{
     ScalarAttributeType,
 };
 use orders_aws::{AwsEffects, Names};
+use orders_core::fact::Mark;
+use orders_core::{EventName, SequenceNumber};
 
 /// The moto endpoint; the tests fail (never skip) without one.
 pub fn endpoint() -> String {
@@ -46,7 +48,8 @@ pub struct World {
 }
 
 impl World {
-    /// Fresh tables `Inventory-<id>` (key productId) and `ProcessedEvents-<id>` (key eventId).
+    /// Fresh tables `Inventory-<id>` (key productId) and `ProcessedEvents-<id>` (key eventId,
+    /// with `OrderIndex`).
     pub async fn new() -> World {
         let sdk = sdk().await;
         let ddb = aws_sdk_dynamodb::Client::new(&sdk);
@@ -56,8 +59,9 @@ impl World {
             processed_events_table: format!("ProcessedEvents-{id}"),
             dlq_queue: format!("orders-dlq-{id}"),
         };
-        create_table(&ddb, &names.inventory_table, "productId").await;
-        create_table(&ddb, &names.processed_events_table, "eventId").await;
+        create_table(&ddb, &names.inventory_table, "productId", false).await;
+        create_table(&ddb, &names.processed_events_table, "eventId", true).await;
+
         let effects = AwsEffects::new(&sdk, names.clone());
         World {
             sdk,
@@ -109,8 +113,16 @@ impl World {
     }
 }
 
-async fn create_table(ddb: &aws_sdk_dynamodb::Client, name: &str, key: &str) {
-    ddb.create_table()
+/// A table keyed `key`; with the facts' `OrderIndex` when `order_index`.
+async fn create_table(ddb: &aws_sdk_dynamodb::Client, name: &str, key: &str, order_index: bool) {
+    let mut request = ddb.create_table();
+    if order_index {
+        let (index, attr) = orders_aws::facts::order_index(None).unwrap();
+        request = request
+            .global_secondary_indexes(index)
+            .attribute_definitions(attr);
+    }
+    request
         .table_name(name)
         .attribute_definitions(
             AttributeDefinition::builder()
@@ -146,6 +158,35 @@ async fn get(
         .await
         .unwrap()
         .item
+}
+
+/// The mark of the effect keyed `key` (`function#eventID`) for record `seq` of `order_id`:
+/// an INSERT when `insert`, else a MODIFY.
+pub fn stock_mark(key: &str, order_id: &str, seq: &SequenceNumber, insert: bool) -> Mark {
+    let (function, event_id) = key.split_once('#').unwrap();
+    Mark {
+        function: function.into(),
+        event_id: event_id.into(),
+        order_id: order_id.into(),
+        event_name: if insert {
+            EventName::Insert
+        } else {
+            EventName::Modify
+        },
+        sequence_number: seq.clone(),
+        old_status: None,
+        new_status: None,
+    }
+}
+
+/// The mark of the effect keyed `key` for order `o-test`'s INSERT.
+pub fn mark(key: &str) -> Mark {
+    stock_mark(key, "o-test", &SequenceNumber::from_u128(1), true)
+}
+
+/// The marks of `keys`.
+pub fn marks(keys: &[String]) -> Vec<Mark> {
+    keys.iter().map(|k| mark(k)).collect()
 }
 
 /// Mail moto recorded as sent to `to`.

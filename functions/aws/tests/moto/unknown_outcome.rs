@@ -9,7 +9,7 @@ use orders_aws::AwsEffects;
 use orders_core::caps::{Applied, Mailer, Metrics, Severity};
 use orders_core::clock;
 
-use super::support::{World, endpoint, mail_to};
+use super::support::{World, endpoint, mail_to, mark, marks};
 use super::{email, order_share, statistics, verified_sender};
 
 #[allow(dead_code)]
@@ -61,7 +61,7 @@ async fn issue_18_an_email_sent_but_answered_500_is_sent_once_and_not_again_with
     let effects = effects_via(&world, &proxy);
 
     let unknown = effects
-        .send_once("notification#lost", &mail)
+        .send_once(&mark("notification#lost"), &mail)
         .await
         .unwrap_err();
     assert_eq!(unknown.severity, Severity::Transient, "{unknown}");
@@ -79,7 +79,7 @@ async fn issue_18_an_email_sent_but_answered_500_is_sent_once_and_not_again_with
 
     // Redelivered within 5 minutes: it waits, it does not send again.
     let waiting = effects
-        .send_once("notification#lost", &mail)
+        .send_once(&mark("notification#lost"), &mail)
         .await
         .unwrap_err();
     assert_eq!(waiting.severity, Severity::Transient, "{waiting}");
@@ -94,7 +94,7 @@ async fn issue_18_an_email_sent_but_answered_500_is_sent_once_and_not_again_with
     );
     world.put_event_item(stale).await;
     assert_eq!(
-        effects.send_once("notification#lost", &mail).await,
+        effects.send_once(&mark("notification#lost"), &mail).await,
         Ok(Applied::Done)
     );
     assert_eq!(mail_to(&to).len(), 2);
@@ -109,7 +109,7 @@ async fn issue_18_metrics_published_but_answered_500_count_once_and_not_again_wi
     let keys = vec!["analytics#lost".to_owned()];
 
     let unknown = effects
-        .put_once(&namespace, &keys, &[order_share("2.50")])
+        .put_once(&namespace, &marks(&keys), &[order_share("2.50")])
         .await
         .unwrap_err();
     assert_eq!(unknown.severity, Severity::Transient, "{unknown}");
@@ -121,7 +121,7 @@ async fn issue_18_metrics_published_but_answered_500_count_once_and_not_again_wi
     assert_eq!(state(world.event_item("analytics#lost").await), "sending");
 
     let waiting = effects
-        .put_once(&namespace, &keys, &[order_share("2.50")])
+        .put_once(&namespace, &marks(&keys), &[order_share("2.50")])
         .await
         .unwrap_err();
     assert_eq!(waiting.severity, Severity::Transient, "{waiting}");
@@ -143,7 +143,7 @@ async fn issue_18_an_email_refused_before_moto_settles_failed_and_a_retry_sends_
     let effects = effects_via(&world, &proxy);
 
     let throttled = effects
-        .send_once("notification#throttled", &mail)
+        .send_once(&mark("notification#throttled"), &mail)
         .await
         .unwrap_err();
     assert_eq!(throttled.severity, Severity::Transient, "{throttled}");
@@ -160,7 +160,9 @@ async fn issue_18_an_email_refused_before_moto_settles_failed_and_a_retry_sends_
 
     // The retry (the next delivery) sends at once, exactly once.
     assert_eq!(
-        effects.send_once("notification#throttled", &mail).await,
+        effects
+            .send_once(&mark("notification#throttled"), &mail)
+            .await,
         Ok(Applied::Done)
     );
     assert_eq!(mail_to(&to).len(), 1);
@@ -176,7 +178,7 @@ async fn issue_18_metrics_refused_before_moto_settle_failed_and_a_retry_publishe
     let keys = vec!["analytics#throttled".to_owned()];
 
     let throttled = effects
-        .put_once(&namespace, &keys, &[order_share("4.00")])
+        .put_once(&namespace, &marks(&keys), &[order_share("4.00")])
         .await
         .unwrap_err();
     assert_eq!(throttled.severity, Severity::Transient, "{throttled}");
@@ -187,7 +189,7 @@ async fn issue_18_metrics_refused_before_moto_settle_failed_and_a_retry_publishe
 
     assert_eq!(
         effects
-            .put_once(&namespace, &keys, &[order_share("4.00")])
+            .put_once(&namespace, &marks(&keys), &[order_share("4.00")])
             .await,
         Ok(vec![Applied::Done])
     );
