@@ -55,6 +55,7 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
             [CompletionResult]::new('lag', 'lag', [CompletionResultType]::ParameterValue, 'Iterator age per consumer over a window; --threshold sets the exit code')
             [CompletionResult]::new('iterator-age', 'iterator-age', [CompletionResultType]::ParameterValue, 'Iterator age per consumer over a window; --threshold sets the exit code')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The pipeline on one screen: stream, subscriptions, DLQ, iterator age, item counts')
+            [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'One order''s story: its records, what each function did with each, one verdict per function')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Lint the subscriptions for settings that lose records or block shards')
             [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'Emails the local notification adapter sent')
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Metrics the consumers published (local table, or CloudWatch)')
@@ -955,6 +956,35 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'orderctl;trace' {
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Take the order id from a stream record, Lambda event or dead-letter envelope (`-`: stdin)')
+            [CompletionResult]::new('--dlq', '--dlq', [CompletionResultType]::ParameterName, 'Take the order id from a dead letter (message id, or its first characters)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'How far back the stream is read')
+            [CompletionResult]::new('--dlq-peek', '--dlq-peek', [CompletionResultType]::ParameterName, 'Look at no more than N dead letters (on AWS each look raises a message''s receive count)')
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Where the pipeline lives')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Local target: the data directory holding the SQLite database [default: the platform data dir]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: ./orderctl.toml when present]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS target: the named profile (else AWS_PROFILE, else default)')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS target: the region (else AWS_REGION / the profile''s region)')
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json and jsonl field names are stable')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured)')
+            [CompletionResult]::new('--orders-table', '--orders-table', [CompletionResultType]::ParameterName, 'Name of the orders table')
+            [CompletionResult]::new('--inventory-table', '--inventory-table', [CompletionResultType]::ParameterName, 'Name of the inventory table')
+            [CompletionResult]::new('--processed-events-table', '--processed-events-table', [CompletionResultType]::ParameterName, 'Name of the idempotency table')
+            [CompletionResult]::new('--dlq-queue', '--dlq-queue', [CompletionResultType]::ParameterName, 'Name of the dead-letter queue')
+            [CompletionResult]::new('--scan-stream', '--scan-stream', [CompletionResultType]::ParameterName, 'On AWS, also read every shard back to --since: costly on a busy stream; for small tables, or records no function has seen')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'orderctl;doctor' {
             [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Where the pipeline lives')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Local target: the data directory holding the SQLite database [default: the platform data dir]')
@@ -1318,6 +1348,7 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
             [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'Inspect and replay the dead-letter queue')
             [CompletionResult]::new('lag', 'lag', [CompletionResultType]::ParameterValue, 'Iterator age per consumer over a window; --threshold sets the exit code')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'The pipeline on one screen: stream, subscriptions, DLQ, iterator age, item counts')
+            [CompletionResult]::new('trace', 'trace', [CompletionResultType]::ParameterValue, 'One order''s story: its records, what each function did with each, one verdict per function')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Lint the subscriptions for settings that lose records or block shards')
             [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'Emails the local notification adapter sent')
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Metrics the consumers published (local table, or CloudWatch)')
@@ -1429,6 +1460,9 @@ Register-ArgumentCompleter -Native -CommandName 'orderctl' -ScriptBlock {
             break
         }
         'orderctl;help;status' {
+            break
+        }
+        'orderctl;help;trace' {
             break
         }
         'orderctl;help;doctor' {

@@ -52,6 +52,7 @@ set edit:completion:arg-completer[orderctl] = {|@words|
             cand lag 'Iterator age per consumer over a window; --threshold sets the exit code'
             cand iterator-age 'Iterator age per consumer over a window; --threshold sets the exit code'
             cand status 'The pipeline on one screen: stream, subscriptions, DLQ, iterator age, item counts'
+            cand trace 'One order''s story: its records, what each function did with each, one verdict per function'
             cand doctor 'Lint the subscriptions for settings that lose records or block shards'
             cand outbox 'Emails the local notification adapter sent'
             cand metrics 'Metrics the consumers published (local table, or CloudWatch)'
@@ -896,6 +897,34 @@ set edit:completion:arg-completer[orderctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'orderctl;trace'= {
+            cand --event 'Take the order id from a stream record, Lambda event or dead-letter envelope (`-`: stdin)'
+            cand --dlq 'Take the order id from a dead letter (message id, or its first characters)'
+            cand --since 'How far back the stream is read'
+            cand --dlq-peek 'Look at no more than N dead letters (on AWS each look raises a message''s receive count)'
+            cand --target 'Where the pipeline lives'
+            cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
+            cand --config 'Configuration file [default: ./orderctl.toml when present]'
+            cand --profile 'AWS target: the named profile (else AWS_PROFILE, else default)'
+            cand --region 'AWS target: the region (else AWS_REGION / the profile''s region)'
+            cand --endpoint-url 'AWS target: send every request to this endpoint (moto, LocalStack, DynamoDB Local); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured too'
+            cand -o 'Output format; json and jsonl field names are stable'
+            cand --output 'Output format; json and jsonl field names are stable'
+            cand --color 'When to use colours (NO_COLOR is honoured)'
+            cand --orders-table 'Name of the orders table'
+            cand --inventory-table 'Name of the inventory table'
+            cand --processed-events-table 'Name of the idempotency table'
+            cand --dlq-queue 'Name of the dead-letter queue'
+            cand --scan-stream 'On AWS, also read every shard back to --since: costly on a busy stream; for small tables, or records no function has seen'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'orderctl;doctor'= {
             cand --target 'Where the pipeline lives'
             cand --data-dir 'Local target: the data directory holding the SQLite database [default: the platform data dir]'
@@ -1241,6 +1270,7 @@ set edit:completion:arg-completer[orderctl] = {|@words|
             cand dlq 'Inspect and replay the dead-letter queue'
             cand lag 'Iterator age per consumer over a window; --threshold sets the exit code'
             cand status 'The pipeline on one screen: stream, subscriptions, DLQ, iterator age, item counts'
+            cand trace 'One order''s story: its records, what each function did with each, one verdict per function'
             cand doctor 'Lint the subscriptions for settings that lose records or block shards'
             cand outbox 'Emails the local notification adapter sent'
             cand metrics 'Metrics the consumers published (local table, or CloudWatch)'
@@ -1324,6 +1354,8 @@ set edit:completion:arg-completer[orderctl] = {|@words|
         &'orderctl;help;lag'= {
         }
         &'orderctl;help;status'= {
+        }
+        &'orderctl;help;trace'= {
         }
         &'orderctl;help;doctor'= {
         }

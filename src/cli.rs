@@ -142,6 +142,8 @@ pub enum Command {
     Lag(cmd::lag::LagArgs),
     /// The pipeline on one screen: stream, subscriptions, DLQ, iterator age, item counts
     Status(cmd::status::StatusArgs),
+    /// One order's story: its records, what each function did with each, one verdict per function
+    Trace(cmd::trace::TraceArgs),
     /// Lint the subscriptions for settings that lose records or block shards
     Doctor(cmd::doctor::DoctorArgs),
     /// Emails the local notification adapter sent
@@ -182,6 +184,7 @@ pub async fn dispatch(command: Command, ctx: &Ctx, out: &Printer) -> anyhow::Res
         Command::Dlq(args) => dlq::run(args, ctx, out).await,
         Command::Lag(args) => lag::run(args, ctx, out).await,
         Command::Status(args) => status::run(args, ctx, out).await,
+        Command::Trace(args) => trace::run(args, ctx, out).await,
         Command::Doctor(args) => doctor::run(args, ctx, out).await,
         Command::Outbox(args) => local_reads::outbox(args, ctx, out).await,
         Command::Metrics(args) => local_reads::metrics(args, ctx, out).await,

@@ -22,6 +22,7 @@ pub mod output;
 pub mod settings;
 pub mod stream;
 pub mod synth;
+pub mod trace;
 pub mod wedge;
 
 use cli::Cli;

@@ -299,6 +299,12 @@ fn every_commands_json_keeps_to_the_output_contract() {
         consumed["functions"][0].get("iteratorAgeMs").is_some(),
         "{consumed}"
     );
+    // The first order's story: dead-lettered by inventory (no stock), its mail failing.
+    let story = c.json(&["trace", id], 1);
+    assert!(
+        story["facts"].is_array() && story["deadLetters"]["looked"].is_number(),
+        "{story}"
+    );
     c.json(&["faults", "clear"], 0);
     c.json(
         &[

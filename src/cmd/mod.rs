@@ -25,6 +25,7 @@ mod render;
 pub mod sink;
 pub mod status;
 pub mod tail;
+pub mod trace;
 mod watch;
 
 use std::future::Future;
