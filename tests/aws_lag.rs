@@ -202,6 +202,27 @@ fn status_and_doctor_read_the_event_source_mappings() {
             .send(),
     )
     .unwrap();
+    // Only notification is mapped: the two functions orderctl.toml enables that nothing runs
+    // are named (a warning: exit 0).
+    let early = aws.run(&["doctor", "-o", "json"]).success().json();
+    let mut unmapped: Vec<(String, String)> = early["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "not_subscribed")
+        .map(|f| {
+            assert_eq!(f["severity"], "warning", "{f}");
+            (
+                f["function"].as_str().unwrap().to_owned(),
+                f["message"].to_string(),
+            )
+        })
+        .collect();
+    unmapped.sort();
+    assert_eq!(unmapped.len(), 2, "{early}");
+    assert_eq!(unmapped[0].0, "analytics");
+    assert!(unmapped[0].1.contains(&analytics), "{early}");
+    assert_eq!(unmapped[1].0, "inventory");
     // inventory: no destination, unbounded retries, failures ignored.
     aws.create_function(&inventory);
     block(

@@ -155,3 +155,61 @@ fn issue_18_a_write_that_fails_its_first_attempt_is_still_refused() {
     assert_eq!(Some(out.code), Some(2), "{}", out.stderr);
     assert!(out.stderr.contains("not found"), "{}", out.stderr);
 }
+
+/// README: `set-status` and `cancel` require the status they read, so a change made by someone
+/// else between the read and the write is reported, never overwritten. The proxy holds the
+/// UpdateItem while the test changes the order straight in moto.
+#[test]
+fn set_status_and_cancel_report_a_concurrent_change() {
+    for command in [
+        &["orders", "set-status", "ID", "CONFIRMED"][..],
+        &["orders", "cancel", "ID"],
+    ] {
+        let aws = AwsEnv::new();
+        aws.init();
+        let id = existing_order(&aws)["orderId"].as_str().unwrap().to_owned();
+        let proxy = Proxy::start(
+            &aws.endpoint,
+            SEED,
+            vec![Rule::new(
+                DYNAMODB,
+                "UpdateItem",
+                Trigger::Nth(1),
+                Action::Latency(std::time::Duration::from_secs(2)),
+            )],
+        );
+        let args: Vec<&str> = command
+            .iter()
+            .map(|a| if *a == "ID" { id.as_str() } else { a })
+            .collect();
+        let mut child = aws
+            .env
+            .command(&args)
+            .env("ORDERCTL_ENDPOINT_URL", proxy.url())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Once its UpdateItem is held, another writer ships the order.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while proxy.calls("UpdateItem") == 0 {
+            assert!(std::time::Instant::now() < deadline, "{}", proxy.describe());
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        aws.run(&["orders", "set-status", &id, "CONFIRMED"])
+            .success();
+        aws.run(&["orders", "set-status", &id, "SHIPPED"]).success();
+        let out = crate::support::finish(child, &args);
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        assert!(
+            out.stderr.contains("changed concurrently") && out.stderr.contains("SHIPPED"),
+            "{args:?}: {}",
+            out.stderr
+        );
+        assert_eq!(
+            stored(aws, &id).unwrap()["status"],
+            "SHIPPED",
+            "the other writer's change stands"
+        );
+    }
+}

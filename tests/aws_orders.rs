@@ -390,6 +390,45 @@ fn an_existing_order_id_is_never_overwritten() {
     assert_eq!(get(), original, "a batch kept the original");
 }
 
+/// README: `create --file` writes in transactions of up to 100 orders (DynamoDB's limit); a
+/// file of more is split, and every order lands.
+#[test]
+fn create_file_of_more_than_100_orders_writes_them_all() {
+    let aws = AwsEnv::new();
+    aws.init();
+    let lines: String = (0..250)
+        .map(|i| {
+            format!(
+                "{{\"orderId\":\"bulk-{i:03}\",\"customerId\":\"c-bulk\",\"customerEmail\":\"bulk@example.com\",\"items\":[{{\"productId\":\"SKU-MUG\",\"quantity\":1,\"price\":\"12.50\"}}]}}\n"
+            )
+        })
+        .collect();
+    aws.env
+        .run_stdin(&["create", "--file", "-", "-o", "jsonl"], Some(&lines))
+        .success();
+    let all = aws
+        .run(&[
+            "orders",
+            "list",
+            "--customer",
+            "c-bulk",
+            "--all",
+            "-o",
+            "json",
+        ])
+        .success()
+        .json();
+    let mut ids: Vec<&str> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["orderId"].as_str().unwrap())
+        .collect();
+    ids.sort_unstable();
+    let expected: Vec<String> = (0..250).map(|i| format!("bulk-{i:03}")).collect();
+    assert_eq!(ids, expected);
+}
+
 #[test]
 fn inventory_on_aws() {
     let aws = AwsEnv::new();

@@ -287,3 +287,37 @@ fn a_tail_whose_get_records_keeps_failing_exits_1_and_keeps_its_resume_point() {
         "{ORDERS} records once"
     );
 }
+
+/// README: `create --count` exits 1 when writes failed, and says how many.
+#[test]
+fn create_count_with_failed_writes_exits_1_and_counts_them() {
+    let aws = AwsEnv::new();
+    aws.init();
+    // The first 5 puts pass; every later one stays throttled past its retries.
+    let proxy = Proxy::start(
+        &aws.endpoint,
+        SEED,
+        vec![Rule::new(
+            DYNAMODB,
+            "PutItem",
+            Trigger::Calls(6, u64::MAX),
+            Action::Error(AwsError::ProvisionedThroughputExceeded),
+        )],
+    );
+    let aws = aws.via(&proxy);
+    let out = aws.run(&[
+        "create",
+        "--count",
+        "10",
+        "--concurrency",
+        "1",
+        "-o",
+        "json",
+    ]);
+    let why = proxy.describe();
+    assert_eq!(Some(out.code), Some(1), "{}; {why}", out.stderr);
+    let summary = out.json();
+    assert_eq!(summary["written"], 5, "{summary}; {why}");
+    assert_eq!(summary["failed"], 5, "{summary}; {why}");
+    assert_eq!(orders_in_table(&aws).len(), 5, "{why}");
+}

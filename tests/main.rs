@@ -6,6 +6,7 @@
 mod support;
 
 mod aws_consume;
+mod aws_credentials;
 mod aws_deploy;
 mod aws_dlq;
 mod aws_dlq_redrive;
@@ -25,6 +26,7 @@ mod help;
 mod layers;
 mod local_consume;
 mod local_dlq;
+mod local_doctor;
 mod local_errors;
 mod local_functions;
 mod local_lag;

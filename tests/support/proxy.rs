@@ -41,6 +41,10 @@ pub enum AwsError {
     InternalServerError,
     /// `ServiceUnavailable`, HTTP 503.
     ServiceUnavailable,
+    /// `AccessDeniedException`: the caller's IAM policy does not allow the call.
+    AccessDenied,
+    /// `ExpiredTokenException`: the session credentials have expired.
+    ExpiredToken,
 }
 
 impl AwsError {
@@ -53,6 +57,8 @@ impl AwsError {
             AwsError::Throttling => "ThrottlingException",
             AwsError::InternalServerError => "InternalServerError",
             AwsError::ServiceUnavailable => "ServiceUnavailable",
+            AwsError::AccessDenied => "AccessDeniedException",
+            AwsError::ExpiredToken => "ExpiredTokenException",
         }
     }
 
