@@ -212,8 +212,10 @@ fn until_idle_waits_for_new_records_then_exits() {
         "--function",
         "analytics",
         "--until-idle",
+        // Long enough for a `create` process to commit on a loaded machine: the test waits for
+        // conditions, not for time.
         "--idle",
-        "3s",
+        "10s",
         "-o",
         "json",
     ];
@@ -231,7 +233,11 @@ fn until_idle_waits_for_new_records_then_exits() {
             )
             .unwrap()
     };
-    while checkpointed() == 0 && std::time::Instant::now() < deadline {
+    while checkpointed() == 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "consume never checkpointed the first records"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     env.run(&["create", "--count", "7"]).success();

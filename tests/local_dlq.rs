@@ -261,8 +261,11 @@ fn sigkill_at_random_moments_loses_nothing_and_moves_stock_once() {
     let args = [
         "dlq",
         "replay",
+        // Long enough that no message is received twice in one run on a loaded machine (its
+        // heartbeat is due every 500 ms): in-flight messages of a killed run are made visible
+        // below, in the store, instead of by waiting.
         "--visibility-timeout",
-        "1s",
+        "60s",
         "--journal",
         "journal.jsonl",
         "-q",
