@@ -153,3 +153,64 @@ fn issue_17_trace_scan_stream_finds_records_no_function_has_seen() {
         format!("Order {id} is now CONFIRMED")
     );
 }
+
+#[test]
+fn issue_17_init_adds_order_index_to_a_processed_events_table_made_without_it() {
+    use aws_sdk_dynamodb::types::{
+        AttributeDefinition, BillingMode, KeySchemaElement, KeyType, ScalarAttributeType,
+    };
+    let aws = AwsEnv::new();
+    // ProcessedEvents as an older orderctl made it: key eventId, no index.
+    crate::support::aws::block(
+        aws.ddb()
+            .create_table()
+            .table_name(&aws.processed)
+            .attribute_definitions(
+                AttributeDefinition::builder()
+                    .attribute_name("eventId")
+                    .attribute_type(ScalarAttributeType::S)
+                    .build()
+                    .unwrap(),
+            )
+            .key_schema(
+                KeySchemaElement::builder()
+                    .attribute_name("eventId")
+                    .key_type(KeyType::Hash)
+                    .build()
+                    .unwrap(),
+            )
+            .billing_mode(BillingMode::PayPerRequest)
+            .send(),
+    )
+    .unwrap();
+    let index = |report: &Value| {
+        report["resources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["name"] == format!("{} OrderIndex", aws.processed))
+            .unwrap_or_else(|| panic!("no OrderIndex row: {report}"))
+            .clone()
+    };
+    let dry = aws
+        .run(&["init", "--dry-run", "-o", "json"])
+        .success()
+        .json();
+    assert_eq!(index(&dry)["state"], "would create");
+    let first = aws.run(&["init", "-o", "json"]).success().json();
+    assert_eq!(index(&first)["state"], "created", "{first}");
+    let again = aws.run(&["init", "-o", "json"]).success().json();
+    assert_eq!(index(&again)["state"], "exists", "{again}");
+
+    // The functions' markers are now found through it.
+    aws.run(&["inventory", "set", "SKU-MUG", "5", "-q"])
+        .success();
+    aws.verify_sender("orders@example.com");
+    let id = create_order(|a| aws.run(a), "kim@example.com", "SKU-MUG:1:12.50");
+    consume(&aws);
+    let story = aws.run(&["trace", &id, "-o", "json"]).success().json();
+    assert_eq!(
+        for_function(&story, "functions", "inventory")["verdict"]["label"],
+        "RESERVED"
+    );
+}

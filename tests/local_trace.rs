@@ -312,3 +312,25 @@ fn issue_17_trace_takes_the_order_id_from_a_saved_stream_record() {
     assert_eq!(story["orderId"], id.as_str());
     assert_eq!(part(&story, "inventory").1, vec!["not_reached"]);
 }
+
+#[test]
+fn issue_17_trace_says_when_replaying_a_dead_letter_would_be_stale() {
+    let env = pipeline("SKU-CHAIR", 0);
+    let id = order(&env, "SKU-CHAIR:1:80.00");
+    env.run(&["consume", "-q"]).code(1);
+    // The customer gave up: the order is cancelled, its INSERT's dead letter is history.
+    env.run(&["orders", "cancel", &id, "-q"]).success();
+    env.run(&["consume", "-q"]).success();
+
+    let story = trace(&env, &id, 1);
+    let inventory = for_function(&story, "functions", "inventory");
+    let stale = inventory["records"][0]["deadLetter"]["stale"]
+        .as_str()
+        .unwrap_or_else(|| panic!("not stale: {story}"));
+    assert!(stale.contains("CANCELLED"), "{stale}");
+    // The cancel found nothing reserved and left a tombstone.
+    assert_eq!(inventory["records"][1]["effect"]["kind"], "nothing");
+    let fix = inventory["verdict"]["fix"].as_str().unwrap();
+    assert!(fix.starts_with("a replay would be stale"), "{fix}");
+    assert!(!fix.contains("dlq replay"), "{fix}");
+}
