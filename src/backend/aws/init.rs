@@ -27,6 +27,21 @@ pub struct InitOptions {
     pub provisioned: Option<(i64, i64)>,
 }
 
+impl InitOptions {
+    /// The provisioned capacity of a table or index `init` creates; `None` is on-demand.
+    pub(super) fn throughput(&self) -> TResult<Option<ProvisionedThroughput>> {
+        self.provisioned
+            .map(|(r, w)| {
+                ProvisionedThroughput::builder()
+                    .read_capacity_units(r)
+                    .write_capacity_units(w)
+                    .build()
+                    .map_err(build_error)
+            })
+            .transpose()
+    }
+}
+
 /// The DLQ keeps messages for the SQS maximum, 14 days (aws-semantics §6.1).
 const DLQ_RETENTION_SECONDS: &str = "1209600";
 /// How long `init` waits for tables to become ACTIVE.
@@ -256,16 +271,7 @@ impl AwsTarget {
                 .attribute_type(ScalarAttributeType::S)
                 .build()
         };
-        let throughput = options
-            .provisioned
-            .map(|(r, w)| {
-                ProvisionedThroughput::builder()
-                    .read_capacity_units(r)
-                    .write_capacity_units(w)
-                    .build()
-                    .map_err(build_error)
-            })
-            .transpose()?;
+        let throughput = options.throughput()?;
         let mut request = self
             .ddb
             .create_table()

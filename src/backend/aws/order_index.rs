@@ -5,7 +5,6 @@
 
 use aws_sdk_dynamodb::types::{
     CreateGlobalSecondaryIndexAction, GlobalSecondaryIndexUpdate, IndexStatus,
-    ProvisionedThroughput,
 };
 use orders_aws::facts::{ORDER_INDEX, order_index};
 
@@ -57,17 +56,7 @@ impl AwsTarget {
         if options.dry_run {
             return Ok(report("would create", DETAIL.into()));
         }
-        let throughput = options
-            .provisioned
-            .map(|(r, w)| {
-                ProvisionedThroughput::builder()
-                    .read_capacity_units(r)
-                    .write_capacity_units(w)
-                    .build()
-                    .map_err(build_error)
-            })
-            .transpose()?;
-        let (index, attr) = order_index(throughput).map_err(build_error)?;
+        let (index, attr) = order_index(options.throughput()?).map_err(build_error)?;
         let create = CreateGlobalSecondaryIndexAction::builder()
             .index_name(ORDER_INDEX)
             .set_key_schema(Some(index.key_schema().to_vec()))
