@@ -31,6 +31,16 @@ impl Target {
         }
     }
 
+    /// What looking at the dead-letter queue costs the messages looked at.
+    pub fn peek_caveat(&self) -> &'static str {
+        match self {
+            Target::Local(_) => "the local queue is read without receiving",
+            Target::Aws(_) => {
+                "SQS has no peek: each message looked at was received, its receive count is one higher, and a queue with its own redrive policy moves a message on after enough looks"
+            }
+        }
+    }
+
     /// Whether reading every record kept in the stream is cheap: the local stream is one
     /// table; a busy DynamoDB stream holds hundreds of millions of records a day.
     pub fn stream_scan_is_cheap(&self) -> bool {

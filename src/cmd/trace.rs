@@ -147,6 +147,7 @@ fn render(out: &Printer, story: &Trace) -> io::Result<()> {
         .collect();
     out.table(&["TIME", "EVENT", "SEQUENCE", "SHARD", "STATUS"], rows)?;
     for f in &story.functions {
+        out.line("")?;
         let rows = f
             .records
             .iter()
@@ -177,6 +178,7 @@ fn render(out: &Printer, story: &Trace) -> io::Result<()> {
             out.paint(&line, style)
         })
         .collect::<Vec<_>>();
+    out.line("")?;
     for line in lines {
         out.line(line)?;
     }

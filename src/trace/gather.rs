@@ -33,9 +33,6 @@ pub struct TraceOptions {
     pub dlq_peek: usize,
 }
 
-/// The caveat of looking at the dead-letter queue.
-const PEEK_NOTE: &str = "looking receives each message on AWS (SQS has no peek): its receive count goes up by one, and a queue with its own redrive policy moves a message on after enough looks; the local queue is read without receiving";
-
 /// Trace `order_id`. `bar` shows the stream read (hidden unless on a terminal).
 pub async fn trace(
     target: &Target,
@@ -62,7 +59,7 @@ pub async fn trace(
     let dead_letters = DlqLook {
         looked: messages.len(),
         complete: messages.len() < options.dlq_peek,
-        note: PEEK_NOTE.into(),
+        note: target.peek_caveat().into(),
     };
     let mut letters: HashMap<(Function, String), DeadLetter> = HashMap::new();
     let mut ranges = Vec::new();
