@@ -106,12 +106,24 @@ pub fn judge(subject: &Subject<'_>, record: &RecordView, evidence: &Evidence<'_>
         step.outcome = outcome;
         step.why = Some(why);
     };
+    // A marker that says done wins: a dead letter of the record was replayed since.
+    if let Some(fact) = evidence.fact.filter(|f| f.state == FactState::Done) {
+        step.outcome = Outcome::Processed;
+        step.at = Some(fact.at.clone());
+        step.effect = Some(fact.effect.clone());
+        return step;
+    }
+    // An intent refused for good (SES rejecting the message) settles `failed` and dead-letters
+    // the record: the dead letter is the news.
+    if let Some(letter) = evidence.dead_letter {
+        step.outcome = Outcome::DeadLettered;
+        step.dead_letter = Some(letter.clone());
+        step.why = Some(letter.error.clone());
+        return step;
+    }
     if let Some(fact) = evidence.fact {
         match fact.state {
-            FactState::Done => {
-                step.outcome = Outcome::Processed;
-                step.at = Some(fact.at.clone());
-            }
+            FactState::Done => {}
             FactState::Sending => set(
                 Outcome::InFlight,
                 format!(
@@ -125,12 +137,6 @@ pub fn judge(subject: &Subject<'_>, record: &RecordView, evidence: &Evidence<'_>
             ),
         }
         step.effect = Some(fact.effect.clone());
-        return step;
-    }
-    if let Some(letter) = evidence.dead_letter {
-        step.outcome = Outcome::DeadLettered;
-        step.dead_letter = Some(letter.clone());
-        step.why = Some(letter.error.clone());
         return step;
     }
     match evidence.passes_filters {
@@ -254,6 +260,53 @@ mod tests {
         subject.enabled = false;
         let step = judge(&subject, &r, &evidence);
         assert!(step.why.unwrap().contains("disabled"));
+    }
+
+    #[test]
+    fn a_dead_letter_outranks_an_unsettled_marker_and_a_done_marker_outranks_the_dead_letter() {
+        use orders_core::fact::{Effect, Fact, FactState};
+        let r = modify(Status::Pending, Status::Confirmed);
+        let mut fact = Fact {
+            order_id: "o-1".into(),
+            function: "notification".into(),
+            event_id: "e2".into(),
+            event_name: EventName::Modify,
+            sequence_number: SequenceNumber::from_u128(200),
+            old_status: Some(Status::Pending),
+            new_status: Some(Status::Confirmed),
+            effect: Effect::Email {
+                subject: "Order o-1 is now CONFIRMED".into(),
+            },
+            state: FactState::Failed,
+            at: "2026-01-01T00:00:00.000Z".into(),
+        };
+        let letter = DeadLetter {
+            message_id: "m-1".into(),
+            format: "envelope",
+            error: "MessageRejected".into(),
+            receive_count: 1,
+            sent_at: "2026-01-01T00:00:01Z".into(),
+            stale: None,
+        };
+        let subject = Subject {
+            function: Function::Notification,
+            patterns: &[],
+            enabled: true,
+        };
+        let judged = |fact: &Fact| {
+            let evidence = Evidence {
+                fact: Some(fact),
+                dead_letter: Some(&letter),
+                passes_filters: Some(true),
+                reached: Some(true),
+            };
+            judge(&subject, &r, &evidence).outcome
+        };
+        // SES refused the mail for good: the claim settled failed, the record went to the DLQ.
+        assert_eq!(judged(&fact), Outcome::DeadLettered);
+        // Replayed since: the marker says sent.
+        fact.state = FactState::Done;
+        assert_eq!(judged(&fact), Outcome::Processed);
     }
 
     #[test]
