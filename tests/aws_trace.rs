@@ -214,3 +214,51 @@ fn issue_17_init_adds_order_index_to_a_processed_events_table_made_without_it() 
         "RESERVED"
     );
 }
+
+#[test]
+fn issue_17_trace_on_aws_finds_the_dead_letter_of_a_failed_reservation_in_one_peek() {
+    let aws = AwsEnv::new();
+    aws.run(&["init", "--demo-stock", "-q"]).success();
+    aws.verify_sender("orders@example.com");
+    // Ten chairs are in stock: fifty is a permanent failure, dead-lettered by inventory.
+    let id = create_order(|a| aws.run(a), "kim@example.com", "SKU-CHAIR:50:249.00");
+    aws.run(&["consume", "--until-idle", "--idle", "500ms", "-q"])
+        .code(1);
+    let listed = aws.run(&["dlq", "list", "-o", "json"]).success().json();
+    let message = listed[0]["messageId"].as_str().unwrap().to_owned();
+
+    let proxy = Proxy::start(&aws.endpoint, 17, Vec::new());
+    let aws = aws.via(&proxy);
+    let out = aws.run(&["trace", &id, "-o", "json"]).code(1);
+    let story = out.json();
+    let inventory = for_function(&story, "functions", "inventory");
+    assert_eq!(inventory["verdict"]["state"], "failed", "{story}");
+    let letter = &inventory["records"][0]["deadLetter"];
+    assert_eq!(letter["messageId"], message.as_str());
+    assert!(
+        letter["error"]
+            .as_str()
+            .unwrap()
+            .contains("insufficient stock for SKU-CHAIR"),
+        "{letter}"
+    );
+    assert_eq!(
+        inventory["verdict"]["fix"],
+        format!("replay after restocking: orderctl dlq replay --id {message}")
+    );
+    // The others did their part. The peek: one receive that finds the message, one that finds
+    // the queue drained, one release; the stale check reads the order again.
+    assert_eq!(
+        for_function(&story, "functions", "notification")["verdict"]["state"],
+        "done"
+    );
+    assert_eq!(proxy.calls("ReceiveMessage"), 2, "{:?}", proxy.all_calls());
+    assert_eq!(proxy.calls("ChangeMessageVisibilityBatch"), 1);
+    assert_eq!(proxy.calls("Query"), 1);
+    assert_eq!(proxy.calls("GetRecords"), 0);
+    assert!(
+        out.stderr.contains("SQS has no peek"),
+        "the receive-count caveat: {}",
+        out.stderr
+    );
+}
