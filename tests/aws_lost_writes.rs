@@ -182,7 +182,7 @@ fn set_status_and_cancel_report_a_concurrent_change() {
             .iter()
             .map(|a| if *a == "ID" { id.as_str() } else { a })
             .collect();
-        let mut child = aws
+        let child = aws
             .env
             .command(&args)
             .env("ORDERCTL_ENDPOINT_URL", proxy.url())

@@ -177,9 +177,8 @@ fn invocation() -> String {
         return "orderctl".to_owned();
     };
     let on_path = std::env::var_os("PATH").is_some_and(|path| {
-        std::env::split_paths(&path).any(|dir| {
-            std::fs::canonicalize(dir.join("orderctl")).is_ok_and(|found| found == exe)
-        })
+        std::env::split_paths(&path)
+            .any(|dir| std::fs::canonicalize(dir.join("orderctl")).is_ok_and(|found| found == exe))
     });
     if on_path {
         "orderctl".to_owned()
