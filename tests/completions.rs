@@ -1,11 +1,22 @@
-//! The committed completion scripts must match what the binary generates (refresh them with
-//! `SNAPSHOTS=overwrite cargo test completions`).
+//! The committed completion scripts must match what `orderctl completions SHELL` prints — the
+//! binary a user runs, with no environment — (refresh them with `SNAPSHOTS=overwrite cargo test
+//! completions`; scripts/test unsets SNAPSHOTS, so CI never rewrites them and passes).
 
 use clap_complete::Shell;
 use snapbox::{IntoData, assert_data_eq, file};
 
 fn generated(shell: Shell) -> Vec<u8> {
-    orderctl::cli::completion_script(shell)
+    let out = std::process::Command::new(crate::support::bin())
+        .args(["completions", &shell.to_string()])
+        .env_clear()
+        .output()
+        .expect("run orderctl completions");
+    assert!(
+        out.status.success(),
+        "orderctl completions {shell}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
 }
 
 #[test]
