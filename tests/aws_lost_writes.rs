@@ -213,3 +213,69 @@ fn set_status_and_cancel_report_a_concurrent_change() {
         );
     }
 }
+
+/// Found by 20 runs of the fault tests: a put applied but answered 500, whose retries were then
+/// all throttled, ended "throttled" and was counted as not written although it was. After an
+/// attempt whose answer was lost, a write that fails for good is read back; create, set-status
+/// and delete each report what the table shows.
+#[test]
+fn a_lost_answer_then_throttled_retries_is_read_back() {
+    for (operation, args) in [
+        (
+            "PutItem",
+            &[
+                "create",
+                "--customer",
+                "c-9",
+                "--email",
+                "x@example.com",
+                "--item",
+                "SKU-MUG:1:12.50",
+                "-o",
+                "json",
+            ][..],
+        ),
+        (
+            "UpdateItem",
+            &["orders", "set-status", "ID", "CONFIRMED", "-o", "json"],
+        ),
+        ("DeleteItem", &["orders", "delete", "ID", "-o", "json"]),
+    ] {
+        let aws = AwsEnv::new();
+        aws.init();
+        let id = existing_order(&aws)["orderId"].as_str().unwrap().to_owned();
+        // Attempt 1 applied and answered 500; attempts 2 to 4 (the SDK's last) throttled.
+        let proxy = Proxy::start(
+            &aws.endpoint,
+            SEED,
+            vec![
+                Rule::new(DYNAMODB, operation, Trigger::Nth(1), Action::ForwardThen500),
+                Rule::new(
+                    DYNAMODB,
+                    operation,
+                    Trigger::Calls(2, 4),
+                    Action::Error(crate::support::proxy::AwsError::ProvisionedThroughputExceeded),
+                ),
+            ],
+        );
+        let args: Vec<&str> = args
+            .iter()
+            .map(|a| if *a == "ID" { id.as_str() } else { a })
+            .collect();
+        let proxied = AwsEnv {
+            env: aws.env.env("ORDERCTL_ENDPOINT_URL", &proxy.url()),
+            ..aws
+        };
+        let out = proxied.run(&args);
+        let why = proxy.describe();
+        assert_eq!(proxy.calls(operation), 4, "every attempt made: {why}");
+        assert_eq!(out.code, 0, "{args:?}: {}; {why}", out.stderr);
+        let json = out.json();
+        let written = json["orderId"].as_str().unwrap().to_owned();
+        match operation {
+            "PutItem" => assert!(stored(proxied, &written).is_some(), "{json}"),
+            "UpdateItem" => assert_eq!(stored(proxied, &id).unwrap()["status"], "CONFIRMED"),
+            _ => assert!(stored(proxied, &id).is_none(), "{json}"),
+        }
+    }
+}

@@ -90,7 +90,32 @@ impl AwsTarget {
                     order.order_id
                 )))
             }
-            Err(e) => Err(self.err(e, "dynamodb:PutItem", "table", self.table())),
+            Err(e) => {
+                let err = self.err(e, "dynamodb:PutItem", "table", self.table());
+                let ours = |now: Option<Order>| (now.as_ref() == Some(order)).then_some(());
+                self.unless_applied(&lost, &order.order_id, err, ours).await
+            }
+        }
+    }
+
+    /// A write that failed for good (throttled or failing past its retries) after an attempt
+    /// whose answer was lost may still have been applied (aws-semantics §7.4): read the order
+    /// back, consistently, and when it is exactly what the write would leave (`ours` says so),
+    /// report success. Otherwise the error stands; when the read fails too, it says the outcome
+    /// is unknown, so a script is never told "not written" about an order that was.
+    async fn unless_applied<T>(
+        &self,
+        lost: &LostResponse,
+        id: &str,
+        err: TargetError,
+        ours: impl FnOnce(Option<Order>) -> Option<T>,
+    ) -> TResult<T> {
+        if !lost.may_have_applied() {
+            return Err(err);
+        }
+        match self.get_order(id).await {
+            Ok(now) => ours(now).ok_or(err),
+            Err(_) => Err(unknown_outcome(err, id)),
         }
     }
 
@@ -137,6 +162,19 @@ impl AwsTarget {
         self.get_order(id)
             .await?
             .ok_or_else(|| TargetError::NotFound(format!("order {id} not found")))
+    }
+}
+
+/// `err`, saying that the write may have been applied all the same.
+fn unknown_outcome(err: TargetError, id: &str) -> TargetError {
+    let note = format!(
+        "; an earlier attempt's answer was lost, so it may have been applied: check with `orderctl orders get {id}`"
+    );
+    match err {
+        TargetError::Throttled(m) => TargetError::Throttled(m + &note),
+        TargetError::Unavailable(m) => TargetError::Unavailable(m + &note),
+        TargetError::Unreachable(m) => TargetError::Unreachable(m + &note),
+        other => other,
     }
 }
 
@@ -312,7 +350,20 @@ impl OrderStore for AwsTarget {
                     "order {id} changed concurrently (status is now {now}); nothing was changed"
                 )))
             }
-            Err(e) => Err(self.err(e, "dynamodb:UpdateItem", "table", self.table())),
+            Err(e) => {
+                let err = self.err(e, "dynamodb:UpdateItem", "table", self.table());
+                let ours = Order {
+                    status: to,
+                    ..old.clone()
+                };
+                let applied = |now: Option<Order>| {
+                    (now.as_ref() == Some(&ours)).then(|| StatusChange {
+                        old: old.clone(),
+                        new: ours.clone(),
+                    })
+                };
+                self.unless_applied(&lost, id, err, applied).await
+            }
         }
     }
 
@@ -342,7 +393,11 @@ impl OrderStore for AwsTarget {
             Err(e) if is_condition_failed(&e) => {
                 Err(TargetError::NotFound(format!("order {id} not found")))
             }
-            Err(e) => Err(self.err(e, "dynamodb:DeleteItem", "table", self.table())),
+            Err(e) => {
+                let err = self.err(e, "dynamodb:DeleteItem", "table", self.table());
+                let gone = |now: Option<Order>| now.is_none().then(|| before.clone());
+                self.unless_applied(&lost, id, err, gone).await
+            }
         }
     }
 }
