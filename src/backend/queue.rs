@@ -72,6 +72,34 @@ pub trait Queue {
         receipt_handle: &str,
         visibility: Duration,
     ) -> impl Future<Output = TResult<()>>;
+    /// Delete received messages, one result per handle in order (an error as its one line):
+    /// SQS takes ten per DeleteMessageBatch and can fail some entries of a call that succeeds,
+    /// so no entry is ever assumed deleted. By default, one delete after another.
+    fn delete_batch(&self, receipt_handles: &[String]) -> impl Future<Output = Vec<BatchResult>> {
+        async move {
+            let mut out = Vec::with_capacity(receipt_handles.len());
+            for handle in receipt_handles {
+                out.push(self.delete(handle).await.map_err(|e| e.to_string()));
+            }
+            out
+        }
+    }
+    /// Hide received messages for `visibility` from now, one result per handle in order
+    /// (ChangeMessageVisibilityBatch on SQS, ten per call). By default, one after another.
+    fn change_visibility_batch(
+        &self,
+        receipt_handles: &[String],
+        visibility: Duration,
+    ) -> impl Future<Output = Vec<BatchResult>> {
+        async move {
+            let mut out = Vec::with_capacity(receipt_handles.len());
+            for handle in receipt_handles {
+                let done = self.change_visibility(handle, visibility).await;
+                out.push(done.map_err(|e| e.to_string()));
+            }
+            out
+        }
+    }
     /// Delete every message.
     fn purge(&self) -> impl Future<Output = TResult<u64>>;
     /// Depth and in-flight count (and the oldest message's time where known).
@@ -82,6 +110,9 @@ pub trait Queue {
         async { Ok(None) }
     }
 }
+
+/// One entry of a batch call: done, or why not (one line).
+pub type BatchResult = Result<(), String>;
 
 /// Which dead letters were replayed. Written before a replayed message is deleted, so a
 /// message whose deletion did not happen (a crash, a lost response) can still be deleted later

@@ -86,6 +86,22 @@ pub trait OrderStore {
     fn put_orders(&self, orders: &[Order]) -> impl Future<Output = TResult<()>>;
     /// One order by id.
     fn get_order(&self, id: &str) -> impl Future<Output = TResult<Option<Order>>>;
+    /// The orders of `ids` that exist, by id: one BatchGetItem per 100 on DynamoDB (a dead
+    /// letter batch's stale check reads its orders at once). By default, one read per id.
+    fn get_orders(
+        &self,
+        ids: &[String],
+    ) -> impl Future<Output = TResult<std::collections::HashMap<String, Order>>> {
+        async move {
+            let mut found = std::collections::HashMap::new();
+            for id in ids {
+                if let Some(order) = self.get_order(id).await? {
+                    found.insert(id.clone(), order);
+                }
+            }
+            Ok(found)
+        }
+    }
     /// Orders by customer (newest first) or all, optionally by status, handed to `page` a
     /// page at a time as they are read, so a caller can print the first before the last is
     /// read; returns whether more matched than `query.limit`.

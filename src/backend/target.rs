@@ -51,6 +51,12 @@ impl OrderStore for Target {
     async fn get_order(&self, id: &str) -> TResult<Option<Order>> {
         delegate!(self, t => t.get_order(id).await)
     }
+    async fn get_orders(
+        &self,
+        ids: &[String],
+    ) -> TResult<std::collections::HashMap<String, Order>> {
+        delegate!(self, t => t.get_orders(ids).await)
+    }
     async fn list_orders<E: From<TargetError>>(
         &self,
         query: &OrderQuery,
@@ -141,6 +147,16 @@ impl queue::Queue for Target {
         visibility: std::time::Duration,
     ) -> TResult<()> {
         delegate!(self, t => t.change_visibility(receipt_handle, visibility).await)
+    }
+    async fn delete_batch(&self, receipt_handles: &[String]) -> Vec<queue::BatchResult> {
+        delegate!(self, t => t.delete_batch(receipt_handles).await)
+    }
+    async fn change_visibility_batch(
+        &self,
+        receipt_handles: &[String],
+        visibility: std::time::Duration,
+    ) -> Vec<queue::BatchResult> {
+        delegate!(self, t => t.change_visibility_batch(receipt_handles, visibility).await)
     }
     async fn purge(&self) -> TResult<u64> {
         delegate!(self, t => t.purge().await)

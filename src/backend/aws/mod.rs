@@ -5,6 +5,7 @@
 //! Lambda's Invoke, which no retry may repeat, gets its own timeout and none (invoke.rs).
 
 pub mod attrs;
+mod batch_get;
 pub mod cloudwatch;
 mod describe;
 pub mod errors;

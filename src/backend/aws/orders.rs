@@ -50,14 +50,14 @@ impl StatusFilter {
     }
 }
 
-fn decode(item: &HashMap<String, Av>) -> TResult<Order> {
+pub(super) fn decode(item: &HashMap<String, Av>) -> TResult<Order> {
     let item: Item = item_from_sdk(item);
     Order::from_item(&item)
         .map_err(|e| TargetError::other("an item in the orders table is not an order", e))
 }
 
 impl AwsTarget {
-    fn table(&self) -> &str {
+    pub(super) fn table(&self) -> &str {
         &self.resources.orders_table
     }
 
@@ -217,6 +217,10 @@ impl OrderStore for AwsTarget {
             .await
             .map_err(|e| self.err(e, "dynamodb:GetItem", "table", self.table()))?;
         out.item().map(decode).transpose()
+    }
+
+    async fn get_orders(&self, ids: &[String]) -> TResult<HashMap<String, Order>> {
+        self.batch_get_orders(ids).await
     }
 
     async fn list_orders<E: From<TargetError>>(

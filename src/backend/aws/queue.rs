@@ -4,10 +4,10 @@
 
 use std::time::Duration;
 
-use aws_sdk_sqs::types::{MessageSystemAttributeName, QueueAttributeName};
+use aws_sdk_sqs::types::{BatchResultErrorEntry, MessageSystemAttributeName, QueueAttributeName};
 
 use super::AwsTarget;
-use crate::backend::queue::{Queue, QueueMessage, QueueStats, Redrive};
+use crate::backend::queue::{BatchResult, Queue, QueueMessage, QueueStats, Redrive};
 use crate::backend::{TResult, TargetError};
 
 /// How long a peeked message stays hidden before it is released (so one listing does not see
@@ -56,6 +56,36 @@ fn redrive_policy(policy: &str) -> TResult<Redrive> {
     })
 }
 
+/// The ids a batch call lists as successful, and its failed entries.
+type BatchAnswer = (Vec<String>, Vec<BatchResultErrorEntry>);
+
+/// The results of one batch call's `n` entries (ids `0..n`), in order: an entry is done only
+/// if the answer lists it as successful; a failed one says its code, and one the answer does
+/// not mention at all is not assumed done either. A call that failed failed every entry.
+fn entry_results(op: &str, n: usize, call: Result<BatchAnswer, String>) -> Vec<BatchResult> {
+    let (successful, failed) = match call {
+        Ok(answer) => answer,
+        Err(e) => return vec![Err(e); n],
+    };
+    (0..n)
+        .map(|i| {
+            let id = i.to_string();
+            if let Some(f) = failed.iter().find(|f| f.id() == id) {
+                return Err(format!(
+                    "{op}: {}: {}",
+                    f.code(),
+                    f.message().unwrap_or("no message")
+                ));
+            }
+            if successful.contains(&id) {
+                Ok(())
+            } else {
+                Err(format!("{op}: the answer does not mention it"))
+            }
+        })
+        .collect()
+}
+
 fn seconds(d: Duration) -> i32 {
     i32::try_from(d.as_secs()).unwrap_or(43_200).min(43_200)
 }
@@ -90,34 +120,38 @@ impl AwsTarget {
     /// Make received messages visible again, ten per ChangeMessageVisibilityBatch call. Best
     /// effort: a message not released comes back when its short timeout runs out.
     async fn release(&self, messages: &[QueueMessage]) {
-        use aws_sdk_sqs::types::ChangeMessageVisibilityBatchRequestEntry as Entry;
-        let Ok(url) = self.queue_url().await else {
-            return;
-        };
-        for chunk in messages.chunks(10) {
-            let entries = chunk
-                .iter()
-                .enumerate()
-                .filter_map(|(i, m)| {
-                    Entry::builder()
-                        .id(i.to_string())
-                        .receipt_handle(&m.receipt_handle)
-                        .visibility_timeout(0)
-                        .build()
-                        .ok()
-                })
-                .collect();
-            let sent = self
-                .sqs
-                .change_message_visibility_batch()
-                .queue_url(&url)
-                .set_entries(Some(entries))
-                .send()
-                .await;
-            if let Err(e) = sent {
-                tracing::debug!("cannot release peeked messages: {e}");
-            }
+        let handles: Vec<String> = messages.iter().map(|m| m.receipt_handle.clone()).collect();
+        for failed in self
+            .change_visibility_batch(&handles, Duration::ZERO)
+            .await
+            .into_iter()
+            .filter_map(Result::err)
+        {
+            tracing::debug!("cannot release a peeked message: {failed}");
         }
+    }
+
+    /// Send `handles` ten at a time through `call` (given the queue URL and a chunk, whose
+    /// entries it numbers from 0), one result per handle in order.
+    async fn in_batches<'h, F, Fut>(
+        &self,
+        op: &str,
+        handles: &'h [String],
+        call: F,
+    ) -> Vec<BatchResult>
+    where
+        F: Fn(String, &'h [String]) -> Fut,
+        Fut: Future<Output = Result<BatchAnswer, String>>,
+    {
+        let mut out = Vec::with_capacity(handles.len());
+        for chunk in handles.chunks(10) {
+            let answer = match self.queue_url().await {
+                Ok(url) => call(url, chunk).await,
+                Err(e) => Err(e.to_string()),
+            };
+            out.extend(entry_results(op, chunk.len(), answer));
+        }
+        out
     }
 
     fn queue_name(&self) -> &str {
@@ -259,6 +293,64 @@ impl Queue for AwsTarget {
             .await
             .map_err(|e| self.err(e, "sqs:ChangeMessageVisibility", "queue", self.queue_name()))?;
         Ok(())
+    }
+
+    async fn delete_batch(&self, receipt_handles: &[String]) -> Vec<BatchResult> {
+        use aws_sdk_sqs::types::DeleteMessageBatchRequestEntry as Entry;
+        let op = "sqs:DeleteMessageBatch";
+        self.in_batches(op, receipt_handles, |url, chunk| async move {
+            let entries = chunk
+                .iter()
+                .enumerate()
+                .map(|(i, h)| Entry::builder().id(i.to_string()).receipt_handle(h).build())
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| format!("cannot build a {op} entry: {e}"))?;
+            let out = self
+                .sqs
+                .delete_message_batch()
+                .queue_url(url)
+                .set_entries(Some(entries))
+                .send()
+                .await
+                .map_err(|e| self.err(e, op, "queue", self.queue_name()).to_string())?;
+            let ok = out.successful().iter().map(|e| e.id().to_owned()).collect();
+            Ok((ok, out.failed().to_vec()))
+        })
+        .await
+    }
+
+    async fn change_visibility_batch(
+        &self,
+        receipt_handles: &[String],
+        visibility: Duration,
+    ) -> Vec<BatchResult> {
+        use aws_sdk_sqs::types::ChangeMessageVisibilityBatchRequestEntry as Entry;
+        let op = "sqs:ChangeMessageVisibilityBatch";
+        self.in_batches(op, receipt_handles, |url, chunk| async move {
+            let entries = chunk
+                .iter()
+                .enumerate()
+                .map(|(i, h)| {
+                    Entry::builder()
+                        .id(i.to_string())
+                        .receipt_handle(h)
+                        .visibility_timeout(seconds(visibility))
+                        .build()
+                })
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| format!("cannot build a {op} entry: {e}"))?;
+            let out = self
+                .sqs
+                .change_message_visibility_batch()
+                .queue_url(url)
+                .set_entries(Some(entries))
+                .send()
+                .await
+                .map_err(|e| self.err(e, op, "queue", self.queue_name()).to_string())?;
+            let ok = out.successful().iter().map(|e| e.id().to_owned()).collect();
+            Ok((ok, out.failed().to_vec()))
+        })
+        .await
     }
 
     async fn purge(&self) -> TResult<u64> {
