@@ -396,14 +396,14 @@ const LETTERS: usize = 3;
 #[test]
 fn a_dlq_delete_applied_but_answered_500_is_counted_once() {
     let aws = dead_letters(LETTERS);
-    // moto deletes the second message, the client sees a 500 and retries the delete.
+    // moto deletes the messages, the client sees a 500 and retries the batch delete.
     let proxy = Proxy::start(
         &aws.endpoint,
         SEED,
         vec![Rule::new(
             SQS,
-            "DeleteMessage",
-            Trigger::Nth(2),
+            "DeleteMessageBatch",
+            Trigger::Nth(1),
             Action::ForwardThen500,
         )],
     );
@@ -412,9 +412,9 @@ fn a_dlq_delete_applied_but_answered_500_is_counted_once() {
     let why = proxy.describe();
     assert_eq!(proxy.injected().len(), 1, "the fault never fired: {why}");
     assert_eq!(
-        proxy.calls("DeleteMessage"),
-        LETTERS as u64 + 1,
-        "the delete answered 500 is retried: {why}"
+        proxy.calls("DeleteMessageBatch"),
+        2,
+        "one batch delete for the {LETTERS}, answered 500 and retried: {why}"
     );
     let summary = out.json();
     let deleted = summary["deleted"].as_u64().unwrap();
@@ -440,7 +440,7 @@ fn a_dlq_delete_that_keeps_failing_is_reported_not_counted() {
         SEED,
         vec![Rule::new(
             SQS,
-            "DeleteMessage",
+            "DeleteMessageBatch",
             Trigger::Every(1),
             Action::Error(AwsError::ServiceUnavailable),
         )],
@@ -450,8 +450,8 @@ fn a_dlq_delete_that_keeps_failing_is_reported_not_counted() {
     let why = proxy.describe();
     let summary = out.json();
     assert!(
-        proxy.calls("DeleteMessage") > LETTERS as u64,
-        "a failed delete is retried: {why}"
+        proxy.calls("DeleteMessageBatch") > 1,
+        "a failed batch delete is retried: {why}"
     );
     assert_eq!(summary["replayed"], LETTERS, "{summary}; {why}");
     assert_eq!(summary["deleted"], 0, "{summary}; {why}");

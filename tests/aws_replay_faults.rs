@@ -42,7 +42,7 @@ fn failing_heartbeats(aws: &AwsEnv) -> Proxy {
             },
             Rule::new(
                 SQS,
-                "ChangeMessageVisibility",
+                "ChangeMessageVisibilityBatch",
                 Trigger::Every(1),
                 Action::Error(AwsError::InternalServerError),
             ),
@@ -69,7 +69,7 @@ fn issue_18_a_replay_whose_heartbeat_fails_is_not_deleted() {
     ]);
     let why = proxy.describe();
     assert!(
-        proxy.calls("ChangeMessageVisibility") > 0,
+        proxy.calls("ChangeMessageVisibilityBatch") > 0,
         "no heartbeat fell due: {why}"
     );
     let summary = out.json();
@@ -87,7 +87,7 @@ fn issue_18_a_replay_whose_heartbeat_fails_is_not_deleted() {
         "says why: {message}; {why}"
     );
     assert_eq!(
-        proxy.calls("DeleteMessage"),
+        proxy.calls("DeleteMessage") + proxy.calls("DeleteMessageBatch"),
         0,
         "no delete with a handle that may be stale: {why}"
     );

@@ -15,6 +15,7 @@ mod aws_kill;
 mod aws_lag;
 mod aws_lost_writes;
 mod aws_orders;
+mod aws_replay_batches;
 mod aws_replay_faults;
 mod aws_tail;
 mod aws_throttling;

@@ -2,10 +2,12 @@
 //! or unreadable), which records it stands for — re-read from the stream for an on-failure
 //! record — and the replay engine that deletes a message only after its replay succeeded.
 
+mod batch;
 mod chosen;
 mod invoke;
 mod journal;
 mod lease;
+mod message;
 mod outcome;
 pub mod replay;
 pub mod resolve;

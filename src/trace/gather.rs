@@ -17,7 +17,7 @@ use super::{DeadLetter, DlqLook, FunctionTrace, RecordView, Source, Trace, scan}
 use crate::backend::queue::{Queue, QueueMessage};
 use crate::backend::{OrderStore, Target};
 use crate::dlq::resolve::function_for;
-use crate::dlq::stale::stale_reason;
+use crate::dlq::stale::{order_ids, stale_reason};
 use crate::filter::{Pattern, Profile, pattern_texts};
 use crate::functions::{Function, Subscriptions};
 use crate::mappings::{Mapping, from_subscriptions};
@@ -73,7 +73,9 @@ pub async fn trace(
                 if key_of(&e.record).as_deref() != Some(order_id) {
                     continue;
                 }
-                let stale = stale_reason(std::slice::from_ref(&e.record), target).await?;
+                let record = std::slice::from_ref(&e.record);
+                let now = target.get_orders(&order_ids(record)).await?;
+                let stale = stale_reason(record, &now);
                 records
                     .entry(e.record.event_id.clone())
                     .or_insert_with(|| scan::typed_view(&e.record));
