@@ -305,8 +305,8 @@ fn changes(lines: &[StockLine], before: &HashMap<String, i64>, sign: i64) -> Vec
             let b = before.get(&l.product_id).copied().unwrap_or(0);
             StockChange {
                 product_id: l.product_id.clone(),
-                before: b,
-                after: b.saturating_add(sign.saturating_mul(i64::from(l.quantity))),
+                before: Some(b),
+                after: Some(b.saturating_add(sign.saturating_mul(i64::from(l.quantity)))),
             }
         })
         .collect()

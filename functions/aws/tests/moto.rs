@@ -51,8 +51,8 @@ fn line(product: &str, quantity: u32) -> StockLine {
 fn change(product: &str, before: i64, after: i64) -> StockChange {
     StockChange {
         product_id: product.into(),
-        before,
-        after,
+        before: Some(before),
+        after: Some(after),
     }
 }
 
