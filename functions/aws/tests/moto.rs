@@ -18,6 +18,9 @@ mod lost_stock_write;
 #[path = "moto/oversized_dead_letter.rs"]
 mod oversized_dead_letter;
 
+#[path = "moto/request_count.rs"]
+mod request_count;
+
 use std::collections::HashMap;
 
 use aws_sdk_cloudwatch::types::Statistic;
