@@ -343,7 +343,8 @@ fn restock_cancelled(
     match old.and_then(stock_of) {
         Some(have) => match limits::restocked(&line.product_id, have, line.quantity) {
             Err(message) => CapError::permanent(message),
-            // The condition failed on a level the limit allows: the only other way it fails.
+            // Not expected while `give_stock`'s condition and `limits::restocked` state the same
+            // bound; the refusal is still final for this record, so permanent, with the level.
             Ok(_) => CapError::permanent(format!(
                 "cannot give back {} of {}: its stock of {have} was refused by the restock \
                  condition; stock left unchanged",
