@@ -108,17 +108,32 @@ fn invoke_applies_effects_on_the_aws_target() {
         .success();
     assert_eq!((stock("SKU-MUG"), stock("SKU-PAD")), (mugs, pads));
     // …--effects target reserves through moto's DynamoDB, once per stream record.
+    let mut outputs = Vec::new();
     for _ in 0..2 {
-        aws.run(&[
-            "invoke",
-            "inventory",
-            "--event",
-            &event,
-            "--effects",
-            "target",
-        ])
-        .success();
+        outputs.push(
+            aws.run(&[
+                "invoke",
+                "inventory",
+                "--event",
+                &event,
+                "--effects",
+                "target",
+                "-o",
+                "json",
+            ])
+            .success()
+            .json(),
+        );
     }
+    // The AWS adapter reads no stock to report levels (one request per record): they are null,
+    // under the same keys as on the local target.
+    assert_eq!(
+        outputs[0]["effects"]["stock"][0],
+        serde_json::json!({"productId": "SKU-MUG", "before": null, "after": null}),
+        "{}",
+        outputs[0]
+    );
+    assert_eq!(outputs[1]["effects"]["stock"], serde_json::json!([]));
     assert_eq!((stock("SKU-MUG"), stock("SKU-PAD")), (mugs - 2, pads - 3));
 }
 

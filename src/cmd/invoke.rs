@@ -100,11 +100,16 @@ impl From<Effects> for EffectsReport {
                 .iter()
                 .map(|m| serde_json::json!({"namespace": m.namespace, "name": m.name, "value": number(&m.value), "unit": m.unit}))
                 .collect(),
-            // Stock levels can pass 2^53: decimal strings, as in `inventory -o json`.
+            // Stock levels can pass 2^53: decimal strings, as in `inventory -o json`. A level
+            // the adapter does not know (AWS: a transaction returns no values) is null, so the
+            // keys stay the same whatever the target.
             stock: e
                 .stock
                 .iter()
-                .map(|s| serde_json::json!({"productId": s.product_id, "before": s.before.to_string(), "after": s.after.to_string()}))
+                .map(|s| {
+                    let level = |l: Option<i64>| l.map_or(Value::Null, |n| Value::String(n.to_string()));
+                    serde_json::json!({"productId": s.product_id, "before": level(s.before), "after": level(s.after)})
+                })
                 .collect(),
             dlq: e.dlq.iter().map(|b| serde_json::from_str(b).unwrap_or_else(|_| Value::String(b.clone()))).collect(),
         }
@@ -304,8 +309,9 @@ fn human(p: &Printer, r: &InvokeReport) -> std::io::Result<()> {
         format!(
             "stock {} {} → {}",
             s["productId"].as_str().unwrap_or(""),
-            s["before"].as_str().unwrap_or(""),
-            s["after"].as_str().unwrap_or("")
+            // null: a level the target did not report (AWS), not an empty one.
+            s["before"].as_str().unwrap_or("?"),
+            s["after"].as_str().unwrap_or("?")
         )
     }));
     lines.extend(e.dlq.iter().map(|b| {

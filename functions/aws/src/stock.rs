@@ -4,9 +4,15 @@
 //! write puts a random token in its guard, so a write applied but answered with an error, then
 //! retried by the SDK and refused by its own guard, knows it was applied (§7.4).
 //!
-//! The levels reported before and after are approximate: a transaction returns no values, so
-//! they come from a consistent read just before it, and a concurrent change of the same product
-//! in between is not in them. The transaction's conditions, not these numbers, keep stock right.
+//! One request per INSERT: no read comes before the transaction. It assumes the order id has no
+//! stock ledger yet (the common case, its first record) and lets the conditions decide; a
+//! cancellation's reasons carry the items that refused (`ALL_OLD`), which explain it without a
+//! read: the stored ledger (decide again against it and retry), the product's stock
+//! (insufficient), or no product at all (unknown). A transaction returns no values, so the
+//! levels of an applied change are not known here and are reported as `None`. An end (cancel,
+//! delete) reads the ledger first, as it nearly always exists and says what to put back, then
+//! sends one transaction; a restock refused by the stock limit is explained by its `ALL_OLD`
+//! item too.
 
 use std::collections::HashMap;
 
@@ -35,6 +41,10 @@ use crate::tx::{
 const MAX_LINES: usize = 98;
 
 const CHECK_FAILED: &str = "ConditionalCheckFailed";
+
+/// Transactions one reservation sends while the ledger they assume turns out to have changed
+/// (each refusal carries the newer one); then the record fails transiently and is retried.
+const LEDGER_ATTEMPTS: usize = 5;
 
 /// The guard attribute holding the token of the write that made it.
 const WRITE_TOKEN: &str = "writeToken";
@@ -104,6 +114,13 @@ impl AwsEffects {
 
     /// Reserve every line or none, once per `key` (the guard is action 0 of the transaction),
     /// unless the ledger knows something newer of the order id (aws-semantics §7.4).
+    ///
+    /// No read first: the transaction is built against no stored ledger, and its cancellation
+    /// reasons, read in request order (§7.3), say what to do. The guard (0) refused: a
+    /// duplicate, or this call's own write whose response was lost (§7.4). The ledger (1)
+    /// refused: its `ALL_OLD` item is the ledger as stored; decide again against it and retry
+    /// with its version. A product refused: its `ALL_OLD` item is its stock, or absent when it
+    /// does not exist.
     async fn reserve_now(&self, mark: &Mark, lines: &[StockLine]) -> CapResult<StockOutcome> {
         let (key, order_id, seq) = (&mark.key(), &mark.order_id, &mark.sequence_number);
         let lines = merge(lines);
@@ -113,51 +130,53 @@ impl AwsEffects {
                 lines.len()
             )));
         }
-        let stored = self.ledger(order_id).await?;
-        if stored.ledger.on_insert(seq) == OnInsert::Superseded {
-            // Only the guard is written: a stale record is done, with nothing to do.
-            return Ok(
-                match self.record_guard_only(mark, &Effect::Superseded).await? {
-                    StockOutcome::Nothing => StockOutcome::Superseded,
-                    other => other,
-                },
-            );
-        }
-        // Read first, consistently, to report levels before and after (approximate: a
-        // transaction returns no values).
-        let before = self.levels(order_id, &lines).await?;
-        if let Some(missing) = lines.iter().find(|l| !before.contains_key(&l.product_id)) {
-            // A redelivery is a duplicate even if the product was removed since.
-            if self.read_guard(key).await?.is_some() {
-                return Ok(StockOutcome::Duplicate);
-            }
-            return Err(CapError::permanent(format!(
-                "unknown product {}",
-                missing.product_id
-            )));
-        }
-
         let (events, inventory) = (
             &self.names.processed_events_table,
             &self.names.inventory_table,
         );
         let now = clock::now_ms();
-        let mut ledger = stored.ledger.clone();
-        ledger.reserved(seq, lines.clone());
+        // One token for every attempt of this call: whichever attempt committed, a retry the
+        // guard refuses is recognised as ours.
         let token = WriteToken::new();
-        // Action 0 the guard, action 1 the ledger, actions 2.. one per product (§7.3).
         let effect = Effect::Reserved {
             lines: lines.clone(),
         };
-        let guard = token.guard(mark, &effect, now)?;
-        let mut actions = guard_and_ledger(events, guard, key, order_id, &stored, &ledger, now)?;
-        for line in &lines {
-            actions.push(take_stock(inventory, line, now)?);
+        // Most INSERTs are their order id's first record: assume no ledger (its put then
+        // requires none), and learn the stored one only if the condition says there is one.
+        let mut stored = stored_ledger(order_id, None)?;
+        for _ in 0..LEDGER_ATTEMPTS {
+            if stored.ledger.on_insert(seq) == OnInsert::Superseded {
+                // Only the guard is written: a stale record is done, with nothing to do.
+                return Ok(
+                    match self.record_guard_only(mark, &Effect::Superseded).await? {
+                        StockOutcome::Nothing => StockOutcome::Superseded,
+                        other => other,
+                    },
+                );
+            }
+            let mut ledger = stored.ledger.clone();
+            ledger.reserved(seq, lines.clone());
+            // Action 0 the guard, action 1 the ledger, actions 2.. one per product (§7.3).
+            let guard = token.guard(mark, &effect, now)?;
+            let mut actions =
+                guard_and_ledger(events, guard, key, order_id, &stored, &ledger, now)?;
+            for line in &lines {
+                actions.push(take_stock(inventory, line, now)?);
+            }
+            let reasons = match token.committed(self.transact(actions).await?) {
+                Ok(()) => return Ok(StockOutcome::Done(unknown_levels(&lines))),
+                Err(reasons) => reasons,
+            };
+            match ledger_refused(&reasons) {
+                // The order id's ledger is not what the transaction assumed: decide again
+                // against the one stored, which the refusal carries.
+                Some(item) => stored = stored_ledger(order_id, item)?,
+                None => return reserve_cancelled(&reasons, &lines, inventory),
+            }
         }
-        match token.committed(self.transact(actions).await?) {
-            Ok(()) => Ok(StockOutcome::Done(changes(&lines, &before, -1))),
-            Err(reasons) => reserve_cancelled(&reasons, &lines, inventory),
-        }
+        // The ledger kept changing under us (other records of the order id, concurrently):
+        // the next delivery decides again.
+        Err(mark_moved(order_id))
     }
 
     /// Record the end at `seq` of the order id, once per `key`: put back what its reservation
@@ -174,14 +193,9 @@ impl AwsEffects {
             OnEnd::GiveBack(lines) => lines.clone(),
             _ => Vec::new(),
         };
-        let before = self.levels(order_id, &lines).await?;
-        // Refused before writing when a restock would pass the limit (the update's condition
-        // guards the same bound against a concurrent change).
-        for line in &lines {
-            let have = before.get(&line.product_id).copied().unwrap_or(0);
-            limits::restocked(&line.product_id, have, line.quantity)
-                .map_err(CapError::permanent)?;
-        }
+        // No stock read first: `give_stock`'s condition keeps the restock within the limit
+        // (`limits::restocked`) and a refusal carries the stock it found (`ALL_OLD`), which is
+        // all the error needs.
         let mut ledger = stored.ledger.clone();
         ledger.ended(seq, &decision);
 
@@ -203,28 +217,13 @@ impl AwsEffects {
         }
         match token.committed(self.transact(actions).await?) {
             Ok(()) if lines.is_empty() => Ok(StockOutcome::Nothing),
-            Ok(()) => Ok(StockOutcome::Done(changes(&lines, &before, 1))),
+            Ok(()) => Ok(StockOutcome::Done(unknown_levels(&lines))),
             Err(reasons) => match (code(&reasons, 0), code(&reasons, 1)) {
                 (CHECK_FAILED, _) => Ok(StockOutcome::Duplicate),
                 (_, CHECK_FAILED) => Err(mark_moved(order_id)),
                 _ => Err(restock_cancelled(&reasons, &lines, inventory)),
             },
         }
-    }
-
-    /// Current stock of the lines' products that exist (absent ones count as 0 when restocking).
-    async fn levels(&self, order_id: &str, lines: &[StockLine]) -> CapResult<HashMap<String, i64>> {
-        let products: Vec<&str> = lines.iter().map(|l| l.product_id.as_str()).collect();
-        let items = self.read_stock(&products).await?;
-        items
-            .into_iter()
-            .map(|(id, item)| match stock_of(&item) {
-                Some(stock) => Ok((id, stock)),
-                None => Err(CapError::permanent(format!(
-                    "order {order_id}: inventory item {id} has no integer stock"
-                ))),
-            })
-            .collect()
     }
 
     /// A record that moves no stock (nothing to put back, a stale INSERT): record only its
@@ -294,43 +293,70 @@ fn merge(lines: &[StockLine]) -> Vec<StockLine> {
     merged
 }
 
-/// Levels before and after moving each line by `sign × quantity`, for the report only and
-/// approximate (see the module docs): the transaction's conditions kept the real levels within
-/// `0..=MAX_STOCK`, and the arithmetic saturates rather than wrap if a level read before had
-/// changed.
-fn changes(lines: &[StockLine], before: &HashMap<String, i64>, sign: i64) -> Vec<StockChange> {
+/// The changes of a transaction that committed: which products moved, at levels this adapter
+/// does not know (a transaction returns no values, and reading them would cost a request per
+/// record just to report them).
+fn unknown_levels(lines: &[StockLine]) -> Vec<StockChange> {
     lines
         .iter()
-        .map(|l| {
-            let b = before.get(&l.product_id).copied().unwrap_or(0);
-            StockChange {
-                product_id: l.product_id.clone(),
-                before: b,
-                after: b.saturating_add(sign.saturating_mul(i64::from(l.quantity))),
-            }
+        .map(|l| StockChange {
+            product_id: l.product_id.clone(),
+            before: None,
+            after: None,
         })
         .collect()
 }
 
+/// The item that refused action `i`, as it was (`ALL_OLD`); `None` when there was none (an
+/// empty map counts as none).
+fn old_item(reasons: &[CancellationReason], i: usize) -> Option<&HashMap<String, Av>> {
+    reasons
+        .get(i)
+        .and_then(|r| r.item())
+        .filter(|item| !item.is_empty())
+}
+
+/// When the ledger put (action 1) alone decides the cancellation: the item it found, to decide
+/// again against (`None`: no ledger item). A refused guard (action 0) goes first: the record
+/// was handled, whatever the ledger says.
+fn ledger_refused(reasons: &[CancellationReason]) -> Option<Option<&HashMap<String, Av>>> {
+    (code(reasons, 0) != CHECK_FAILED && code(reasons, 1) == CHECK_FAILED)
+        .then(|| old_item(reasons, 1))
+}
+
 /// Why a restock was cancelled, past the guard and the ledger: a product whose condition
-/// failed would pass the stock limit (permanent); anything else as [`other_cancellation`].
+/// failed would pass the stock limit (permanent, with the stock the refusal carries, as
+/// `limits::restocked` words it); anything else as [`other_cancellation`].
 fn restock_cancelled(
     reasons: &[CancellationReason],
     lines: &[StockLine],
     inventory: &str,
 ) -> CapError {
-    match lines
+    let Some((i, line)) = lines
         .iter()
         .enumerate()
         .find(|(i, _)| code(reasons, i + 2) == CHECK_FAILED)
-    {
-        Some((_, line)) => CapError::permanent(format!(
-            "cannot give back {} of {}: its stock would pass the limit of {}; stock left unchanged",
+    else {
+        return other_cancellation(reasons, inventory);
+    };
+    let old = old_item(reasons, i + 2);
+    match old.and_then(stock_of) {
+        Some(have) => match limits::restocked(&line.product_id, have, line.quantity) {
+            Err(message) => CapError::permanent(message),
+            // Not expected while `give_stock`'s condition and `limits::restocked` state the same
+            // bound; the refusal is still final for this record, so permanent, with the level.
+            Ok(_) => CapError::permanent(format!(
+                "cannot give back {} of {}: its stock of {have} was refused by the restock \
+                 condition; stock left unchanged",
+                line.quantity, line.product_id
+            )),
+        },
+        None => CapError::permanent(format!(
+            "cannot give back {} of {}: its stock is not an integer ({:?}); stock left unchanged",
             line.quantity,
             line.product_id,
-            limits::MAX_STOCK
+            old.and_then(|item| item.get("stock")).map(describe)
         )),
-        None => other_cancellation(reasons, inventory),
     }
 }
 
@@ -345,8 +371,9 @@ fn reserve_cancelled(
     lines: &[StockLine],
     inventory: &str,
 ) -> CapResult<StockOutcome> {
-    // 0: the guard exists, this record was handled. 1: the order's mark changed since it was
-    // read (another record of the order, concurrently): decide again on the next delivery.
+    // 0: the guard exists, this record was handled. 1: the ledger is not the one assumed;
+    // `reserve_now` decides again against it first (see `ledger_refused`), so this is only a
+    // fallback: decide again on the next delivery.
     if code(reasons, 0) == CHECK_FAILED {
         return Ok(StockOutcome::Duplicate);
     }
@@ -359,14 +386,12 @@ fn reserve_cancelled(
             .map_or("?", |s| s.as_str());
         return Err(mark_moved(order));
     }
+    // A product refused: its old item says why, no read needed (absent: no such product).
     for (i, line) in lines.iter().enumerate() {
         if code(reasons, i + 2) != CHECK_FAILED {
             continue;
         }
-        let old = reasons
-            .get(i + 2)
-            .and_then(|r| r.item())
-            .filter(|item| !item.is_empty());
+        let old = old_item(reasons, i + 2);
         return Err(CapError::permanent(
             match old.map(|item| (item, stock_of(item))) {
                 None => format!("unknown product {}", line.product_id),
@@ -526,6 +551,32 @@ mod tests {
             reason("None", None),
         ];
         assert!(restock_cancelled(&conflict, &lines, "Inventory").is_transient());
+    }
+
+    #[test]
+    fn a_refused_ledger_is_decided_again_unless_the_guard_refused_too() {
+        let stored = CancellationReason::builder()
+            .code(CHECK_FAILED)
+            .item("eventId", Av::S("inventory#reservation#o-1".into()))
+            .build();
+        let ledger_only = [reason("None", None), stored.clone(), reason("None", None)];
+        let item = ledger_refused(&ledger_only).expect("the ledger decides");
+        assert!(item.is_some_and(|i| i.contains_key("eventId")));
+        // The guard goes first: a handled record is a duplicate, whatever its ledger says.
+        let both = [reason(CHECK_FAILED, None), stored, reason("None", None)];
+        assert!(ledger_refused(&both).is_none());
+        // An empty old item is no item: the ledger is gone, decide against none.
+        let gone = [
+            reason("None", None),
+            CancellationReason::builder().code(CHECK_FAILED).build(),
+        ];
+        assert_eq!(ledger_refused(&gone), Some(None));
+        let product = [
+            reason("None", None),
+            reason("None", None),
+            reason(CHECK_FAILED, Some(1)),
+        ];
+        assert!(ledger_refused(&product).is_none());
     }
 
     #[test]

@@ -1,14 +1,14 @@
 //! DynamoDB building blocks for stock: the actions of one `TransactWriteItems` (aws-semantics
-//! §7.2, §7.3), running it and keeping its cancellation reasons, consistent stock reads, and
-//! the reservation marker's encoding.
+//! §7.2, §7.3), each returning the item that refused it (`ALL_OLD`) so a cancellation explains
+//! itself without a read, running it and keeping its cancellation reasons, and the reservation
+//! marker's encoding.
 
 use std::collections::HashMap;
-use std::time::Duration;
 
 use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
 use aws_sdk_dynamodb::types::{
-    AttributeValue as Av, CancellationReason, KeysAndAttributes, Put,
-    ReturnValuesOnConditionCheckFailure, TransactWriteItem, Update,
+    AttributeValue as Av, CancellationReason, Put, ReturnValuesOnConditionCheckFailure,
+    TransactWriteItem, Update,
 };
 use orders_core::caps::{CapError, CapResult, StockLine};
 use orders_core::clock;
@@ -85,6 +85,8 @@ pub(crate) fn give_stock(
         .expression_attribute_values(":room", Av::N(room.to_string()))
         .expression_attribute_values(":zero", Av::N("0".into()))
         .expression_attribute_values(":now", Av::S(clock::rfc3339_ms(now_ms)))
+        // The stock that refused it words the error, with no read before (`limits::restocked`).
+        .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
         .build()
         .map_err(|e| build_failed(e, "a stock update"))?;
     Ok(TransactWriteItem::builder().update(update).build())
@@ -126,8 +128,10 @@ pub(crate) fn ledger_item(
     ]))
 }
 
-/// Put the ledger, only if it is still the version read before: a concurrent change of the
-/// same order id cancels the transaction instead of being overwritten.
+/// Put the ledger, only if it is still the version read (or assumed: `None`, no ledger) before:
+/// a concurrent change of the same order id cancels the transaction instead of being
+/// overwritten. The refusal carries the stored ledger item (`ALL_OLD`, §7.4), so the caller can
+/// decide again against it without reading it.
 pub(crate) fn put_ledger_if_unchanged(
     table: &str,
     item: HashMap<String, Av>,
@@ -148,6 +152,7 @@ pub(crate) fn put_ledger_if_unchanged(
             .expression_attribute_values(":v", Av::N(v.to_string())),
     };
     let put = put
+        .return_values_on_condition_check_failure(ReturnValuesOnConditionCheckFailure::AllOld)
         .build()
         .map_err(|e| build_failed(e, "a transaction put"))?;
     Ok(TransactWriteItem::builder().put(put).build())
@@ -217,9 +222,6 @@ pub(crate) fn stock_of(item: &HashMap<String, Av>) -> Option<i64> {
         .and_then(|n| n.parse::<i64>().ok())
 }
 
-/// Attempts at BatchGetItem's unprocessed keys before giving up (transiently).
-const BATCH_GET_ATTEMPTS: u32 = 5;
-
 impl AwsEffects {
     /// Run one transaction over the Inventory and ProcessedEvents tables.
     pub(crate) async fn transact(&self, items: Vec<TransactWriteItem>) -> CapResult<TxOutcome> {
@@ -247,63 +249,5 @@ impl AwsEffects {
                 }
             },
         }
-    }
-
-    /// Consistent reads of the products' stock items (BatchGetItem, 100 keys a call, retrying
-    /// unprocessed keys with backoff); absent products are absent from the map.
-    pub(crate) async fn read_stock(
-        &self,
-        products: &[&str],
-    ) -> CapResult<HashMap<String, HashMap<String, Av>>> {
-        let table = &self.names.inventory_table;
-        let op = Op::new("dynamodb:BatchGetItem", "table", table);
-        let mut found = HashMap::new();
-        for chunk in products.chunks(100) {
-            let keys = chunk
-                .iter()
-                .map(|p| HashMap::from([("productId".to_owned(), Av::S((*p).to_owned()))]))
-                .collect();
-            let mut request = Some(
-                KeysAndAttributes::builder()
-                    .set_keys(Some(keys))
-                    .consistent_read(true)
-                    .build()
-                    .map_err(|e| build_failed(e, "a stock read"))?,
-            );
-            let mut attempt = 0;
-            while let Some(keys) = request.take() {
-                if attempt == BATCH_GET_ATTEMPTS {
-                    return Err(CapError::transient(format!(
-                        "{}: keys still unprocessed after {BATCH_GET_ATTEMPTS} attempts",
-                        op.action
-                    )));
-                }
-                if attempt > 0 {
-                    tokio::time::sleep(Duration::from_millis(50 << attempt)).await;
-                }
-                attempt += 1;
-                let out = self
-                    .ddb
-                    .batch_get_item()
-                    .request_items(table, keys)
-                    .send()
-                    .await
-                    .map_err(|e| classify(&e, op))?;
-                for item in out
-                    .responses
-                    .and_then(|mut r| r.remove(table))
-                    .unwrap_or_default()
-                {
-                    if let Some(id) = item.get("productId").and_then(|v| v.as_s().ok()) {
-                        found.insert(id.clone(), item);
-                    }
-                }
-                request = out
-                    .unprocessed_keys
-                    .and_then(|mut u| u.remove(table))
-                    .filter(|k| !k.keys().is_empty());
-            }
-        }
-        Ok(found)
     }
 }

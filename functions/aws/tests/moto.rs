@@ -18,6 +18,9 @@ mod lost_stock_write;
 #[path = "moto/oversized_dead_letter.rs"]
 mod oversized_dead_letter;
 
+#[path = "moto/request_count.rs"]
+mod request_count;
+
 use std::collections::HashMap;
 
 use aws_sdk_cloudwatch::types::Statistic;
@@ -48,11 +51,13 @@ fn line(product: &str, quantity: u32) -> StockLine {
     }
 }
 
-fn change(product: &str, before: i64, after: i64) -> StockChange {
+/// A change the AWS adapter applied: the product, at levels it does not know (a transaction
+/// returns no values, and it reads none just to report them).
+fn moved(product: &str) -> StockChange {
     StockChange {
         product_id: product.into(),
-        before,
-        after,
+        before: None,
+        after: None,
     }
 }
 
@@ -304,10 +309,7 @@ async fn a_reservation_takes_stock_once() {
         .await;
     assert_eq!(
         done,
-        Ok(StockOutcome::Done(vec![
-            change("SKU-MUG", 10, 7),
-            change("SKU-PAD", 5, 3)
-        ]))
+        Ok(StockOutcome::Done(vec![moved("SKU-MUG"), moved("SKU-PAD")]))
     );
     assert_eq!(
         (world.stock("SKU-MUG").await, world.stock("SKU-PAD").await),
@@ -407,10 +409,7 @@ async fn a_failed_reservation_changes_nothing() {
         .await;
     assert_eq!(
         retried,
-        Ok(StockOutcome::Done(vec![
-            change("SKU-MUG", 10, 7),
-            change("SKU-PAD", 4, 2)
-        ]))
+        Ok(StockOutcome::Done(vec![moved("SKU-MUG"), moved("SKU-PAD")]))
     );
 }
 
@@ -435,10 +434,7 @@ async fn a_restock_puts_back_what_was_reserved_once() {
         .await;
     assert_eq!(
         back,
-        Ok(StockOutcome::Done(vec![
-            change("SKU-MUG", 7, 10),
-            change("SKU-PAD", 1, 3)
-        ]))
+        Ok(StockOutcome::Done(vec![moved("SKU-MUG"), moved("SKU-PAD")]))
     );
     assert_eq!(
         (world.stock("SKU-MUG").await, world.stock("SKU-PAD").await),
@@ -623,7 +619,7 @@ async fn missing_resources_are_transient_not_dead_letters() {
         .await
         .unwrap_err();
     assert_eq!(stock.severity, Severity::Transient, "{stock}");
-    // The first table it reads is the idempotency table (the order's stock ledger).
+    // Its one request is the transaction, which names both tables.
     assert!(
         stock.message.contains(&format!("NoSuchEvents-{id}")),
         "{stock}"

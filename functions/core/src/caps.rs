@@ -153,18 +153,19 @@ pub struct StockLine {
     pub quantity: u32,
 }
 
-/// A stock level before and after an effect: exact from the local and recording adapters, which
-/// read and write in one step; approximate on AWS, where a transaction returns no values and the
-/// levels come from a read just before it (a concurrent change in between is not in them).
+/// A product's stock level before and after an effect. The local and recording adapters read
+/// and write in one step, so they know both exactly (`Some`). On AWS a transaction returns no
+/// values and the adapter does not read stock just to report it (one request per record), so a
+/// change it applied has both `None`: unknown, not zero.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StockChange {
     /// The product.
     pub product_id: String,
-    /// Units before.
-    pub before: i64,
-    /// Units after.
-    pub after: i64,
+    /// Units before, when known.
+    pub before: Option<i64>,
+    /// Units after, when known.
+    pub after: Option<i64>,
 }
 
 /// What a stock operation did.

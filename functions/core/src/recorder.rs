@@ -208,15 +208,12 @@ impl Stock for Recorder {
             };
             let after = crate::limits::taken(&line.product_id, have, line.quantity)
                 .map_err(CapError::permanent)?;
-            changes.push(StockChange {
-                product_id: line.product_id.clone(),
-                before: have,
-                after,
-            });
+            changes.push((line.product_id.clone(), have, after));
         }
-        for c in &changes {
-            s.levels.insert(c.product_id.clone(), c.after);
+        for (product, _, after) in &changes {
+            s.levels.insert(product.clone(), *after);
         }
+        let changes = exact(changes);
         s.done.insert(key.to_owned());
         s.ledgers
             .entry(order_id.to_owned())
@@ -242,11 +239,7 @@ impl Stock for Recorder {
                 let before = s.levels.get(&line.product_id).copied().unwrap_or(0);
                 let after = crate::limits::restocked(&line.product_id, before, line.quantity)
                     .map_err(CapError::permanent)?;
-                changes.push(StockChange {
-                    product_id: line.product_id.clone(),
-                    before,
-                    after,
-                });
+                changes.push((line.product_id.clone(), before, after));
             }
         }
         s.done.insert(key.to_owned());
@@ -255,12 +248,25 @@ impl Stock for Recorder {
         if !matches!(decision, OnEnd::GiveBack(_)) {
             return Ok(StockOutcome::Nothing);
         }
-        for c in &changes {
-            s.levels.insert(c.product_id.clone(), c.after);
+        for (product, _, after) in &changes {
+            s.levels.insert(product.clone(), *after);
         }
+        let changes = exact(changes);
         s.effects.stock.extend(changes.iter().cloned());
         Ok(StockOutcome::Done(changes))
     }
+}
+
+/// Changes whose levels this adapter knows exactly: (product, before, after).
+fn exact(changes: Vec<(String, i64, i64)>) -> Vec<StockChange> {
+    changes
+        .into_iter()
+        .map(|(product_id, before, after)| StockChange {
+            product_id,
+            before: Some(before),
+            after: Some(after),
+        })
+        .collect()
 }
 
 impl Idempotency for Recorder {

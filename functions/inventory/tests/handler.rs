@@ -41,7 +41,7 @@ async fn a_new_order_reserves_every_line() {
     );
     let changes = deps.effects().stock;
     assert_eq!(changes.len(), 2);
-    assert_eq!((changes[0].before, changes[0].after), (10, 8));
+    assert_eq!((changes[0].before, changes[0].after), (Some(10), Some(8)));
 }
 
 #[tokio::test]

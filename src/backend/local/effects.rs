@@ -288,15 +288,20 @@ impl Stock for LocalEffects<'_> {
                     })?;
                 let after = orders_core::limits::taken(&line.product_id, have, line.quantity)
                     .map_err(CapError::permanent)?;
-                changes.push(StockChange {
-                    product_id: line.product_id.clone(),
-                    before: have,
-                    after,
-                });
+                changes.push((line.product_id.clone(), have, after));
             }
-            for c in &changes {
-                set_stock(tx, &c.product_id, c.after).map_err(sql)?;
+            for (product, _, after) in &changes {
+                set_stock(tx, product, *after).map_err(sql)?;
             }
+            // Read and written in one SQLite transaction: the levels are exact.
+            let changes = changes
+                .into_iter()
+                .map(|(product_id, before, after)| StockChange {
+                    product_id,
+                    before: Some(before),
+                    after: Some(after),
+                })
+                .collect();
             ledger.reserved(seq, lines.to_vec());
             store_ledger(tx, order_id, &ledger)?;
             claim(
@@ -344,7 +349,11 @@ impl Stock for LocalEffects<'_> {
                      ON CONFLICT (product_id) DO UPDATE SET stock = excluded.stock, last_updated = excluded.last_updated")
                 .and_then(|mut st| st.execute(params![line.product_id, after, clock::rfc3339_ms(clock::now_ms())]))
                 .map_err(sql)?;
-                changes.push(StockChange { product_id: line.product_id, before, after });
+                changes.push(StockChange {
+                    product_id: line.product_id,
+                    before: Some(before),
+                    after: Some(after),
+                });
             }
             Ok(StockOutcome::Done(changes))
         })
