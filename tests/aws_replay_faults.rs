@@ -38,7 +38,7 @@ fn failing_heartbeats(aws: &AwsEnv) -> Proxy {
                 service: Some(DYNAMODB.into()),
                 operation: None,
                 trigger: Trigger::Every(1),
-                action: Action::Latency(Duration::from_millis(400)),
+                action: Action::Latency(Duration::from_millis(1200)),
             },
             Rule::new(
                 SQS,

@@ -78,9 +78,13 @@ where
                 .collect()
                 .await;
         decided.sort_by_key(|(i, ..)| *i);
-        settle(src, &messages, &leases, decided).await
+        decided
     };
-    let outcomes = with_heartbeat(src.queue, &messages, &leases, opts.visibility, work).await;
+    let decided = with_heartbeat(src.queue, &messages, &leases, opts.visibility, work).await;
+    // The deletes go out with the heartbeat stopped: its last extension (or the receive) was
+    // less than half a timeout ago, so each handle still holds its message, and an extension
+    // answered by a message the delete just removed cannot pass for a lost lease.
+    let outcomes = settle(src, &messages, &leases, decided).await;
     messages
         .into_iter()
         .zip(leases)
@@ -110,7 +114,8 @@ async fn stale_orders<O: OrderStore, D>(
 }
 
 /// Delete the messages whose fate is deletion, in one batch call per ten, with handles that
-/// are still to be trusted (a stale one can "succeed" without deleting, aws-semantics §6.1).
+/// are still to be trusted (a stale one can "succeed" without deleting, aws-semantics §6.1):
+/// those whose lease held to the end of the heartbeat.
 /// `decided` is in message order; the outcomes come back in the same order.
 async fn settle<Q: Queue, F, O, M: ReplayMarks>(
     src: &Sources<'_, Q, F, O, M>,
@@ -146,14 +151,12 @@ async fn settle<Q: Queue, F, O, M: ReplayMarks>(
             settled.push(out);
             continue;
         };
-        settled.push(match (result, leases[i].lost()) {
-            // The lease can be lost while the delete is under way.
-            (Ok(()), Some(why)) => not_deleted(out, fate, Undeleted::Unknown(why)),
-            (Ok(()), None) => MessageOutcome {
+        settled.push(match result {
+            Ok(()) => MessageOutcome {
                 deleted: true,
                 ..out
             },
-            (Err(e), _) => {
+            Err(e) => {
                 if fate == (Fate::DeleteReplayed { marked: false }) {
                     // Only the mark lets a later run finish this deletion whatever the
                     // stream and the orders say by then.
@@ -170,29 +173,21 @@ async fn settle<Q: Queue, F, O, M: ReplayMarks>(
 enum Undeleted<'a> {
     /// Its lease was lost before the delete: the handle may be stale, so no delete was sent.
     Untrusted(&'a str),
-    /// Its lease was lost while the delete was under way.
-    Unknown(&'a str),
     /// The delete failed.
     Failed(&'a str),
 }
 
-/// `out`, reported as still in the queue (or not known to be gone).
+/// `out`, reported as still in the queue.
 fn not_deleted(out: MessageOutcome, fate: Fate, why: Undeleted<'_>) -> MessageOutcome {
     let before = out.error.as_deref().unwrap_or_default();
     let error = match (fate, why) {
         (Fate::DeleteDropped, Undeleted::Untrusted(why)) => format!("{before}; not deleted: {why}"),
-        (Fate::DeleteDropped, Undeleted::Unknown(why)) => {
-            format!("{before}; and it is not known to be deleted: {why} while it was being deleted")
-        }
         (Fate::DeleteDropped, Undeleted::Failed(e)) => {
             format!("{before}; and it could not be deleted ({e})")
         }
         (_, Undeleted::Untrusted(why)) => format!(
             "replayed, but not deleted: {why}; it stays in the queue, and a later replay will find it already processed"
         ),
-        (_, Undeleted::Unknown(why)) => {
-            format!("replayed, but not known to be deleted: {why} while it was being deleted")
-        }
         (_, Undeleted::Failed(e)) => format!(
             "replayed, but not deleted ({e}); a later replay will find it already processed"
         ),

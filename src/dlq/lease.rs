@@ -30,8 +30,8 @@ impl Lease {
 /// Run `work`, extending the visibility of the batch's `messages` every half timeout while it
 /// runs, in one ChangeMessageVisibilityBatch for those whose lease still holds. An entry that
 /// fails loses its message's lease, which is not extended again; `work` runs on (its effects
-/// are idempotent, and stopping it midway would leave a deletion in flight unknown) and must
-/// check each lease before and after deleting.
+/// are idempotent), and a message whose lease was lost is not deleted after it. The deletes
+/// come after `work`, with no extension in flight to race them (batch.rs).
 pub(super) async fn with_heartbeat<Q: Queue, T>(
     queue: &Q,
     messages: &[QueueMessage],
