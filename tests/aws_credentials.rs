@@ -115,3 +115,109 @@ fn an_iam_denial_names_the_action_and_resource_and_status_shows_the_rest() {
     assert!(error.contains("access denied"), "{error}");
     assert_eq!(status["dlq"]["depth"], 0, "{status}");
 }
+
+/// Issue 19: a denial by a server that enforces IAM — moto started by scripts/test with
+/// `INITIAL_NO_AUTH_ACTION_COUNT=3` — not one the proxy shapes. Its first three requests go
+/// through unauthenticated: they make a user, its key, and a policy that allows everything but
+/// `dynamodb:PutItem` and `sqs:GetQueueAttributes`. Every later request is checked: moto
+/// answers a denied DynamoDB (AWS JSON) call with an XML `ErrorResponse` and a 403, which must
+/// still read as the one-line access-denied message.
+#[test]
+fn an_iam_denial_enforced_by_moto_is_one_line_and_status_shows_the_rest() {
+    let endpoint = crate::support::aws::endpoint("ORDERCTL_TEST_IAM_ENDPOINT");
+    iam(&endpoint, &[("Action", "CreateUser"), ("UserName", "ops")]);
+    let key = iam(
+        &endpoint,
+        &[("Action", "CreateAccessKey"), ("UserName", "ops")],
+    );
+    let policy = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},{"Effect":"Deny","Action":["dynamodb:PutItem","sqs:GetQueueAttributes"],"Resource":"*"}]}"#;
+    iam(
+        &endpoint,
+        &[
+            ("Action", "PutUserPolicy"),
+            ("UserName", "ops"),
+            ("PolicyName", "all-but-two"),
+            ("PolicyDocument", policy),
+        ],
+    );
+    let aws = AwsEnv::on(&endpoint);
+    let aws = AwsEnv {
+        env: aws
+            .env
+            .env("AWS_ACCESS_KEY_ID", xml_text(&key, "AccessKeyId"))
+            .env("AWS_SECRET_ACCESS_KEY", xml_text(&key, "SecretAccessKey")),
+        ..aws
+    };
+    aws.init();
+    let out = aws.run(&[
+        "create",
+        "--customer",
+        "c-1",
+        "--email",
+        "ann@example.com",
+        "--item",
+        "SKU-MUG:1:12.50",
+    ]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    one_line(&out, &["access denied", "dynamodb:PutItem", &aws.orders]);
+    // status reads what it may and says why the rest is missing: the queue's depth is
+    // GetQueueAttributes, the stream and the item counts are DynamoDB's.
+    let status = aws.run(&["status", "-o", "json"]);
+    assert_eq!(status.code, 1, "{}", status.stderr);
+    let status = status.json();
+    let dlq = status["dlq"]["error"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{status}"));
+    assert!(
+        dlq.contains("access denied") && dlq.contains("sqs:GetQueueAttributes"),
+        "{dlq}"
+    );
+    assert_eq!(status["stream"]["status"], "ENABLED", "{status}");
+    assert_eq!(status["items"]["orders"], 0, "{status}");
+}
+
+/// One IAM call (query protocol) to moto, sent before it enforces IAM, so it needs no
+/// signature; the response body.
+fn iam(endpoint: &str, params: &[(&str, &str)]) -> String {
+    use std::io::{Read, Write};
+    let encode = |s: &str| -> String {
+        s.bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                    (b as char).to_string()
+                }
+                _ => format!("%{b:02X}"),
+            })
+            .collect()
+    };
+    let body = params
+        .iter()
+        .chain(&[("Version", "2010-05-08")])
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect::<Vec<_>>()
+        .join("&");
+    let host = endpoint.trim_start_matches("http://");
+    let mut conn = std::net::TcpStream::connect(host).unwrap();
+    write!(
+        conn,
+        "POST / HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+         Authorization: AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut response = String::new();
+    conn.read_to_string(&mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    response
+}
+
+/// The text of the first `<tag>` in `xml`.
+fn xml_text<'a>(xml: &'a str, tag: &str) -> &'a str {
+    let open = format!("<{tag}>");
+    let close = format!("</{tag}>");
+    xml.split_once(open.as_str())
+        .and_then(|(_, rest)| rest.split_once(close.as_str()))
+        .map(|(inner, _)| inner)
+        .unwrap_or_else(|| panic!("no <{tag}> in {xml}"))
+}

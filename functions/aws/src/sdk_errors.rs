@@ -196,6 +196,9 @@ pub fn kind_of(code: &str, message: &str, status: Option<u16>) -> ErrorKind {
         ErrorKind::Unavailable
     } else if code.ends_with("ValidationException") || code.starts_with("InvalidParameter") {
         ErrorKind::Invalid
+    } else if code.is_empty() && status == Some(403) {
+        // Forbidden with no code anyone can read: a denial, not an unknown failure.
+        ErrorKind::Denied
     } else {
         ErrorKind::Unknown
     }
@@ -272,11 +275,15 @@ impl SdkFailure {
         };
         let (kind, cause) = match err {
             SdkError::ServiceError(service) => {
-                let code = service.err().code().unwrap_or("").to_owned();
                 let status = service.raw().status().as_u16();
+                // A JSON-protocol client finds no code in an XML error body; read it there.
+                let (code, message) = match service.err().code() {
+                    Some(code) => (code.to_owned(), service.err().message().unwrap_or("")),
+                    None => xml_error(service.raw().body().bytes().unwrap_or_default()),
+                };
                 let message = match code.as_str() {
                     "InvalidSignatureException" | "SignatureDoesNotMatch" => String::new(),
-                    _ => service.err().message().unwrap_or("").trim().to_owned(),
+                    _ => message.trim().to_owned(),
                 };
                 let kind = kind_of(&code, &message, Some(status));
                 (
@@ -315,6 +322,20 @@ impl SdkFailure {
             chain,
         }
     }
+}
+
+/// The code and message of an XML `ErrorResponse` body (`<Code>…</Code>`, `<Message>…</Message>`),
+/// which an endpoint in front of a JSON-protocol service can send: moto with IAM enforced
+/// answers an AWS-JSON DynamoDB call that way. Empty when the body has none.
+fn xml_error(body: &[u8]) -> (String, &str) {
+    let body = std::str::from_utf8(body).unwrap_or_default();
+    let tag = |name: &str| -> &str {
+        let (open, close) = (format!("<{name}>"), format!("</{name}>"));
+        body.split_once(open.as_str())
+            .and_then(|(_, rest)| rest.split_once(close.as_str()))
+            .map_or("", |(inner, _)| inner)
+    };
+    (tag("Code").trim().to_owned(), tag("Message"))
 }
 
 /// Whether a cause chain says credentials could not be loaded.
@@ -377,6 +398,50 @@ mod tests {
             assert_eq!(severity(code), Severity::Transient, "{code}");
         }
         assert_eq!(kind_of("", "", Some(503)), ErrorKind::Unavailable);
+    }
+
+    /// Issue 19: moto with IAM enforced answers a DynamoDB (AWS JSON) call with an XML
+    /// `ErrorResponse`; the code is read from it, and a 403 with no code at all is a denial.
+    #[test]
+    fn a_denial_in_an_xml_body_or_a_bare_403_is_read_as_denied() {
+        use aws_sdk_dynamodb::operation::put_item::PutItemError;
+        use aws_smithy_runtime_api::http::StatusCode;
+        use aws_smithy_types::body::SdkBody;
+        use aws_smithy_types::error::ErrorMetadata;
+
+        let answered = |status: u16, body: &str| -> SdkError<PutItemError, HttpResponse> {
+            SdkError::service_error(
+                PutItemError::generic(ErrorMetadata::builder().build()),
+                HttpResponse::new(
+                    StatusCode::try_from(status).unwrap(),
+                    SdkBody::from(body.to_owned()),
+                ),
+            )
+        };
+        let xml = r#"<?xml version="1.0" encoding="utf-8"?>
+<ErrorResponse><Errors><Error><Code>AccessDenied</Code><Message>User: arn:aws:iam::123456789012:user/ops is not authorized to perform: dynamodb:PutItem</Message><Type>Sender</Type></Error></Errors></ErrorResponse>"#;
+        let failure = SdkFailure::read(&answered(403, xml));
+        assert_eq!(failure.kind, ErrorKind::Denied);
+        match failure.cause {
+            Cause::Service { code, message, .. } => {
+                assert_eq!(code, "AccessDenied");
+                assert!(message.contains("not authorized to perform: dynamodb:PutItem"));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(SdkFailure::read(&answered(403, "")).kind, ErrorKind::Denied);
+        let signature = xml.replace("AccessDenied", "SignatureDoesNotMatch");
+        let failure = SdkFailure::read(&answered(403, &signature));
+        assert_eq!(failure.kind, ErrorKind::RejectedCredentials);
+        assert!(
+            matches!(failure.cause, Cause::Service { ref message, .. } if message.is_empty()),
+            "a signature mismatch's message is never kept: {:?}",
+            failure.cause
+        );
+        assert_eq!(
+            SdkFailure::read(&answered(400, "")).kind,
+            ErrorKind::Unknown
+        );
     }
 
     #[test]
