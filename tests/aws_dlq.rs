@@ -23,16 +23,7 @@ fn an_envelope_is_replayed_once_the_stock_is_fixed() {
         "SKU-CHAIR:50:249.00",
     ])
     .success();
-    aws.run(&[
-        "consume",
-        "--function",
-        "inventory",
-        "--until-idle",
-        "--idle",
-        "500ms",
-        "-q",
-    ])
-    .code(1);
+    aws.dead_letter_inventory();
     let listed = aws.run(&["dlq", "list", "-o", "json"]).success().json();
     assert_eq!(listed.as_array().unwrap().len(), 1);
     assert_eq!(listed[0]["format"], "envelope");
@@ -315,16 +306,7 @@ fn issue_18_an_envelope_too_large_for_the_queue_lands_slim_and_replays_from_the_
         .as_str()
         .unwrap()
         .to_owned();
-    aws.run(&[
-        "consume",
-        "--function",
-        "inventory",
-        "--until-idle",
-        "--idle",
-        "500ms",
-        "-q",
-    ])
-    .code(1);
+    aws.dead_letter_inventory();
 
     let bodies = aws.dlq_bodies();
     assert_eq!(bodies.len(), 1, "the dead letter landed");
@@ -372,16 +354,7 @@ fn replay_by_id_replays_only_the_chosen_messages() {
     for email in ["a@example.com", "b@example.com", "c@example.com"] {
         create_order(|a| aws.run(a), email, "SKU-CHAIR:50:249.00");
     }
-    aws.run(&[
-        "consume",
-        "--function",
-        "inventory",
-        "--until-idle",
-        "--idle",
-        "500ms",
-        "-q",
-    ])
-    .code(1);
+    aws.dead_letter_inventory();
     let ids: Vec<String> = aws
         .run(&["dlq", "list", "-o", "json"])
         .success()

@@ -375,16 +375,7 @@ pub(crate) fn dead_letters(n: usize) -> AwsEnv {
             "SKU-CHAIR:50:249.00",
         );
     }
-    aws.run(&[
-        "consume",
-        "--function",
-        "inventory",
-        "--until-idle",
-        "--idle",
-        "500ms",
-        "-q",
-    ])
-    .code(1);
+    aws.dead_letter_inventory();
     assert_eq!(aws.dlq_bodies().len(), n, "one dead letter per order");
     aws.run(&["inventory", "set", "SKU-CHAIR", &(50 * n + 10).to_string()])
         .success();

@@ -33,16 +33,7 @@ fn a_storm_of_dead_letters(aws: &AwsEnv, n: u64) -> Vec<String> {
             &item,
         ));
     }
-    aws.run(&[
-        "consume",
-        "--function",
-        "inventory",
-        "--until-idle",
-        "--idle",
-        "500ms",
-        "-q",
-    ])
-    .code(1);
+    aws.dead_letter_inventory();
     assert_eq!(aws.dlq_settled(), n);
     ids
 }

@@ -223,6 +223,21 @@ impl AwsEnv {
         }
     }
 
+    /// Run the inventory function over the stream until it is idle, where every record fails
+    /// for good (too little stock): each becomes a dead letter, and the run exits 1.
+    pub fn dead_letter_inventory(&self) {
+        self.run(&[
+            "consume",
+            "--function",
+            "inventory",
+            "--until-idle",
+            "--idle",
+            "500ms",
+            "-q",
+        ])
+        .code(1);
+    }
+
     /// `sku`'s stock, read from moto.
     pub fn stock(&self, sku: &str) -> u64 {
         let item = block(
