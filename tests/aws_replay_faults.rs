@@ -155,7 +155,7 @@ fn issue_18_an_invoke_slower_than_the_function_timeout_is_sent_once() {
             "lambda",
             &invoke,
             Trigger::Nth(1),
-            Action::Latency(Duration::from_secs(13)),
+            Action::Latency(Duration::from_secs(40)),
         )],
     );
     let aws = aws.via(&proxy);
@@ -183,8 +183,11 @@ fn issue_18_an_invoke_slower_than_the_function_timeout_is_sent_once() {
         .map(|(_, n)| n)
         .sum();
     assert_eq!(invokes, 1, "invoked once, never retried: {why}");
+    // The attempt gives up at 11 s; the reply would come at 40 s. The slack between covers
+    // the rest of the run (start-up, receive, the function's configuration) on a busy machine:
+    // with the reply at 13 s, one run of a loop beside other builds took 13.03 s.
     assert!(
-        took < Duration::from_secs(13),
+        took < Duration::from_secs(30),
         "gave up after the function's timeout plus the margin, not the reply: {took:?}; {why}"
     );
     let summary = out.json();
