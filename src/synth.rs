@@ -58,6 +58,10 @@ fn clock_micros() -> i64 {
 pub struct Generator {
     rng: fastrand::Rng,
     customers: u32,
+    /// `CATALOG`'s prices, parsed once.
+    prices: Vec<Decimal>,
+    /// The last creation time and its RFC 3339 text: thousands of orders share a millisecond.
+    created: (i64, String),
 }
 
 impl Generator {
@@ -66,6 +70,8 @@ impl Generator {
         Generator {
             rng: seed.map_or_else(fastrand::Rng::new, fastrand::Rng::with_seed),
             customers: 5000,
+            prices: CATALOG.iter().map(|c| catalog_price(c.2)).collect(),
+            created: (i64::MIN, String::new()),
         }
     }
 
@@ -78,17 +84,21 @@ impl Generator {
         let lines = self.rng.usize(1..=4);
         let mut items: Vec<LineItem> = Vec::with_capacity(lines);
         for _ in 0..lines {
-            let (sku, _, price, _) = CATALOG[self.rng.usize(..CATALOG.len())];
+            let index = self.rng.usize(..CATALOG.len());
+            let sku = CATALOG[index].0;
             if items.iter().any(|l| l.product_id == sku) {
                 continue;
             }
             items.push(LineItem {
                 product_id: sku.to_owned(),
                 quantity: self.rng.u32(1..=3),
-                price: catalog_price(price),
+                price: self.prices[index],
             });
         }
         let now = clock::now_ms();
+        if self.created.0 != now {
+            self.created = (now, clock::rfc3339_ms(now));
+        }
         NewOrder {
             order_id: None,
             customer_id: format!("c-{c:05}"),
@@ -97,7 +107,7 @@ impl Generator {
             total_price: Order::compute_total(&items).unwrap_or_default(),
             items,
         }
-        .into_order(order_id(now), clock::rfc3339_ms(now))
+        .into_order(order_id(now), self.created.1.clone())
     }
 }
 

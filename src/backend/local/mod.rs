@@ -7,6 +7,7 @@ pub mod facts;
 pub mod faults;
 mod feed;
 mod inventory;
+mod order_image;
 mod orders;
 pub mod queue;
 pub mod reads;

@@ -6,8 +6,8 @@ use orders_core::{EventName, Order, Status};
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::db::SqlContext;
-use super::stream::{Change, Image};
-use super::{LocalTarget, not_found};
+use super::stream::Change;
+use super::{LocalTarget, not_found, order_image};
 use crate::backend::{OrderQuery, OrderStore, StatusChange, TResult, TargetError};
 
 impl OrderStore for LocalTarget {
@@ -20,7 +20,7 @@ impl OrderStore for LocalTarget {
                 )
                 .ctx("cannot write orders")?;
             for order in orders {
-                let item = Image::new(&order.to_item());
+                let item = order_image::order(order);
                 let inserted = insert
                     .execute(params![
                         order.order_id,
@@ -36,7 +36,7 @@ impl OrderStore for LocalTarget {
                         order.order_id
                     )));
                 }
-                let keys = Image::new(&Order::key(&order.order_id));
+                let keys = order_image::key(&order.order_id);
                 appender
                     .append(&Change {
                         event_name: EventName::Insert,
@@ -119,18 +119,18 @@ impl OrderStore for LocalTarget {
                 status: to,
                 ..old.clone()
             };
-            let new_image = Image::new(&new.to_item());
+            let new_image = order_image::order(&new);
             tx.execute(
                 "UPDATE orders SET status = ?2, item = ?3 WHERE order_id = ?1",
                 params![id, to.as_str(), new_image.json],
             )
             .ctx("cannot change the order")?;
-            let old_image = Image::new(&old.to_item());
+            let old_image = order_image::order(&old);
             appender
                 .append(&Change {
                     event_name: EventName::Modify,
                     partition_key: id,
-                    keys: &Image::new(&Order::key(id)),
+                    keys: &order_image::key(id),
                     new_image: Some(&new_image),
                     old_image: Some(&old_image),
                     ttl_delete: false,
@@ -145,12 +145,12 @@ impl OrderStore for LocalTarget {
             let old = load(tx, id)?;
             tx.execute("DELETE FROM orders WHERE order_id = ?1", [id])
                 .ctx("cannot delete the order")?;
-            let old_image = Image::new(&old.to_item());
+            let old_image = order_image::order(&old);
             appender
                 .append(&Change {
                     event_name: EventName::Remove,
                     partition_key: id,
-                    keys: &Image::new(&Order::key(id)),
+                    keys: &order_image::key(id),
                     new_image: None,
                     old_image: Some(&old_image),
                     ttl_delete: false,
