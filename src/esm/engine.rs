@@ -304,12 +304,13 @@ impl<'a, F: ChangeFeed, H: Handler, Q: DeadLetters> Consumer<'a, F, H, Q> {
                 run.batch_started = None;
             }
         }
-        let images = self.filters.reads_dynamodb();
         for record in fetch.records {
             let matched = self.filters.is_empty()
                 || self
                     .filters
-                    .matches(&crate::stream::filter_value(&record, images)?);
+                    .matches_lazily(&crate::stream::filter_value(&record, false)?, || {
+                        crate::stream::filter_value(&record, true)
+                    })?;
             if matched && run.batch_started.is_none() {
                 run.batch_started = Some(now);
             }
