@@ -79,11 +79,10 @@ impl LocalTarget {
     pub fn queue_send(&self, body: &str) -> TResult<String> {
         check_body(body)?;
         let id = uuid::Uuid::new_v4().to_string();
+        // Cached: a poison storm sends one message per record (issue 16 item 2).
         self.conn()
-            .execute(
-                "INSERT INTO queue (message_id, body, sent_ms) VALUES (?1, ?2, ?3)",
-                params![id, body, clock::now_ms()],
-            )
+            .prepare_cached("INSERT INTO queue (message_id, body, sent_ms) VALUES (?1, ?2, ?3)")
+            .and_then(|mut st| st.execute(params![id, body, clock::now_ms()]))
             .ctx("cannot send to the local queue")?;
         Ok(id)
     }
