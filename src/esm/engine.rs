@@ -304,13 +304,12 @@ impl<'a, F: ChangeFeed, H: Handler, Q: DeadLetters> Consumer<'a, F, H, Q> {
                 run.batch_started = None;
             }
         }
+        let images = self.filters.reads_dynamodb();
         for record in fetch.records {
             let matched = self.filters.is_empty()
                 || self
                     .filters
-                    .matches_lazily(&crate::stream::filter_value(&record, false)?, || {
-                        crate::stream::filter_value(&record, true)
-                    })?;
+                    .matches(&crate::stream::filter_value(&record, images)?);
             if matched && run.batch_started.is_none() {
                 run.batch_started = Some(now);
             }

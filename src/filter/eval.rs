@@ -185,35 +185,6 @@ impl FilterSet {
         self.patterns.first().and_then(|p| p.explain(record))
     }
 
-    /// [`FilterSet::matches`] for a record whose full JSON (`full`, with its images) costs
-    /// more to build than its metadata (`light`): the patterns that never look under
-    /// `dynamodb` are tried on `light` first, and `full` is built only when none of them
-    /// matched and another pattern needs it. The filters are ORed (aws-semantics §4.1), so the
-    /// order of trying changes nothing. Profiled: building `full` for every record was 5–6 %
-    /// of `consume` (inventory's CANCELLED pattern reads NewImage; its INSERT one does not).
-    pub fn matches_lazily<E>(
-        &self,
-        light: &Value,
-        full: impl FnOnce() -> Result<Value, E>,
-    ) -> Result<bool, E> {
-        if self.patterns.is_empty()
-            || self
-                .patterns
-                .iter()
-                .any(|p| !p.reads_dynamodb && p.matches(light))
-        {
-            return Ok(true);
-        }
-        if !self.reads_dynamodb() {
-            return Ok(false);
-        }
-        let full = full()?;
-        Ok(self
-            .patterns
-            .iter()
-            .any(|p| p.reads_dynamodb && p.matches(&full)))
-    }
-
     /// Whether any pattern may look under the record's `dynamodb` key (its images, keys,
     /// sequence number); when none does, the record can be matched on its metadata alone.
     pub fn reads_dynamodb(&self) -> bool {
