@@ -156,12 +156,14 @@ impl<'a, F: ChangeFeed, H: Handler, Q: DeadLetters> Consumer<'a, F, H, Q> {
         }
         let mut latest = None;
         for run in &self.runs {
-            if run.matched() > 0 || !run.pending.is_empty() && !run.drained {
+            // A drained shard still here has not been retired: its filtered tail is not yet
+            // committed and its children are not yet looked up (§1.4). Idle only after that,
+            // or a run asked between the two steps ends with the children unread.
+            if run.drained || run.matched() > 0 || !run.pending.is_empty() {
                 return None;
             }
             match run.idle_since {
                 Some(t) => latest = Some(latest.map_or(t, |l: Instant| l.max(t))),
-                None if run.drained => {}
                 None => return None,
             }
         }
