@@ -46,8 +46,9 @@ fn faults() -> Vec<Rule> {
 }
 
 /// Start `args` through a fresh faulty proxy and SIGKILL it after a random delay (or let it
-/// end first). The proxy is returned for its description.
-fn run_and_kill(aws: &AwsEnv, seed: u64, args: &[&str], rng: &mut fastrand::Rng) -> Proxy {
+/// end first). Returns the proxy, for its description, and whether the kill found the run
+/// still going (a kill mid-run, not after it ended).
+fn run_and_kill(aws: &AwsEnv, seed: u64, args: &[&str], rng: &mut fastrand::Rng) -> (Proxy, bool) {
     let proxy = Proxy::start(&aws.endpoint, seed, faults());
     let mut child = aws
         .env
@@ -59,10 +60,11 @@ fn run_and_kill(aws: &AwsEnv, seed: u64, args: &[&str], rng: &mut fastrand::Rng)
         .spawn()
         .expect("spawn orderctl");
     std::thread::sleep(Duration::from_millis(rng.u64(200..2500)));
+    let running = matches!(child.try_wait(), Ok(None));
     let _ = child.kill();
     let _ = child.wait();
     proxy.wait_idle();
-    proxy
+    (proxy, running)
 }
 
 #[test]
@@ -74,7 +76,7 @@ fn dlq_replay_killed_under_faults_deletes_only_what_it_replayed() {
     let before = aws.stock("SKU-CHAIR");
     let replay = ["dlq", "replay", "--yes", "--visibility-timeout", "2s", "-q"];
     for round in 0..3 {
-        let proxy = run_and_kill(&aws, seed.wrapping_add(round), &replay, &mut rng);
+        let (proxy, _) = run_and_kill(&aws, seed.wrapping_add(round), &replay, &mut rng);
         let why = format!("seed {seed}, round {round}: {}", proxy.describe());
         // Whatever was in flight comes back once its visibility lapses.
         let queued = aws.dlq_settled();
@@ -192,8 +194,10 @@ fn consume_killed_under_faults_then_rerun_applies_each_record_once() {
     let data_dir = aws.env.data_dir();
     let mut previous = checkpoints(&data_dir);
     let mut aged: HashMap<String, usize> = HashMap::new();
+    let mut mid_run_kills = 0;
     for round in 0..3 {
-        let proxy = run_and_kill(&aws, seed.wrapping_add(round), &consume, &mut rng);
+        let (proxy, running) = run_and_kill(&aws, seed.wrapping_add(round), &consume, &mut rng);
+        mid_run_kills += usize::from(running);
         let why = format!("seed {seed}, round {round}: {}", proxy.describe());
         let now = checkpoints(&data_dir);
         for (file, shards) in &previous {
@@ -251,4 +255,53 @@ fn consume_killed_under_faults_then_rerun_applies_each_record_once() {
     );
     // No claim is left half done.
     assert!(age_claims(&aws).is_empty(), "claims left sending; {why}");
+    // Issue 19: a consume that ends before the first kill proves nothing about kills.
+    assert!(mid_run_kills > 0, "no round was killed mid-run; {why}");
+    // The checkpoint files are lost (what a crash between effects and checkpoint amounts to):
+    // every record comes again, and only the ProcessedEvents guards keep stock and mail from
+    // happening twice.
+    let stock_then = aws.stock("SKU-MUG");
+    let mail_then: Vec<usize> = emails.iter().map(|to| aws.mail_to(to).len()).collect();
+    std::fs::remove_dir_all(data_dir.join("consume")).unwrap();
+    let again = aws
+        .run(&[
+            "consume",
+            "--function",
+            "inventory",
+            "--function",
+            "notification",
+            "--from",
+            "trim-horizon",
+            "--until-idle",
+            "--idle",
+            "500ms",
+            "-o",
+            "json",
+        ])
+        .success()
+        .json();
+    // A record dead-lettered earlier has no guard and is handled now, for the first time.
+    let first_time = |function: &str| ids.iter().filter(|id| dead_for(function, id)).count();
+    for f in again["functions"].as_array().unwrap() {
+        let function = f["function"].as_str().unwrap();
+        assert_eq!(
+            f["ok"].as_u64(),
+            Some(first_time(function) as u64),
+            "no record handled a second time: {f}; {why}"
+        );
+        assert!(
+            f["duplicates"].as_u64().unwrap() > 0,
+            "records came again and the guards caught them: {f}; {why}"
+        );
+    }
+    assert_eq!(
+        stock_then - aws.stock("SKU-MUG"),
+        first_time("inventory") as u64,
+        "stock moved once per record; {why}"
+    );
+    for ((id, to), then) in ids.iter().zip(&emails).zip(mail_then) {
+        let now = aws.mail_to(to).len();
+        let expected = then + usize::from(dead_for("notification", id));
+        assert_eq!(now, expected, "{id}: mail sent once; {why}");
+    }
 }

@@ -346,6 +346,52 @@ fn sigkill_at_random_moments_loses_nothing_and_moves_stock_once() {
     }
 }
 
+/// Issue 19 ("README promises with no test"): `dlq replay --concurrency` runs many replays at
+/// once; each message is still replayed and deleted once, and stock moves once per record.
+#[test]
+fn replay_at_concurrency_8_deletes_each_message_once_and_moves_stock_once() {
+    let (env, units) = dead_lettered(200);
+    env.run(&["inventory", "set", "SKU-X", "100000"]).success();
+    let out = env
+        .run(&[
+            "dlq",
+            "replay",
+            "--concurrency",
+            "8",
+            "--journal",
+            "journal.jsonl",
+            "-q",
+            "-o",
+            "json",
+        ])
+        .success()
+        .json();
+    assert_eq!(
+        (out["replayed"].as_u64(), out["deleted"].as_u64()),
+        (Some(200), Some(200)),
+        "{out}"
+    );
+    assert_eq!(depth(&env), 0);
+    assert_eq!(
+        stock(&env, "SKU-X"),
+        100_000 - units,
+        "stock moved once per record"
+    );
+    let journal = std::fs::read_to_string(env.path().join("journal.jsonl")).unwrap();
+    let mut deleted = HashSet::new();
+    for line in journal
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter(|l| l["deleted"] == true)
+    {
+        assert!(
+            deleted.insert(line["messageId"].as_str().unwrap().to_owned()),
+            "deleted twice: {line}"
+        );
+    }
+    assert_eq!(deleted.len(), 200, "every message deleted, each once");
+}
+
 /// Issue 17, item 2: `dlq replay --id` replays the messages named (by id, or by the start
 /// `dlq list` shows) and no other; the others are released at once, not deleted, and an id
 /// that names no message is reported with exit 1.

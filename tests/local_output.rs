@@ -1,8 +1,9 @@
 //! The output contract (docs/output.md, issue 13): every command's `-o json` keys are camelCase
 //! outside the AWS-shaped subtrees, integers that can pass 2^53 are strings, functions are
-//! named one way, and `orders list` hands its orders over a page at a time.
+//! named one way, every command's key set matches tests/snapshots/json-keys.txt, and `orders
+//! list` hands its orders over a page at a time.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use clap::CommandFactory;
 use orderctl::backend::{OrderQuery, OrderStore, TargetError};
@@ -10,6 +11,7 @@ use serde_json::Value;
 
 use crate::support::aws::block;
 use crate::support::{Env, Output, fixture};
+use snapbox::{assert_data_eq, file};
 
 /// Keys whose subtree is not ours to name: AWS's shapes (a stream record's `dynamodb`, an
 /// on-failure record's `DDBStreamBatchInfo`) and maps keyed by data (CloudWatch dimension
@@ -107,6 +109,28 @@ fn breaches(path: &str, value: &Value, out: &mut Vec<String>) {
     }
 }
 
+/// Every key path in `value` (`$.functions[].ok`), arrays collapsed; opaque subtrees are named
+/// but not entered, as their keys are AWS's or the data's.
+fn key_paths(path: &str, value: &Value, out: &mut BTreeSet<String>) {
+    match value {
+        Value::Object(fields) => {
+            for (key, v) in fields {
+                let here = format!("{path}.{key}");
+                out.insert(here.clone());
+                if !OPAQUE.contains(&key.as_str()) {
+                    key_paths(&here, v, out);
+                }
+            }
+        }
+        Value::Array(items) => {
+            for v in items {
+                key_paths(&format!("{path}[]"), v, out);
+            }
+        }
+        _ => {}
+    }
+}
+
 #[track_caller]
 fn assert_contract(args: &[&str], value: &Value) {
     let mut found = Vec::new();
@@ -124,6 +148,8 @@ fn assert_contract(args: &[&str], value: &Value) {
 struct Checker {
     env: Env,
     covered: BTreeSet<String>,
+    /// The key paths each subcommand printed, over all its runs.
+    keys: BTreeMap<String, BTreeSet<String>>,
 }
 
 impl Checker {
@@ -133,7 +159,30 @@ impl Checker {
         let out = self.run(args, "json", code);
         let value = out.json();
         assert_contract(args, &value);
+        self.note_keys(args, &value);
         value
+    }
+
+    fn note_keys(&mut self, args: &[&str], value: &Value) {
+        let keys = self.keys.entry(subcommand_path(args)).or_default();
+        key_paths("$", value, keys);
+    }
+
+    /// The key sets as one text: a subcommand per paragraph, a key path per line.
+    fn key_sets(&self) -> String {
+        self.keys
+            .iter()
+            .map(|(command, keys)| {
+                let lines: Vec<&str> = keys.iter().map(String::as_str).collect();
+                let lines = if lines.is_empty() {
+                    "(no keys: empty arrays only)".to_owned()
+                } else {
+                    lines.join("\n  ")
+                };
+                format!("orderctl {command} -o json\n  {lines}\n")
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     /// `args -o jsonl`, exiting 0; every line, checked.
@@ -142,6 +191,7 @@ impl Checker {
         let lines = self.run(args, "jsonl", 0).jsonl();
         for line in &lines {
             assert_contract(args, line);
+            self.note_keys(args, line);
         }
         lines
     }
@@ -210,6 +260,7 @@ fn every_commands_json_keeps_to_the_output_contract() {
     let mut c = Checker {
         env: Env::new(),
         covered: BTreeSet::new(),
+        keys: BTreeMap::new(),
     };
     c.json(&["init", "--demo-stock"], 0);
     let order = c.json(
@@ -327,8 +378,10 @@ fn every_commands_json_keeps_to_the_output_contract() {
         BTreeSet::from(["envelope", "on-failure"]),
         "{listed}"
     );
-    let first = listed[0]["messageId"].as_str().unwrap();
-    c.json(&["dlq", "show", first], 0);
+    // Each of them, whichever the list shows first: the key set is the union of both shapes.
+    for message in listed.as_array().unwrap() {
+        c.json(&["dlq", "show", message["messageId"].as_str().unwrap()], 0);
+    }
     let stats = c.json(&["dlq", "stats"], 0);
     assert!(stats["byFunction"].get("notification").is_some(), "{stats}");
     c.json(&["dlq", "replay", "--dry-run"], 1); // stale messages are kept: exit 1
@@ -351,6 +404,10 @@ fn every_commands_json_keeps_to_the_output_contract() {
         missing.is_empty(),
         "not checked against docs/output.md: {missing:?} (add them here, or to NO_JSON with why)"
     );
+    // The README promises stable `-o json`: a key renamed, dropped or added shows here as a
+    // diff to review (refresh with `SNAPSHOTS=overwrite cargo test --test integration
+    // local_output`; scripts/test never rewrites it).
+    assert_data_eq!(c.key_sets(), file!["snapshots/json-keys.txt"].raw());
 }
 
 /// The contract check itself: it catches what it is there to catch.
