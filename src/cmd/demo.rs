@@ -171,7 +171,7 @@ pub async fn run(
 }
 
 /// How to run this binary again from a shell: `orderctl` when that name on PATH is this
-/// binary, else its full path (e.g. `target/release/orderctl` under `cargo run`).
+/// binary, else its full path (e.g. `target/debug/orderctl` under `cargo run`).
 fn invocation() -> String {
     let Ok(exe) = std::env::current_exe().and_then(std::fs::canonicalize) else {
         return "orderctl".to_owned();
