@@ -331,19 +331,24 @@ fn sigkill_at_random_moments_loses_nothing_and_moves_stock_once() {
         .query_row("SELECT count(*) FROM processed_events WHERE event_key LIKE 'inventory#%' AND event_key NOT LIKE 'inventory#reservation#%'", [], |r| r.get(0))
         .unwrap();
     assert_eq!(guards, 200);
+    deleted_once(&env);
+}
+
+/// The messages journal.jsonl reports deleted; fails if it reports one deleted twice.
+fn deleted_once(env: &Env) -> HashSet<String> {
     let journal = std::fs::read_to_string(env.path().join("journal.jsonl")).unwrap();
     let mut deleted = HashSet::new();
     for line in journal
         .lines()
         .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter(|l| l["deleted"] == true)
     {
-        if line["deleted"] == true {
-            assert!(
-                deleted.insert(line["messageId"].as_str().unwrap().to_owned()),
-                "deleted twice: {line}"
-            );
-        }
+        assert!(
+            deleted.insert(line["messageId"].as_str().unwrap().to_owned()),
+            "deleted twice: {line}"
+        );
     }
+    deleted
 }
 
 /// Issue 19 ("README promises with no test"): `dlq replay --concurrency` runs many replays at
@@ -377,19 +382,11 @@ fn replay_at_concurrency_8_deletes_each_message_once_and_moves_stock_once() {
         100_000 - units,
         "stock moved once per record"
     );
-    let journal = std::fs::read_to_string(env.path().join("journal.jsonl")).unwrap();
-    let mut deleted = HashSet::new();
-    for line in journal
-        .lines()
-        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-        .filter(|l| l["deleted"] == true)
-    {
-        assert!(
-            deleted.insert(line["messageId"].as_str().unwrap().to_owned()),
-            "deleted twice: {line}"
-        );
-    }
-    assert_eq!(deleted.len(), 200, "every message deleted, each once");
+    assert_eq!(
+        deleted_once(&env).len(),
+        200,
+        "every message deleted, each once"
+    );
 }
 
 /// Issue 17, item 2: `dlq replay --id` replays the messages named (by id, or by the start
