@@ -84,6 +84,9 @@ pub enum Action {
     TruncateBody,
     /// Forward (moto applies the call), then answer 500: the client sees a failed write.
     ForwardThen500,
+    /// Hold the call until the test calls [`Proxy::release`] (at most 120 s), then forward:
+    /// a window the test closes on a condition, not after a time.
+    Hold,
 }
 
 /// A fault: which calls, when, and what.
@@ -144,6 +147,8 @@ struct State {
     log: Vec<Call>,
     /// Connections being served now.
     active: usize,
+    /// Held calls may go on.
+    released: bool,
 }
 
 /// A running proxy; it stops accepting when the test process ends.
@@ -239,6 +244,11 @@ impl Proxy {
                 0
             };
         }
+    }
+
+    /// Let every held call (and any later one) go on to moto.
+    pub fn release(&self) {
+        self.state.lock().unwrap().released = true;
     }
 
     /// Faults injected so far, in order.
@@ -459,6 +469,12 @@ fn serve(mut conn: TcpStream, upstream: &str, state: &Mutex<State>) -> std::io::
         other => {
             if let Some(Action::Latency(d)) = other {
                 std::thread::sleep(d);
+            }
+            if let Some(Action::Hold) = other {
+                let deadline = Instant::now() + Duration::from_secs(120);
+                while !state.lock().unwrap().released && Instant::now() < deadline {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
             }
             let (mut head, body) = forward(upstream, &req)?;
             // Re-frame: the body was read whole, so its length is known.
