@@ -131,6 +131,22 @@ impl Lab {
             .collect()
     }
 
+    /// The stream's shards, failing unless it has rolled over: a scenario about child shards
+    /// needs one.
+    async fn shards_after_rollover(&self) -> Vec<crate::backend::feed::ShardDesc> {
+        let shards = self
+            .target
+            .describe_stream(&self.target.stream_info().arn, None, None)
+            .await
+            .unwrap()
+            .shards;
+        assert!(
+            shards.iter().any(|s| s.parent_shard_id.is_some()),
+            "the scenario needs a rollover"
+        );
+        shards
+    }
+
     /// Consume until every shard is idle; returns what the destination received.
     async fn consume<H: Handler>(
         &self,
@@ -452,17 +468,7 @@ async fn records_across_a_rollover_arrive_parent_first_in_per_key_order() {
         lab.target.set_status(id, Status::Confirmed).await.unwrap();
         lab.target.set_status(id, Status::Shipped).await.unwrap();
     }
-    let arn = lab.target.stream_info().arn.clone();
-    let shards = lab
-        .target
-        .describe_stream(&arn, None, None)
-        .await
-        .unwrap()
-        .shards;
-    assert!(
-        shards.iter().any(|s| s.parent_shard_id.is_some()),
-        "rolled over"
-    );
+    let shards = lab.shards_after_rollover().await;
     let records = crate::stream::drain_all(&lab.target).await.unwrap();
     let shard_of = |seq: u128| {
         records
@@ -664,16 +670,7 @@ async fn idle_is_not_claimed_before_a_finished_shards_children_are_read() {
     let lab = Lab::new(2, 5);
     lab.orders(16).await;
     let mut s = lab.seqs().await;
-    let shards = lab
-        .target
-        .describe_stream(&lab.target.stream_info().arn, None, None)
-        .await
-        .unwrap()
-        .shards;
-    assert!(
-        shards.iter().any(|s| s.parent_shard_id.is_some()),
-        "the scenario needs a rollover"
-    );
+    lab.shards_after_rollover().await;
     let script = Script::new(|_: &[u128], _| ok());
     lab.consume(&script, subscription(100, 3, false), FilterSet::default())
         .await;
