@@ -202,6 +202,81 @@ fn sigkill_mid_consume_then_resume_moves_stock_exactly_once() {
     );
 }
 
+/// Issue 16 item 2: the subscriptions run as tasks of their own, side by side in one scope. A
+/// SIGKILL in the middle must still leave every function's effects applied exactly once, and
+/// the resume must re-deliver nothing that had taken effect: each function's effects commit
+/// with its checkpoints, in the scope's one transaction, whichever task wrote them.
+#[test]
+fn sigkill_mid_consume_with_every_subscription_applies_each_effect_once() {
+    const ORDERS: i64 = 4000;
+    let env = Env::new();
+    big_stock(&env);
+    let before = stock(&env);
+    env.run(&["create", "--count", &ORDERS.to_string(), "--seed", "16"])
+        .success();
+    let mut child = env
+        .command(&["consume", "--follow"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let target = env.target();
+    let guards = |function: &str| -> i64 {
+        target
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM processed_events WHERE event_key LIKE ?1 || '#%' \
+                 AND event_key NOT LIKE 'inventory#reservation#%'",
+                [function],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    // Kill once every function has committed something, at a random moment after that.
+    let functions = ["notification", "analytics", "inventory"];
+    let deadline = std::time::Instant::now() + Duration::from_secs(120);
+    while functions.iter().any(|f| guards(f) == 0) && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    std::thread::sleep(Duration::from_millis(fastrand::u64(..20)));
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    let at_kill: Vec<i64> = functions.iter().map(|f| guards(f)).collect();
+    assert!(
+        at_kill.iter().all(|n| *n > 0) && at_kill.iter().any(|n| *n < ORDERS),
+        "killed mid-run: {at_kill:?} processed"
+    );
+    let summary = env.run(&["consume", "-o", "json"]).success().json();
+    for f in functions {
+        let s = crate::support::for_function(&summary, "functions", f);
+        assert_eq!(
+            s["duplicates"], 0,
+            "{f}: nothing that had taken effect was delivered again: {s}"
+        );
+        assert_eq!(guards(f), ORDERS, "{f}: every record processed");
+    }
+    let outbox: i64 = target
+        .conn()
+        .query_row("SELECT count(*) FROM outbox", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(outbox, ORDERS, "one email per order");
+    let counted: i64 = target
+        .conn()
+        .query_row(
+            "SELECT coalesce(sum(CAST(value AS INTEGER)), 0) FROM metrics \
+             WHERE namespace = 'OrderService' AND name = 'OrderCount'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(counted, ORDERS, "each order counted once");
+    assert_eq!(
+        before - stock(&env),
+        ordered_units(&env),
+        "stock moved exactly once per order"
+    );
+}
+
 /// `consume --until-idle` keeps reading while records keep coming, and ends once none came for
 /// the idle window. The test judges only what it observed: 7 orders committed while the consumer
 /// had been idle for less than half its window must be consumed before it exits. When a loaded

@@ -99,25 +99,48 @@ where
 
 /// Step every consumer, again and again while there is work, for up to [`SCOPE`]. Returns
 /// whether anything happened and when to look again.
+///
+/// Each subscription runs as a task of its own (issue 16 item 2), as each event source mapping
+/// is its own poller on AWS: there, one function's reads and invocations wait on the network
+/// while another's proceed. The tasks share the scope, so on the local target every effect and
+/// checkpoint of all of them still commits in the scope's one transaction (a crash loses or
+/// repeats nothing), and SQLite's one writer serialises the writes themselves.
 async fn run_scope<F: ChangeFeed, H: Handler, Q: DeadLetters>(
     consumers: &mut [Consumer<'_, F, H, Q>],
     telemetry: &Telemetry<'_>,
 ) -> anyhow::Result<(bool, Instant)> {
     let started = Instant::now();
+    let tasks = consumers.iter_mut().map(|c| run_one(c, started));
     let mut any = false;
-    loop {
-        let mut worked = false;
-        let mut wake = Instant::now() + Duration::from_millis(250);
-        for c in consumers.iter_mut() {
-            match c.step().await? {
-                Step::Worked => worked = true,
-                Step::Wait(t) => wake = wake.min(t),
-            }
-        }
+    let mut wake = Instant::now() + Duration::from_millis(250);
+    for ran in futures_util::future::join_all(tasks).await {
+        let (worked, at) = ran?;
         any |= worked;
-        if !worked || started.elapsed() >= SCOPE {
-            telemetry.flush(false).await?;
-            return Ok((any, wake));
+        if let Some(at) = at {
+            wake = wake.min(at);
         }
+    }
+    telemetry.flush(false).await?;
+    Ok((any, wake))
+}
+
+/// One subscription's share of a scope: step while it has work and the scope lasts. Returns
+/// whether it worked, and when it wants to look again if it ran out of work.
+async fn run_one<F: ChangeFeed, H: Handler, Q: DeadLetters>(
+    consumer: &mut Consumer<'_, F, H, Q>,
+    started: Instant,
+) -> anyhow::Result<(bool, Option<Instant>)> {
+    let mut worked = false;
+    loop {
+        match consumer.step().await? {
+            Step::Worked => worked = true,
+            Step::Wait(t) => return Ok((worked, Some(t))),
+        }
+        if started.elapsed() >= SCOPE {
+            return Ok((worked, None));
+        }
+        // Local effects never wait, so without this one task would hold the scope to itself;
+        // yielding after each step takes the subscriptions in turn, as before.
+        tokio::task::yield_now().await;
     }
 }
