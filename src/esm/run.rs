@@ -100,11 +100,12 @@ where
 /// Step every consumer, again and again while there is work, for up to [`SCOPE`]. Returns
 /// whether anything happened and when to look again.
 ///
-/// Each subscription runs as a task of its own (issue 16 item 2), as each event source mapping
-/// is its own poller on AWS: there, one function's reads and invocations wait on the network
-/// while another's proceed. The tasks share the scope, so on the local target every effect and
-/// checkpoint of all of them still commits in the scope's one transaction (a crash loses or
-/// repeats nothing), and SQLite's one writer serialises the writes themselves.
+/// Each subscription steps as a future of its own, all joined on this thread (issue 16 item 2),
+/// as each event source mapping is its own poller on AWS: there, one function's reads and
+/// invocations wait on the network while another's proceed. The scope ends when every one has
+/// finished its step in flight, so the slowest step sets its length. They share the scope, so on
+/// the local target every effect and checkpoint of all of them still commits in the scope's one
+/// transaction (a crash loses or repeats nothing), and SQLite's one writer serialises the writes.
 async fn run_scope<F: ChangeFeed, H: Handler, Q: DeadLetters>(
     consumers: &mut [Consumer<'_, F, H, Q>],
     telemetry: &Telemetry<'_>,
@@ -139,7 +140,7 @@ async fn run_one<F: ChangeFeed, H: Handler, Q: DeadLetters>(
         if started.elapsed() >= SCOPE {
             return Ok((worked, None));
         }
-        // Local effects never wait, so without this one task would hold the scope to itself;
+        // Local effects never wait, so without this one future would hold the scope to itself;
         // yielding after each step takes the subscriptions in turn, as before.
         tokio::task::yield_now().await;
     }
