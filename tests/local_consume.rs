@@ -202,10 +202,11 @@ fn sigkill_mid_consume_then_resume_moves_stock_exactly_once() {
     );
 }
 
-/// Issue 16 item 2: the subscriptions run as tasks of their own, side by side in one scope. A
-/// SIGKILL in the middle must still leave every function's effects applied exactly once, and
-/// the resume must re-deliver nothing that had taken effect: each function's effects commit
-/// with its checkpoints, in the scope's one transaction, whichever task wrote them.
+/// Issue 16 item 2: the subscriptions step side by side in one scope. A SIGKILL in the middle
+/// must still leave every function's effects applied exactly once, and the resume must
+/// re-deliver nothing that had taken effect: each function's effects commit with its
+/// checkpoints, in the scope's one transaction, whichever subscription wrote them. (A safety
+/// test: it passes with the subscriptions stepped one after another too.)
 #[test]
 fn sigkill_mid_consume_with_every_subscription_applies_each_effect_once() {
     const ORDERS: i64 = 4000;
@@ -325,7 +326,7 @@ fn until_idle_waits_for_new_records_then_exits() {
         let written_after = idle_from.elapsed();
         if written_after > Duration::from_secs(idle_secs) / 2 {
             eprintln!(
-                "create took {written_after:?} of a {idle}s idle window: trying a longer window"
+                "create took {written_after:?} of a {idle} idle window: trying a longer window"
             );
             consumer.kill().unwrap();
             consumer.wait().unwrap();

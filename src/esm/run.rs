@@ -114,8 +114,9 @@ async fn run_scope<F: ChangeFeed, H: Handler, Q: DeadLetters>(
     let tasks = consumers.iter_mut().map(|c| run_one(c, started));
     let mut any = false;
     let mut wake = Instant::now() + Duration::from_millis(250);
-    for ran in futures_util::future::join_all(tasks).await {
-        let (worked, at) = ran?;
+    // The first error ends the scope at once, as the sequential loop's `?` did: the other
+    // subscriptions take no further step into a scope that will be rolled back.
+    for (worked, at) in futures_util::future::try_join_all(tasks).await? {
         any |= worked;
         if let Some(at) = at {
             wake = wake.min(at);
