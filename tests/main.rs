@@ -14,6 +14,7 @@ mod aws_faults;
 mod aws_kill;
 mod aws_lag;
 mod aws_lost_writes;
+mod aws_moto;
 mod aws_orders;
 mod aws_replay_batches;
 mod aws_replay_faults;
