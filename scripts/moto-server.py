@@ -35,11 +35,18 @@ def app(environ, start_response):
     if not environ.get("HTTP_X_AMZ_TARGET", "").startswith("DynamoDB"):
         return inner(environ, start_response)
     with dynamodb:
-        # The body is built inside the lock: moto computes it while the response is iterated.
-        return [b"".join(inner(environ, start_response))]
+        # moto builds the whole answer while handling the request; reading it out here as well
+        # keeps the lock's span obvious.
+        body = inner(environ, start_response)
+        try:
+            return [b"".join(body)]
+        finally:
+            if hasattr(body, "close"):
+                body.close()
 
 
-signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+for sig in (signal.SIGINT, signal.SIGTERM):
+    signal.signal(sig, lambda *_: sys.exit(0))
 run_simple(
     "127.0.0.1",
     port,

@@ -23,8 +23,8 @@ const WRITES: usize = 400;
 
 #[test]
 fn moto_keeps_every_acknowledged_write_beside_cancelled_transactions() {
-    // A moto of its own (scripts/test starts it like the others): the copies moto keeps of
-    // every cancelled transaction's tables would slow the main server's data.json.
+    // A moto of its own (scripts/test starts it like the others): moto keeps every copy of a
+    // table a transaction made, which would slow the main server's data.json.
     let aws = AwsEnv::on(&endpoint("ORDERCTL_TEST_RACE_ENDPOINT"));
     let ddb = aws.ddb();
     let table = format!("MotoRace-{:08x}", fastrand::u32(..));
@@ -88,7 +88,11 @@ fn moto_keeps_every_acknowledged_write_beside_cancelled_transactions() {
                     .transact_write_items()
                     .set_transact_items(Some(actions.clone()))
                     .send();
-                cancelled += usize::from(block(tx).is_err());
+                let refused = block(tx).err();
+                cancelled += usize::from(refused.is_some_and(|e| {
+                    e.as_service_error()
+                        .is_some_and(|e| e.is_transaction_canceled_exception())
+                }));
             }
             cancelled
         });
@@ -118,7 +122,11 @@ fn moto_keeps_every_acknowledged_write_beside_cancelled_transactions() {
     .unwrap_or(0);
     assert!(
         cancelled >= 5,
-        "only {cancelled} transactions ran beside the writes"
+        "only {cancelled} transactions were cancelled beside the writes"
+    );
+    assert_eq!(
+        acknowledged, WRITES as u64,
+        "every increment was acknowledged"
     );
     assert_eq!(
         counted,
