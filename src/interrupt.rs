@@ -26,18 +26,18 @@ struct State {
 impl Interrupt {
     /// Start listening for Ctrl-C and SIGTERM on the current runtime.
     ///
-    /// The listening task runs when the command's task yields, so a busy loop calls
-    /// [`Interrupt::checkpoint`] between units of work.
+    /// The handlers are installed before this returns, not when the listening task first runs:
+    /// that may be after a whole chunk of work, and until then a Ctrl-C keeps the disposition
+    /// the process inherited — ignored, under a shell that started it in the background. A
+    /// Ctrl-C after `listen` returns is always counted. The listening task runs when the
+    /// command's task yields, so a busy loop calls [`Interrupt::checkpoint`] between units of
+    /// work.
     pub fn listen() -> Interrupt {
         let interrupt = Interrupt::default();
         let state = interrupt.state.clone();
+        let mut signals = Signals::install();
         tokio::spawn(async move {
-            let mut term = terminate();
-            loop {
-                tokio::select! {
-                    r = tokio::signal::ctrl_c() => if r.is_err() { return },
-                    _ = next(&mut term) => {}
-                }
+            while signals.next().await {
                 state.count.fetch_add(1, Ordering::SeqCst);
                 state.notify.notify_waiters();
             }
@@ -96,33 +96,56 @@ impl Interrupt {
     }
 }
 
+/// Ctrl-C and SIGTERM, each a stream that records every signal from its installation on.
 #[cfg(unix)]
-type Term = Option<tokio::signal::unix::Signal>;
-#[cfg(not(unix))]
-type Term = ();
-
-#[cfg(unix)]
-fn terminate() -> Term {
-    use tokio::signal::unix::{SignalKind, signal};
-    signal(SignalKind::terminate()).ok()
+struct Signals {
+    interrupt: Option<tokio::signal::unix::Signal>,
+    terminate: Option<tokio::signal::unix::Signal>,
 }
 
-#[cfg(not(unix))]
-fn terminate() -> Term {}
-
 #[cfg(unix)]
-async fn next(term: &mut Term) {
-    match term {
-        Some(s) => {
-            s.recv().await;
+impl Signals {
+    fn install() -> Signals {
+        use tokio::signal::unix::{SignalKind, signal};
+        Signals {
+            interrupt: signal(SignalKind::interrupt()).ok(),
+            terminate: signal(SignalKind::terminate()).ok(),
         }
-        None => std::future::pending().await,
+    }
+
+    /// Wait for the next signal; false once none can come.
+    async fn next(&mut self) -> bool {
+        async fn recv(s: &mut Option<tokio::signal::unix::Signal>) -> Option<()> {
+            match s {
+                Some(s) => s.recv().await,
+                None => None,
+            }
+        }
+        tokio::select! {
+            Some(()) = recv(&mut self.interrupt) => true,
+            Some(()) = recv(&mut self.terminate) => true,
+            else => false,
+        }
     }
 }
 
+/// Ctrl-C (Ctrl-Break and console close are not stop requests here).
 #[cfg(not(unix))]
-async fn next(_: &mut Term) {
-    std::future::pending().await
+struct Signals(Option<tokio::signal::windows::CtrlC>);
+
+#[cfg(not(unix))]
+impl Signals {
+    fn install() -> Signals {
+        Signals(tokio::signal::windows::ctrl_c().ok())
+    }
+
+    /// Wait for the next signal; false once none can come.
+    async fn next(&mut self) -> bool {
+        match &mut self.0 {
+            Some(c) => c.recv().await.is_some(),
+            None => false,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -135,12 +135,13 @@ async fn load(
 ) -> anyhow::Result<ExitStatus> {
     let target = ctx.target().await?;
     let mut generator = Generator::new(args.seed);
+    // A stop request ends the run after the chunk (local) or the puts (AWS) in flight. Listening
+    // starts before the bar shows, so a Ctrl-C at the first sight of it counts.
+    let stop = Interrupt::listen();
     let bar = out.progress(count, "creating orders");
     let started = Instant::now();
     let mut written = 0u64;
     let mut failed = 0u64;
-    // A stop request ends the run after the chunk (local) or the puts (AWS) in flight.
-    let stop = Interrupt::listen();
     match target.bulk_chunk() {
         Some(chunk) => {
             let mut batch = Vec::with_capacity(chunk);
