@@ -2,6 +2,7 @@
 //! `create --count`, `dlq replay`) to stop at its next safe point, print its summary and exit
 //! 130; the second abandons the work in flight at once. Either way only whole units are kept:
 //! a local transaction commits or rolls back, a dead letter is deleted only after its replay.
+//! `tail` and the `--watch` loops stop on the first: they have no unit of work to finish.
 //!
 //! Listening is per command, not per process: a command that never calls [`Interrupt::listen`]
 //! keeps the default disposition and dies on the first Ctrl-C, which is right for short reads.

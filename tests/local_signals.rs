@@ -1,16 +1,22 @@
 //! Issue 13, finding 3: Ctrl-C (SIGINT) in the long commands stops at the next safe point,
 //! prints the summary and exits 130, and keeps only whole units of work. Before the fix,
 //! `consume` ignored SIGINT until its backlog was done, and `create --count` and `dlq replay`
-//! died from the raw signal with no summary.
+//! died from the raw signal with no summary. SIGTERM, which `timeout` and supervisors send,
+//! stops `tail --follow` the same way.
 
 use std::process::Child;
 use std::time::{Duration, Instant};
 
-use crate::support::{Env, finish};
+use crate::support::{Env, drain_args, finish};
 
 fn sigint(child: &Child) {
+    signal(child, "-INT");
+}
+
+/// Send `child` a signal, as `kill` names it (`-INT`, `-TERM`).
+fn signal(child: &Child, name: &str) {
     let status = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+        .args([name, &child.id().to_string()])
         .status()
         .unwrap();
     assert!(status.success());
@@ -111,5 +117,55 @@ fn sigint_stops_dlq_replay_with_a_summary_and_loses_no_message() {
         count(&env, "SELECT count(*) FROM queue"),
         queued - deleted,
         "every message not reported deleted is still in the queue"
+    );
+}
+
+/// `timeout 10m orderctl tail --follow --save incident.json` ends with SIGTERM: tail stops as on
+/// Ctrl-C, exits 130, keeps its checkpoint and writes the saved event whole. Before the fix,
+/// tail listened for Ctrl-C alone: SIGTERM killed it, and `--save` left no file at all.
+#[test]
+fn sigterm_stops_tail_follow_with_its_save_file_written_whole() {
+    let env = Env::new();
+    env.run(&["init"]).success();
+    env.run(&["create", "--count", "3", "--seed", "1", "-q"])
+        .success();
+    let args = [
+        "tail",
+        "--follow",
+        "--from",
+        "trim-horizon",
+        "--checkpoint",
+        "tail.ckpt",
+        "--save",
+        "incident.json",
+        "-o",
+        "jsonl",
+    ];
+    let child = env.spawn(&args);
+    // The checkpoint moves once a batch is printed and saved.
+    let checkpoint = env.path().join("tail.ckpt");
+    wait_until("the checkpoint written", || checkpoint.exists());
+    signal(&child, "-TERM");
+    let out = finish(child, &args).code(130);
+    let printed = out.stdout.lines().count();
+    assert!(printed >= 1, "{}", out.stderr);
+    let saved = std::fs::read_to_string(env.path().join("incident.json"))
+        .expect("--save wrote its file on SIGTERM");
+    let event: serde_json::Value = serde_json::from_str(&saved).expect("a whole JSON document");
+    assert_eq!(
+        event["Records"].as_array().map(Vec::len),
+        Some(printed),
+        "every printed record saved: {saved}"
+    );
+    // The checkpoint covers what was printed: a resume, even from the trim horizon, reads the
+    // rest and only the rest.
+    let resumed = env
+        .run(&drain_args(&["--checkpoint", "tail.ckpt"]))
+        .success();
+    assert_eq!(
+        printed + resumed.stdout.lines().count(),
+        3,
+        "{}",
+        resumed.stdout
     );
 }

@@ -15,6 +15,7 @@ use super::args::{FilterArgs, FollowArgs};
 use super::sink::Sink;
 use crate::backend::ChangeFeed;
 use crate::exit::ExitStatus;
+use crate::interrupt::Interrupt;
 use crate::output::Printer;
 use crate::settings::OutputFormat;
 use crate::stream::checkpoint::CheckpointFile;
@@ -87,6 +88,10 @@ pub fn start_position(from: &str, after: Option<&str>) -> anyhow::Result<Start> 
 }
 
 pub async fn run(args: TailArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<ExitStatus> {
+    // Ctrl-C and SIGTERM (`timeout`, a supervisor) stop the reading at once; what was printed is
+    // checkpointed and `--save` is closed whole. Listening before anything is read leaves no
+    // window where a signal kills tail, or is ignored, half-way.
+    let stop = Interrupt::listen();
     let start = start_position(&args.from, args.after.as_deref())?;
     let filters = args.filter.load()?;
     for w in filters.patterns.iter().flat_map(|p| p.warnings()) {
@@ -138,8 +143,7 @@ pub async fn run(args: TailArgs, ctx: &Ctx, out: &Printer) -> anyhow::Result<Exi
         &mut reader,
         (&tx, &done_rx, &mut writer_gone),
         &filters,
-        args.max,
-        deadline,
+        (args.max, deadline, &stop),
         out,
     )
     .await;
@@ -221,13 +225,10 @@ async fn read_loop<F: ChangeFeed>(
         &mut tokio::sync::oneshot::Receiver<()>,
     ),
     filters: &crate::filter::FilterSet,
-    max: Option<u64>,
-    deadline: Option<tokio::time::Instant>,
+    (max, deadline, stop): (Option<u64>, Option<tokio::time::Instant>, &Interrupt),
     out: &Printer,
 ) -> anyhow::Result<bool> {
     let far = tokio::time::Instant::now() + Duration::from_secs(100 * 365 * 86400);
-    let ctrl_c = tokio::signal::ctrl_c();
-    tokio::pin!(ctrl_c);
     let mut sent = 0u64;
     loop {
         if max.is_some_and(|m| sent >= m) {
@@ -235,7 +236,7 @@ async fn read_loop<F: ChangeFeed>(
         }
         let event = tokio::select! {
             ev = reader.next() => ev?,
-            _ = &mut ctrl_c => return Ok(true),
+            _ = stop.wait_requested() => return Ok(true),
             _ = tokio::time::sleep_until(deadline.unwrap_or(far)) => return Ok(false),
             // The output thread stopped (closed stdout, a write error): it reports why.
             _ = &mut *writer_gone => return Ok(false),
